@@ -1,0 +1,8 @@
+"""``python -m linter``: the same as the ``copydesk`` command."""
+
+from __future__ import annotations
+
+from linter.cli import main
+
+if __name__ == "__main__":
+    main()

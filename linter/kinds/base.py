@@ -1,0 +1,30 @@
+"""The contract between the engine and a check kind."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from linter.document import Document
+from linter.findings import Finding
+
+
+class Kind(ABC):
+    """One way of checking an article. Rules (YAML) pick a kind and set its options.
+
+    A kind keeps no state between documents: the engine may reuse one instance for many files.
+    """
+
+    #: The kind's name as rules spell it (``kind: empty-item``).
+    name: ClassVar[str]
+    #: A frozen dataclass of the kind's options; YAML spells its fields in kebab-case.
+    options_type: ClassVar[type]
+    #: The fields a rule's message template may use, with what each holds.
+    fields: ClassVar[dict[str, str]] = {}
+    #: One paragraph for ``copydesk explain``: what the kind looks at.
+    description: ClassVar[str] = ""
+
+    @abstractmethod
+    def check(self, doc: Document, options: Any) -> Iterator[Finding]:
+        """Yield the findings for one document."""

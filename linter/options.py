@@ -1,0 +1,136 @@
+"""Turn a YAML mapping of kebab-case options into a kind's typed, frozen options record."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from linter.errors import UserError, did_you_mean
+from linter.yamlsource import LineDict
+
+
+def kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def option_names(options_type: type) -> list[str]:
+    return [kebab(f.name) for f in dataclasses.fields(options_type)]
+
+
+def describe_type(tp: Any) -> str:
+    """A reader's name for an option type, for docs and error messages."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is Literal:
+        return " | ".join(repr(a) for a in args)
+    if origin in (types.UnionType, typing.Union):
+        return " | ".join(describe_type(a) for a in args if a is not type(None)) + " (optional)"
+    if origin is tuple:
+        return f"list of {describe_type(args[0])}"
+    if origin is dict:
+        return f"mapping of {describe_type(args[0])} to {describe_type(args[1])}"
+    if tp is str:
+        return "text"
+    if tp is bool:
+        return "true/false"
+    if tp is int:
+        return "whole number"
+    if tp is float:
+        return "number"
+    if tp is re.Pattern:
+        return "regular expression"
+    return getattr(tp, "__name__", str(tp))
+
+
+def parse_options(
+    options_type: type, raw: Mapping[str, Any] | None, *, path: str, line: int,
+    base: Any = None,
+) -> Any:
+    """Build ``options_type`` from ``raw``; unknown keys and wrong types raise :class:`UserError`.
+
+    ``base`` is an existing options record whose values are kept for keys ``raw`` leaves out.
+    """
+    raw = raw or {}
+    hints = typing.get_type_hints(options_type)
+    fields = {kebab(f.name): f for f in dataclasses.fields(options_type)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        key_line = raw.line_of(key) if isinstance(raw, LineDict) else line
+        if key not in fields:
+            raise UserError(f"unknown option {key!r}", path=path, line=key_line,
+                            hint=did_you_mean(str(key), fields))
+        field = fields[key]
+        values[field.name] = _coerce(value, hints[field.name], key, path, key_line)
+    if base is not None:
+        return dataclasses.replace(base, **values)
+    try:
+        return options_type(**values)
+    except TypeError as exc:  # a required option is missing
+        missing = [kebab(f.name) for f in dataclasses.fields(options_type)
+                   if f.name not in values and f.default is dataclasses.MISSING
+                   and f.default_factory is dataclasses.MISSING]
+        raise UserError(f"missing option(s): {', '.join(missing) or exc}", path=path,
+                        line=line) from None
+
+
+def _fail(key: str, value: Any, tp: Any, path: str, line: int) -> UserError:
+    return UserError(f"option {key!r} must be {describe_type(tp)}, not {value!r}",
+                     path=path, line=line)
+
+
+def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(value, inner[0], key, path, line)
+    if origin is Literal:
+        if value not in args:
+            hint = did_you_mean(str(value), [str(a) for a in args])
+            raise UserError(f"option {key!r} must be {describe_type(tp)}, not {value!r}",
+                            path=path, line=line, hint=hint)
+        return value
+    if origin is tuple:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            value = [value]
+        if not isinstance(value, list):
+            raise _fail(key, value, tp, path, line)
+        return tuple(_coerce(v, args[0], key, path, line) for v in value)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _fail(key, value, tp, path, line)
+        return {
+            _coerce(k, args[0], key, path, line): _coerce(v, args[1], key, path, line)
+            for k, v in value.items()
+        }
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise _fail(key, value, tp, path, line)
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail(key, value, tp, path, line)
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _fail(key, value, tp, path, line)
+        return float(value)
+    if tp is str:
+        if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+            raise _fail(key, value, tp, path, line)
+        return str(value)
+    if tp is re.Pattern:
+        if not isinstance(value, str):
+            raise _fail(key, value, tp, path, line)
+        try:
+            return re.compile(value)
+        except re.error as exc:
+            raise UserError(f"option {key!r}: invalid regular expression {value!r}: {exc}",
+                            path=path, line=line) from None
+    raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input

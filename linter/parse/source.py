@@ -1,0 +1,66 @@
+"""From bytes to one normalised text: note the BOM and line endings, then remove them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.document import SourceInfo
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeError(Exception):
+    """Bytes that are not text we can read, with where and why."""
+
+    reason: str
+    offset: int | None = None
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def decode(data: bytes) -> tuple[str, str, bool]:
+    """Decode file bytes: UTF-8, or UTF-8/UTF-16 with a BOM. Returns (text, encoding, bom)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"not valid {encoding.upper().replace('-SIG', '')} at byte {exc.start}",
+                    exc.start,
+                ) from None
+            return text.removeprefix("\ufeff"), encoding, True
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)", data.index(b"\x00"))
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
+            "save the file as UTF-8",
+            exc.start,
+        ) from None
+
+
+def normalise(text: str, *, encoding: str = "utf-8", bom: bool = False) -> tuple[str, SourceInfo]:
+    """Remove a leading BOM and turn every line ending into ``\\n``, noting what was there."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        bom = True
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [k for k, n in (("\r\n", crlf), ("\r", lone_cr), ("\n", lf)) if n]
+    newline = kinds[0] if len(kinds) == 1 else ("\n" if not kinds else "mixed")
+    if crlf or lone_cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    info = SourceInfo(
+        bom=bom, newline=newline, final_newline=text.endswith("\n"), encoding=encoding
+    )
+    return text, info
