@@ -9,8 +9,14 @@ from collections.abc import Iterable
 class UserError(Exception):
     """A mistake in the user's input, reported as ``path:line: message (hint)``, exit code 2."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path

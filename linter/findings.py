@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any
 
 from linter.document import Span
@@ -55,9 +54,6 @@ class Related:
     message: str
 
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a kind reports: where, the values its message template uses, and an optional fix.
@@ -67,6 +63,6 @@ class Finding:
     """
 
     span: Span
-    fields: Mapping[str, Any] = field(default=_EMPTY)
+    fields: Mapping[str, Any] = field(default_factory=dict)
     related: tuple[Related, ...] = ()
     fix: Fix | None = None

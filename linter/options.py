@@ -47,7 +47,11 @@ def describe_type(tp: Any) -> str:
 
 
 def parse_options(
-    options_type: type, raw: Mapping[str, Any] | None, *, path: str, line: int,
+    options_type: type,
+    raw: Mapping[str, Any] | None,
+    *,
+    path: str,
+    line: int,
     base: Any = None,
 ) -> Any:
     """Build ``options_type`` from ``raw``; unknown keys and wrong types raise :class:`UserError`.
@@ -61,8 +65,12 @@ def parse_options(
     for key, value in raw.items():
         key_line = raw.line_of(key) if isinstance(raw, LineDict) else line
         if key not in fields:
-            raise UserError(f"unknown option {key!r}", path=path, line=key_line,
-                            hint=did_you_mean(str(key), fields))
+            raise UserError(
+                f"unknown option {key!r}",
+                path=path,
+                line=key_line,
+                hint=did_you_mean(str(key), fields),
+            )
         field = fields[key]
         values[field.name] = _coerce(value, hints[field.name], key, path, key_line)
     if base is not None:
@@ -70,16 +78,22 @@ def parse_options(
     try:
         return options_type(**values)
     except TypeError as exc:  # a required option is missing
-        missing = [kebab(f.name) for f in dataclasses.fields(options_type)
-                   if f.name not in values and f.default is dataclasses.MISSING
-                   and f.default_factory is dataclasses.MISSING]
-        raise UserError(f"missing option(s): {', '.join(missing) or exc}", path=path,
-                        line=line) from None
+        missing = [
+            kebab(f.name)
+            for f in dataclasses.fields(options_type)
+            if f.name not in values
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        ]
+        raise UserError(
+            f"missing option(s): {', '.join(missing) or exc}", path=path, line=line
+        ) from None
 
 
 def _fail(key: str, value: Any, tp: Any, path: str, line: int) -> UserError:
-    return UserError(f"option {key!r} must be {describe_type(tp)}, not {value!r}",
-                     path=path, line=line)
+    return UserError(
+        f"option {key!r} must be {describe_type(tp)}, not {value!r}", path=path, line=line
+    )
 
 
 def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
@@ -93,8 +107,12 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
     if origin is Literal:
         if value not in args:
             hint = did_you_mean(str(value), [str(a) for a in args])
-            raise UserError(f"option {key!r} must be {describe_type(tp)}, not {value!r}",
-                            path=path, line=line, hint=hint)
+            raise UserError(
+                f"option {key!r} must be {describe_type(tp)}, not {value!r}",
+                path=path,
+                line=line,
+                hint=hint,
+            )
         return value
     if origin is tuple:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -131,6 +149,7 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         try:
             return re.compile(value)
         except re.error as exc:
-            raise UserError(f"option {key!r}: invalid regular expression {value!r}: {exc}",
-                            path=path, line=line) from None
+            raise UserError(
+                f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
+            ) from None
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input

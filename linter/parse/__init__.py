@@ -24,8 +24,12 @@ def parse(
     """Parse article text (any line endings) into a Document."""
     text, info = normalise(text)
     if source is not None:
-        info = SourceInfo(bom=source.bom or info.bom, newline=info.newline,
-                          final_newline=info.final_newline, encoding=source.encoding)
+        info = SourceInfo(
+            bom=source.bom or info.bom,
+            newline=info.newline,
+            final_newline=info.final_newline,
+            encoding=source.encoding,
+        )
     fmt = fmt or format_for(path)
     options = options or ArticleOptions()
     front = front_error = None
@@ -38,13 +42,19 @@ def parse(
 
         blocks = parse_lines(text)
     return Document(
-        path=path, format=fmt, text=text, blocks=tuple(assign_roles(blocks, options)),
-        source=info, front_matter=front, front_matter_error=front_error,
+        path=path,
+        format=fmt,
+        text=text,
+        blocks=tuple(assign_roles(blocks, options)),
+        source=info,
+        front_matter=front,
+        front_matter_error=front_error,
     )
 
 
-def parse_bytes(data: bytes, path: str, fmt: str | None = None,
-                options: ArticleOptions | None = None) -> Document:
+def parse_bytes(
+    data: bytes, path: str, fmt: str | None = None, options: ArticleOptions | None = None
+) -> Document:
     """Decode file bytes (UTF-8, or with a UTF-8/UTF-16 BOM) and parse them."""
     text, encoding, bom = decode(data)
     return parse(text, path, fmt, options, SourceInfo(bom=bom, encoding=encoding))

@@ -65,8 +65,9 @@ def split_front_matter(text: str) -> tuple[int, int] | None:
     return None
 
 
-def parse_markdown(text: str, path: str) -> tuple[list[Block], dict[str, Any] | None,
-                                                  tuple[str, Span] | None]:
+def parse_markdown(
+    text: str, path: str
+) -> tuple[list[Block], dict[str, Any] | None, tuple[str, Span] | None]:
     """Blocks (roles not yet assigned), front matter data, and a front matter error if any."""
     lines = _Lines(text)
     blocks: list[Block] = []
@@ -77,8 +78,11 @@ def parse_markdown(text: str, path: str) -> tuple[list[Block], dict[str, Any] | 
     if fm is not None:
         first, last = fm
         span = lines.span(first, last)
-        inner = Span(lines.start(first + 1), lines.start(last)) if last > first + 1 else Span(
-            span.end, span.end)
+        inner = (
+            Span(lines.start(first + 1), lines.start(last))
+            if last > first + 1
+            else Span(span.end, span.end)
+        )
         blocks.append(Block(BlockKind.FRONT_MATTER, span, inner, text[inner.start : inner.end]))
         try:
             data = load_yaml(text[inner.start : inner.end], path)
@@ -91,8 +95,10 @@ def parse_markdown(text: str, path: str) -> tuple[list[Block], dict[str, Any] | 
             elif data is not None:
                 front_error = ("front matter is not a mapping of keys to values", span)
         # Keep line numbers: hand markdown-it blank lines where the front matter was.
-        source = "\n" * (last + 1) + text[lines.start(last + 1) if last + 1 < len(
-            lines.starts) else len(text):]
+        source = (
+            "\n" * (last + 1)
+            + text[lines.start(last + 1) if last + 1 < len(lines.starts) else len(text) :]
+        )
 
     tokens = _md.parse(source)
     _walk(tokens, text, lines, blocks)
@@ -127,8 +133,17 @@ def _walk(tokens: list[Any], text: str, lines: _Lines, blocks: list[Block]) -> N
                 raw = lines.get(line)
                 after = raw.find(marker) + len(marker) if marker in raw else len(raw)
                 end = lines.start(line) + after
-                blocks.append(Block(BlockKind.LIST_ITEM, span, Span(end, end), "",
-                                    level=list_depth, style=marker, quoted=quote_depth > 0))
+                blocks.append(
+                    Block(
+                        BlockKind.LIST_ITEM,
+                        span,
+                        Span(end, end),
+                        "",
+                        level=list_depth,
+                        style=marker,
+                        quoted=quote_depth > 0,
+                    )
+                )
         elif kind == "list_item_close":
             items.pop()
         elif kind == "heading_open":
@@ -146,8 +161,17 @@ def _walk(tokens: list[Any], text: str, lines: _Lines, blocks: list[Block]) -> N
             else:
                 tspan = _content_span(lines, first, stop - 2)
                 style = HeadingStyle.SETEXT
-            blocks.append(Block(BlockKind.HEADING, span, tspan, text[tspan.start : tspan.end],
-                                level=int(tok.tag[1]), style=style, quoted=quote_depth > 0))
+            blocks.append(
+                Block(
+                    BlockKind.HEADING,
+                    span,
+                    tspan,
+                    text[tspan.start : tspan.end],
+                    level=int(tok.tag[1]),
+                    style=style,
+                    quoted=quote_depth > 0,
+                )
+            )
         elif kind == "paragraph_open":
             first, stop = tok.map
             inline = tokens[i + 1]
@@ -160,11 +184,17 @@ def _walk(tokens: list[Any], text: str, lines: _Lines, blocks: list[Block]) -> N
                 lead = len(raw[after:]) - len(raw[after:].lstrip())
                 start = lines.start(first) + after + lead
                 end = start + len(text[start : lines.end(stop - 1)].rstrip())
-                blocks.append(Block(
-                    BlockKind.LIST_ITEM, Span(lines.start(first), lines.end(stop - 1)),
-                    Span(start, end), text[start:end], level=list_depth, style=marker,
-                    quoted=quote_depth > 0,
-                ))
+                blocks.append(
+                    Block(
+                        BlockKind.LIST_ITEM,
+                        Span(lines.start(first), lines.end(stop - 1)),
+                        Span(start, end),
+                        text[start:end],
+                        level=list_depth,
+                        style=marker,
+                        quoted=quote_depth > 0,
+                    )
+                )
             else:
                 tspan = _content_span(lines, first, stop - 1)
                 span = lines.span(first, stop - 1)
@@ -174,27 +204,55 @@ def _walk(tokens: list[Any], text: str, lines: _Lines, blocks: list[Block]) -> N
                     strip = len(inner) - len(inner.lstrip("*_"))
                     rstrip = len(inner) - len(inner.rstrip("*_"))
                     tspan = Span(tspan.start + strip, tspan.end - rstrip)
-                    blocks.append(Block(BlockKind.HEADING, span, tspan,
-                                        text[tspan.start : tspan.end], level=BOLD_HEADING_LEVEL,
-                                        style=HeadingStyle.BOLD, quoted=quote_depth > 0))
+                    blocks.append(
+                        Block(
+                            BlockKind.HEADING,
+                            span,
+                            tspan,
+                            text[tspan.start : tspan.end],
+                            level=BOLD_HEADING_LEVEL,
+                            style=HeadingStyle.BOLD,
+                            quoted=quote_depth > 0,
+                        )
+                    )
                 else:
-                    blocks.append(Block(BlockKind.PARAGRAPH, span, tspan,
-                                        text[tspan.start : tspan.end], quoted=quote_depth > 0))
+                    blocks.append(
+                        Block(
+                            BlockKind.PARAGRAPH,
+                            span,
+                            tspan,
+                            text[tspan.start : tspan.end],
+                            quoted=quote_depth > 0,
+                        )
+                    )
         elif kind == "hr":
             span = lines.span(tok.map[0], tok.map[1] - 1)
             blocks.append(Block(BlockKind.THEMATIC_BREAK, span, span, ""))
         elif kind in ("fence", "code_block"):
             span = lines.span(tok.map[0], max(tok.map[0], tok.map[1] - 1))
-            blocks.append(Block(BlockKind.CODE, span, span, text[span.start : span.end],
-                                style=tok.markup, quoted=quote_depth > 0))
+            blocks.append(
+                Block(
+                    BlockKind.CODE,
+                    span,
+                    span,
+                    text[span.start : span.end],
+                    style=tok.markup,
+                    quoted=quote_depth > 0,
+                )
+            )
         elif kind == "html_block":
             span = lines.span(tok.map[0], max(tok.map[0], tok.map[1] - 1))
             raw = text[span.start : span.end]
             is_comment = raw.lstrip().startswith("<!--")
-            blocks.append(Block(
-                BlockKind.HTML_COMMENT if is_comment else BlockKind.HTML, span, span, raw,
-                quoted=quote_depth > 0,
-            ))
+            blocks.append(
+                Block(
+                    BlockKind.HTML_COMMENT if is_comment else BlockKind.HTML,
+                    span,
+                    span,
+                    raw,
+                    quoted=quote_depth > 0,
+                )
+            )
         i += 1
 
 
@@ -211,7 +269,9 @@ def _content_span(lines: _Lines, first: int, last: int) -> Span:
 
 def _bold_only(inline: Any) -> bool:
     """Whether a paragraph is nothing but one strong span (``**Label**``)."""
-    children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())]
+    children = [
+        c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())
+    ]
     return (
         len(children) >= 3
         and children[0].type == "strong_open"

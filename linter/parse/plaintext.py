@@ -16,7 +16,8 @@ from linter.document import Block, BlockKind, HeadingStyle, Span
 _BULLET = re.compile(r"^([ \t]*)(?:([-*•‣◦▪])|(\d{1,3}[.)]))(?:[ \t]+|$)|^([ \t]*)(•)(?=\S)")
 _BREAK = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _SENTENCE_END = (".", "!", "?", ";", ",", "…", '"', "”", "'", "’", ")", "]")
-_WRAP_MIN = 40  # a line at least this long that stops mid-sentence is taken as hard-wrapped
+_WRAP_MIN = 40  # a line shorter than this ended its paragraph, whatever follows
+_WRAP_MAX = 100  # a file whose lines all fit in this width may be hard-wrapped
 
 #: Most words a heading line may have.
 HEADING_MAX_WORDS = 12
@@ -46,6 +47,7 @@ def parse_lines(text: str) -> list[Block]:
         offsets.append(pos)
         pos += len(line) + 1
 
+    wrap_width = _wrap_width(lines)
     # pending paragraph: [start_line, end_line] (inclusive)
     para: list[int] | None = None
     para_kind = BlockKind.PARAGRAPH
@@ -79,7 +81,7 @@ def parse_lines(text: str) -> list[Block]:
             blocks.append(Block(BlockKind.BLANK, span, span, ""))
             blank_start = None
 
-        if _BREAK.match(line) and not (line.strip() in ("-", "*")):
+        if _BREAK.match(line) and line.strip() not in ("-", "*"):
             flush()
             span = line_span(n, n)
             blocks.append(Block(BlockKind.THEMATIC_BREAK, span, span, ""))
@@ -94,8 +96,12 @@ def parse_lines(text: str) -> list[Block]:
             end = max(end, start)
             span = line_span(n, n)
             item = Block(
-                BlockKind.LIST_ITEM, span, Span(start, end), text[start:end],
-                level=1 + indent // 2, style=marker,
+                BlockKind.LIST_ITEM,
+                span,
+                Span(start, end),
+                text[start:end],
+                level=1 + indent // 2,
+                style=marker,
             )
             continue
         if item is not None and line[:1] in (" ", "\t") and item.text:
@@ -103,15 +109,17 @@ def parse_lines(text: str) -> list[Block]:
             span = Span(item.span.start, offsets[n] + len(line))
             tspan = Span(item.text_span.start, offsets[n] + len(line.rstrip()))
             item = Block(
-                BlockKind.LIST_ITEM, span, tspan, text[tspan.start : tspan.end],
-                level=item.level, style=item.style,
+                BlockKind.LIST_ITEM,
+                span,
+                tspan,
+                text[tspan.start : tspan.end],
+                level=item.level,
+                style=item.style,
             )
             continue
-        if para is not None:
-            previous = lines[para[1]].rstrip()
-            if len(previous) >= _WRAP_MIN and not previous.endswith(_SENTENCE_END + (":",)):
-                para[1] = n
-                continue
+        if para is not None and _continues(lines[para[1]].rstrip(), line, wrap_width):
+            para[1] = n
+            continue
         flush()
         para = [n, n]
     flush()
@@ -119,6 +127,31 @@ def parse_lines(text: str) -> list[Block]:
         span = line_span(blank_start, len(lines) - 1)
         blocks.append(Block(BlockKind.BLANK, span, span, ""))
     return _infer_headings(blocks)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped file was wrapped at, or 0 if it does not look wrapped."""
+    widest = 0
+    stops = 0
+    for line in lines:
+        size = len(line.rstrip())
+        widest = max(widest, size)
+        if widest > _WRAP_MAX:
+            return 0
+        if size >= 50 and not line.rstrip().endswith(_SENTENCE_END):
+            stops += 1
+    return widest if stops >= 2 else 0
+
+
+def _continues(previous: str, line: str, wrap_width: int) -> bool:
+    """Whether ``line`` carries on the paragraph that ``previous`` ended mid-sentence."""
+    if not previous or previous.endswith((*_SENTENCE_END, ":")):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower() and len(previous) >= _WRAP_MIN:
+        return True
+    # A wrapped line fills most of the width; a title or a label stops well short of it.
+    return wrap_width > 0 and len(previous) >= wrap_width * 3 // 4
 
 
 def _infer_headings(blocks: list[Block]) -> list[Block]:
@@ -137,7 +170,11 @@ def _infer_headings(blocks: list[Block]) -> list[Block]:
         if next_text[i] == -1 or not looks_like_heading(block.text):
             continue
         out[i] = Block(
-            BlockKind.HEADING, block.span, block.text_span, block.text,
-            level=2, style=HeadingStyle.INFERRED,
+            BlockKind.HEADING,
+            block.span,
+            block.text_span,
+            block.text,
+            level=2,
+            style=HeadingStyle.INFERRED,
         )
     return out

@@ -1,0 +1,61 @@
+"""Output formats. Each reporter module is imported only when its format is asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Protocol, TextIO
+
+from linter.findings import Severity
+from linter.runner import FileReport
+
+#: format name -> "module:Class"
+FORMATS: dict[str, str] = {
+    "text": "linter.reporters.text:TextReporter",
+    "json": "linter.reporters.json:JsonReporter",
+}
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts over a whole run."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    fixable: int = 0
+    rules: dict[str, int] = field(default_factory=dict)
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        for d in report.diagnostics:
+            if d.severity is Severity.ERROR:
+                self.errors += 1
+            elif d.severity is Severity.WARNING:
+                self.warnings += 1
+            else:
+                self.infos += 1
+            if d.fixable:
+                self.fixable += 1
+            self.rules[d.rule] = self.rules.get(d.rule, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+
+class Reporter(Protocol):
+    def file(self, report: FileReport) -> None:
+        """Called once per file, in order, as soon as the file is done."""
+
+    def finish(self, summary: Summary) -> None:
+        """Called once at the end of the run."""
+
+
+def make_reporter(
+    name: str, out: TextIO, err: TextIO, *, color: bool = False, quiet: bool = False
+) -> Reporter:
+    module_name, _, class_name = FORMATS[name].partition(":")
+    cls = getattr(import_module(module_name), class_name)
+    return cls(out, err, color=color, quiet=quiet)  # type: ignore[no-any-return]

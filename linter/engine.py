@@ -1,0 +1,139 @@
+"""Run the enabled rules on one document and turn their findings into diagnostics."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from linter.document import Document, Span
+from linter.findings import Finding, Fix, Severity
+from linter.kinds import get_kind
+from linter.rulebook import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule as configured for a run: its effective severity and options."""
+
+    rule: Rule
+    severity: Severity
+    options: Any
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file, 1-based, end column exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One reported violation, ready for any reporter."""
+
+    path: str
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    span: Span
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    #: The full traceback of an internal error, shown with --verbose.
+    detail: str = ""
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+
+def _line_ref(doc: Document, span: Span) -> str:
+    first = doc.line_of(span.start)
+    last = doc.line_of(max(span.start, span.end - 1))
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def render_message(template: str, doc: Document, fields: Mapping[str, Any]) -> str:
+    """Fill a rule's message template; Span values become line numbers or ranges."""
+    values = {k: (_line_ref(doc, v) if isinstance(v, Span) else v) for k, v in fields.items()}
+    return template.format_map(values)
+
+
+def locate(doc: Document, span: Span, message: str = "") -> Location:
+    line, column = doc.position(span.start)
+    end_line, end_column = doc.position(span.end)
+    return Location(doc.path, line, column, end_line, end_column, message)
+
+
+def make_diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diagnostic:
+    where = locate(doc, finding.span)
+    fix = finding.fix
+    if fix is not None and active.rule.fixable.value == "none":
+        fix = None
+    return Diagnostic(
+        path=doc.path,
+        rule=active.id,
+        severity=active.severity,
+        message=render_message(active.rule.message, doc, finding.fields),
+        line=where.line,
+        column=where.column,
+        end_line=where.end_line,
+        end_column=where.end_column,
+        span=finding.span,
+        related=tuple(locate(doc, r.span, r.message) for r in finding.related),
+        fix=fix,
+    )
+
+
+def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
+    """A rule that crashed on a file: reported, never allowed to stop the run."""
+    cause = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    return Diagnostic(
+        path=path,
+        rule="internal-error",
+        severity=Severity.ERROR,
+        message=f"Rule {rule_id!r} crashed on this file ({cause}); this is a bug in copydesk, "
+        "please report it",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        span=Span(0, 0),
+        detail="".join(traceback.format_exception(exc)),
+    )
+
+
+def lint(doc: Document, rules: Iterable[ActiveRule]) -> list[Diagnostic]:
+    """All diagnostics for a document, sorted by place and rule id."""
+    out: list[Diagnostic] = []
+    for active in rules:
+        kind = get_kind(active.rule.kind)
+        try:
+            out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
+        except Exception as exc:  # crash isolation: one rule's bug must not stop the run
+            out.append(internal_error(doc.path, active.id, exc))
+    out.sort(key=lambda d: d.sort_key)
+    return out
+
+
+def active_rules(rules: Sequence[Rule]) -> list[ActiveRule]:
+    """Rules at their own severity and options (no configuration applied)."""
+    return [ActiveRule(r, r.severity, r.options) for r in rules]

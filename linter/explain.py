@@ -1,0 +1,111 @@
+"""Rule documentation for people: ``copydesk explain`` pages and the starter config."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import textwrap
+import typing
+from typing import Any
+
+from linter.engine import ActiveRule
+from linter.kinds import get_kind
+from linter.options import describe_type, kebab
+from linter.rulebook import Rule
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, re.Pattern):
+        return repr(value.pattern)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    return str(value)
+
+
+def render_rule(rule: Rule, active: ActiveRule | None) -> str:
+    """A plain-text page for one rule."""
+    kind = get_kind(rule.kind)
+    fill = textwrap.TextWrapper(width=88)
+    state = f"enabled, severity {active.severity.value}" if active else "disabled"
+    fix = {"safe": "yes (safe)", "unsafe": "yes (unsafe: needs --unsafe-fixes)", "none": "no"}[
+        rule.fixable.value
+    ]
+    out = [
+        f"{rule.id}",
+        "=" * len(rule.id),
+        "",
+        rule.summary,
+        "",
+        *fill.wrap(rule.rationale),
+        "",
+        f"Kind:      {rule.kind}",
+        f"Severity:  {rule.severity.value} (in this run: {state})",
+        f"Fixable:   {fix}",
+        f"Message:   {rule.message}",
+        f"Defined:   {rule.source}",
+        "",
+        "What the kind does",
+        "------------------",
+        *fill.wrap(kind.description),
+        "",
+    ]
+    options = active.options if active else rule.options
+    fields = dataclasses.fields(kind.options_type)
+    if fields:
+        hints = typing.get_type_hints(kind.options_type)
+        out += ["Options", "-------"]
+        for f in fields:
+            out.append(f"{kebab(f.name)}: {_value(getattr(options, f.name))}")
+            out.append(f"    type: {describe_type(hints[f.name])}")
+        out.append("")
+    good = [e for e in rule.examples if not e.expect]
+    bad = [e for e in rule.examples if e.expect]
+    for title, examples in (("Stays quiet on", good), ("Reports", bad)):
+        if not examples:
+            continue
+        out += [title, "-" * len(title)]
+        for example in examples:
+            out.append(f"* {example.name} ({example.format})")
+            for line in example.text.rstrip("\n").split("\n"):
+                out.append(f"    | {line}")
+            if example.expect:
+                out.append(f"    -> {', '.join(example.expect)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def starter_config() -> str:
+    """The text ``copydesk init`` writes: every setting, commented, at its default."""
+    from linter.rulebook import builtin_rules
+
+    lines = [
+        "# copydesk configuration. Run `copydesk rules` to list rules, and",
+        "# `copydesk explain RULE` to see a rule's options.",
+        "",
+        "# Lowest severity that fails the run: error, warning or info.",
+        "fail-on: error",
+        "",
+        "# Which files to check when a folder is given, and which to skip.",
+        'include: ["*.md", "*.markdown", "*.txt"]',
+        "exclude: []",
+        "",
+        "# Folders of your own rules (YAML, the same schema as the built-in rules).",
+        "rulebooks: []",
+        "",
+        "# Per rule: off, a severity, or a mapping with severity and options.",
+        "rules:",
+    ]
+    for rid, rule in sorted(builtin_rules().items()):
+        lines.append(f"  # {rid}: {rule.severity.value}    # {rule.summary}")
+    lines += [
+        "  # scaffold-heading:",
+        '  #   extra-phrases: ["Editor\'s Draft"]',
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,217 @@
+"""duplicate-blocks: a run of blocks that repeats an earlier run, exactly or nearly.
+
+Linear in the article: exact repeats are found by hashing each block's comparison key; near
+repeats by indexing word shingles and running rapidfuzz only on blocks that share enough of
+them. A run grows block by block from a matching pair and may step over a few unmatched blocks
+(a separator, a relabelled heading) when the copy goes on matching after them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from linter.document import Block, Document, Role, Span
+from linter.findings import Finding, Fix, Related
+from linter.kinds.base import Kind
+from linter.kinds.common import compare_key, quote, remove_lines
+
+SHINGLE = 4  # words per shingle
+SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
+CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateBlocksOptions:
+    #: A repeated run must hold at least this many characters of text to count: this is
+    #: where a repeated quote or sign-off stops and a repeated section starts.
+    min_chars: int = 150
+    #: ... and at least this many blocks.
+    min_blocks: int = 1
+    #: Similarity (0-100, rapidfuzz ratio) at which two blocks count as near copies.
+    similarity: int = 90
+    #: Blocks shorter than this are only ever matched exactly.
+    near_min_chars: int = 80
+    #: Unmatched blocks a run may step over on either side and still continue.
+    max_gap: int = 2
+
+
+@dataclass(slots=True)
+class _Run:
+    pairs: list[tuple[int, int]]  # (original unit, repeat unit)
+    near: list[float]  # scores of near (not exact) pairs
+    chars: int
+
+
+class DuplicateBlocks(Kind):
+    name = "duplicate-blocks"
+    options_type = DuplicateBlocksOptions
+    fields = {
+        "repeat": "the lines of the repeated run",
+        "original": "the lines of the first copy",
+        "how": "'exact copy' or 'near copy, N% similar'",
+        "excerpt": "the start of the repeated text",
+    }
+    description = (
+        "Finds runs of paragraphs, headings and list items that repeat an earlier run of the "
+        "same article, exactly or with small differences. One finding per repeated run, "
+        "spanning the whole run and pointing at the first copy."
+    )
+
+    def check(self, doc: Document, options: DuplicateBlocksOptions) -> Iterator[Finding]:
+        blocks = doc.blocks
+        units = [i for i in doc.content_blocks if blocks[i].role is not Role.FRONT_MATTER]
+        if len(units) < 2:
+            return
+        keys = [compare_key(blocks[i].text) for i in units]
+        matcher = _Matcher(keys, options)
+        covered_until = -1
+        for p in range(1, len(units)):
+            if p <= covered_until:
+                continue
+            best: _Run | None = None
+            for q in matcher.candidates(p):
+                run = self._extend(q, p, matcher, blocks, units, options)
+                if best is None or run.chars > best.chars:
+                    best = run
+            if best is None or not self._counts(best, blocks, units, options):
+                continue
+            covered_until = best.pairs[-1][1]
+            yield self._finding(doc, best, units, keys)
+
+    @staticmethod
+    def _extend(
+        q: int,
+        p: int,
+        matcher: _Matcher,
+        blocks: tuple[Block, ...],
+        units: list[int],
+        options: DuplicateBlocksOptions,
+    ) -> _Run:
+        score = matcher.score(q, p)
+        run = _Run([(q, p)], [] if score >= 100 else [score], matcher.size(p))
+        a, b = q, p
+        n = len(units)
+        while True:
+            step = None
+            for total in range(0, 2 * options.max_gap + 1):
+                for da in range(max(0, total - options.max_gap), min(total, options.max_gap) + 1):
+                    db = total - da
+                    na, nb = a + 1 + da, b + 1 + db
+                    if na >= p or nb >= n:
+                        continue
+                    s = matcher.score(na, nb)
+                    if s and (total == 0 or s < 100 or matcher.size(nb) >= 20):
+                        step = (na, nb, s)
+                        break
+                if step:
+                    break
+            if step is None:
+                return run
+            a, b, s = step
+            run.pairs.append((a, b))
+            if s < 100:
+                run.near.append(s)
+            run.chars += matcher.size(b)
+
+    @staticmethod
+    def _counts(
+        run: _Run, blocks: tuple[Block, ...], units: list[int], options: DuplicateBlocksOptions
+    ) -> bool:
+        if run.chars < options.min_chars or len(run.pairs) < options.min_blocks:
+            return False
+        return any(not blocks[units[b]].is_heading for _, b in run.pairs)
+
+    @staticmethod
+    def _finding(doc: Document, run: _Run, units: list[int], keys: list[str]) -> Finding:
+        blocks = doc.blocks
+        (q0, p0), (q1, p1) = run.pairs[0], run.pairs[-1]
+        repeat = Span(blocks[units[p0]].span.start, blocks[units[p1]].span.end)
+        original = Span(blocks[units[q0]].span.start, blocks[units[q1]].span.end)
+        matched = {b for _, b in run.pairs}
+        # Unmatched blocks inside the copy: a relabelled heading loses nothing of the article,
+        # but dropping an unmatched paragraph would, so that fix is only offered as unsafe.
+        lossy = any(not blocks[units[b]].is_heading for b in range(p0, p1 + 1) if b not in matched)
+        how = f"near copy, {int(min(run.near))}% similar" if run.near else "exact copy"
+        fix = Fix(
+            (remove_lines(doc, repeat),),
+            safe=not run.near and not lossy,
+            description="Remove the repeated run",
+        )
+        return Finding(
+            repeat,
+            {
+                "repeat": repeat,
+                "original": original,
+                "how": how,
+                "excerpt": quote(blocks[units[p0]].text, 50),
+            },
+            related=(Related(original, "first copy"),),
+            fix=fix,
+        )
+
+
+class _Matcher:
+    """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
+
+    def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
+        self.keys = keys
+        self.options = options
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        for u, key in enumerate(keys):
+            self.by_key[key].append(u)
+        self.shingles: list[frozenset[int]] = []
+        index: dict[int, list[int]] = defaultdict(list)
+        for u, key in enumerate(keys):
+            if len(key) < options.near_min_chars:
+                self.shingles.append(frozenset())
+                continue
+            words = key.split()
+            grams = frozenset(
+                hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)
+            )
+            self.shingles.append(grams)
+            for g in grams:
+                index[g].append(u)
+        self.index = index
+
+    def size(self, u: int) -> int:
+        return len(self.keys[u])
+
+    def score(self, a: int, b: int) -> float:
+        """100 for an exact match, the similarity for a near one, 0 for none."""
+        ka, kb = self.keys[a], self.keys[b]
+        if ka == kb:
+            return 100.0
+        limit = self.options.near_min_chars
+        if len(ka) < limit or len(kb) < limit:
+            return 0.0
+        if min(len(ka), len(kb)) * 100 < max(len(ka), len(kb)) * (self.options.similarity - 10):
+            return 0.0
+        s = fuzz.ratio(ka, kb, score_cutoff=self.options.similarity)
+        return min(s, 99.9) if s else 0.0
+
+    def candidates(self, p: int) -> list[int]:
+        """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
+        exact = [q for q in self.by_key.get(self.keys[p], ()) if q < p]
+        if exact:
+            # The first copy gives the longest run; the latest catches a third paste.
+            return list(dict.fromkeys(exact[: CANDIDATES - 1] + exact[-1:]))
+        grams = self.shingles[p]
+        if not grams:
+            return []
+        counts: dict[int, int] = defaultdict(int)
+        for g in grams:
+            holders = self.index[g]
+            if len(holders) > SHINGLE_COMMON:
+                continue
+            for q in holders:
+                if q >= p:
+                    break
+                counts[q] += 1
+        need = max(1, len(grams) // 4)
+        ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: -counts[q])
+        return [q for q in ranked[:CANDIDATES] if self.score(q, p)]

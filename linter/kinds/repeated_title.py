@@ -1,0 +1,70 @@
+"""repeated-title: the title line written again further down the article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from linter.document import BlockKind, Document, Role, Span
+from linter.findings import Finding, Fix, Related
+from linter.kinds.base import Kind
+from linter.kinds.common import compare_key, quote, remove_lines
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedTitleOptions:
+    #: Similarity (0-100, rapidfuzz ratio) at which a line counts as the title; 100 = exact.
+    similarity: int = 95
+    #: Use the front matter's ``title`` when the text has no title line.
+    front_matter_key: str = "title"
+
+
+class RepeatedTitle(Kind):
+    name = "repeated-title"
+    options_type = RepeatedTitleOptions
+    fields = {
+        "title": "the title, shortened to one line",
+        "first": "the title's line (or 'front matter')",
+    }
+    description = (
+        "Finds a heading or one-line paragraph that repeats the article's title (its first "
+        "line, or the front matter's title). Comparison ignores case, markup and punctuation."
+    )
+
+    def check(self, doc: Document, options: RepeatedTitleOptions) -> Iterator[Finding]:
+        title = doc.title
+        title_text: str | None = title.text if title is not None else None
+        where: Span | str = title.span if title is not None else "front matter"
+        if title_text is None and doc.front_matter:
+            value = doc.front_matter.get(options.front_matter_key)
+            title_text = value if isinstance(value, str) else None
+        if not title_text:
+            return
+        key = compare_key(title_text)
+        if not key:
+            return
+        for block in doc.blocks:
+            if block is title or block.role in (Role.FRONT_MATTER, Role.DATELINE):
+                continue
+            if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or "\n" in block.text:
+                continue
+            other = compare_key(block.text)
+            if not other or abs(len(other) - len(key)) > max(3, len(key) // 10):
+                continue
+            exact = other == key
+            if not exact and (
+                options.similarity >= 100
+                or fuzz.ratio(other, key, score_cutoff=options.similarity) == 0
+            ):
+                continue
+            fix = Fix(
+                (remove_lines(doc, block.span),),
+                safe=exact,
+                description="Remove the repeated title",
+            )
+            related = (Related(title.span, "title"),) if title is not None else ()
+            yield Finding(
+                block.span, {"title": quote(title_text), "first": where}, related=related, fix=fix
+            )

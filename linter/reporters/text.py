@@ -1,0 +1,98 @@
+"""The default, human format: each finding with its source line and a marker under the span."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from linter.engine import Diagnostic
+from linter.findings import Severity
+from linter.reporters import Summary
+from linter.runner import FileReport
+
+WINDOW = 100  # characters of a long source line shown around the finding
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _style(text: str, color: bool, **kwargs: object) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **kwargs)  # type: ignore[arg-type]
+
+
+def excerpt(line: str, column: int, width: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show, and the 0-based marker start and length within it."""
+    line = line.replace("\t", " ")  # one column per character, as columns are counted
+    start = column - 1
+    width = max(1, min(width, len(line) - start if len(line) > start else 1))
+    if len(line) <= WINDOW:
+        return line, start, width
+    left = max(0, start - WINDOW // 3)
+    shown = line[left : left + WINDOW]
+    prefix = "…" if left else ""
+    suffix = "…" if left + WINDOW < len(line) else ""
+    width = min(width, WINDOW - (start - left))
+    return prefix + shown + suffix, start - left + len(prefix), max(1, width)
+
+
+def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
+    head = (
+        _style(f"{d.path}:{d.line}:{d.column}:", color, bold=True)
+        + " "
+        + _style(d.rule, color, fg=_COLORS[d.severity], bold=True)
+        + " "
+        + d.message
+    )
+    if source is None:
+        return head + "\n"
+    gutter = len(str(d.line))
+    pad = " " * gutter
+    width = d.end_column - d.column if d.end_line == d.line else len(source) - d.column + 1
+    shown, start, length = excerpt(source, d.column, width)
+    marker = " " * start + "^" * length
+    # An end at column 1 is the start of the line after the span's last newline.
+    last = d.end_line - 1 if d.end_column == 1 else d.end_line
+    if last > d.line:
+        marker += f" (to line {last})"
+    lines = [
+        head,
+        f"{pad} |",
+        f"{d.line} | {shown}".rstrip(),
+        f"{pad} | " + _style(marker, color, fg=_COLORS[d.severity]),
+    ]
+    lines += [f"{pad} = {r.message}: {r.path}:{r.line}:{r.column}" for r in d.related]
+    return "\n".join(lines) + "\n\n"
+
+
+class TextReporter:
+    def __init__(
+        self, out: TextIO, err: TextIO, *, color: bool = False, quiet: bool = False
+    ) -> None:
+        self.out = out
+        self.err = err
+        self.color = color
+        self.quiet = quiet
+
+    def file(self, report: FileReport) -> None:
+        for d in report.diagnostics:
+            self.out.write(format_diagnostic(d, report.lines.get(d.line), self.color))
+
+    def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
+        files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
+        if not summary.total:
+            self.err.write(f"All checks passed ({files}).\n")
+            return
+        parts = [
+            f"{n} {word}{'' if n == 1 else 's'}"
+            for n, word in (
+                (summary.errors, "error"),
+                (summary.warnings, "warning"),
+                (summary.infos, "info"),
+            )
+            if n
+        ]
+        noun = "problem" if summary.total == 1 else "problems"
+        self.err.write(f"Found {summary.total} {noun} ({', '.join(parts)}) in {files}.\n")

@@ -1,0 +1,272 @@
+"""Loading and validating rules: the built-in rulebook and users' own rulebook folders.
+
+A rule is data: one YAML file whose stem is the rule id. Nothing in a rulebook is ever run as
+code; it can only pick one of the registered kinds and set its options.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from linter.errors import UserError, did_you_mean
+from linter.findings import FixSafety, Severity
+from linter.kinds import REGISTRY, get_kind
+from linter.options import parse_options
+from linter.yamlsource import LineDict, LineList, YamlError, load_yaml
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+EXPECT = re.compile(r"^(\d+):(\d+) ([a-z][a-z0-9-]*)$")
+#: Keys a rule file must have, and the ones it may have.
+REQUIRED_KEYS = ("kind", "severity", "summary", "rationale", "message", "examples")
+OPTIONAL_KEYS = ("options", "fixable")
+EXAMPLE_KEYS = ("name", "text", "expect", "format", "config")
+#: Ids the engine itself reports under; no rule may take them.
+RESERVED_IDS = frozenset({"read-error", "internal-error", "unused-suppression"})
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule must stay quiet on (``expect: []``) or flag exactly as listed."""
+
+    name: str
+    text: str
+    expect: tuple[str, ...]
+    format: str  # "text" or "markdown"
+    line: int
+    #: Extra rule options for this example only (e.g. a rename map).
+    config: Mapping[str, Any] | None = None
+
+    @property
+    def path(self) -> str:
+        return "example.md" if self.format == "markdown" else "example.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: a kind, its options, and what to say when it fires."""
+
+    id: str
+    kind: str
+    severity: Severity
+    fixable: FixSafety
+    summary: str
+    rationale: str
+    message: str
+    options: Any
+    raw_options: Mapping[str, Any]
+    examples: tuple[Example, ...]
+    source: str
+    builtin: bool
+
+
+def _require_str(data: LineDict, key: str, path: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value.strip():
+        raise UserError(f"{key!r} must be non-empty text", path=path, line=data.line_of(key))
+    return value.strip() if key != "message" else value
+
+
+def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> Rule:
+    """Validate one rule's YAML mapping and build the :class:`Rule`."""
+    if not RULE_ID.match(rule_id):
+        raise UserError(
+            f"rule id {rule_id!r} (the file name) must be kebab-case, like 'empty-bullet'",
+            path=path,
+            line=1,
+        )
+    if rule_id in RESERVED_IDS:
+        raise UserError(f"rule id {rule_id!r} is reserved by copydesk", path=path, line=1)
+    if not isinstance(data, LineDict):
+        raise UserError(
+            "a rule file must be a mapping of keys (kind, severity, ...)", path=path, line=1
+        )
+    for key in data:
+        if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
+            raise UserError(
+                f"unknown key {key!r}",
+                path=path,
+                line=data.line_of(key),
+                hint=did_you_mean(str(key), REQUIRED_KEYS + OPTIONAL_KEYS),
+            )
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise UserError(f"missing key {key!r}", path=path, line=data.line)
+
+    kind_name = data["kind"]
+    if kind_name not in REGISTRY:
+        raise UserError(
+            f"unknown kind {kind_name!r}",
+            path=path,
+            line=data.line_of("kind"),
+            hint=did_you_mean(str(kind_name), REGISTRY),
+        )
+    kind = get_kind(kind_name)
+    severity = _enum(Severity, data["severity"], "severity", data, path)
+    fixable = _enum(FixSafety, data.get("fixable", "none"), "fixable", data, path)
+    message = _require_str(data, "message", path)
+    _check_template(message, kind.fields, path, data.line_of("message"))
+
+    raw_options = data.get("options") or LineDict()
+    if not isinstance(raw_options, dict):
+        raise UserError("'options' must be a mapping", path=path, line=data.line_of("options"))
+    options = parse_options(kind.options_type, raw_options, path=path, line=data.line_of("options"))
+    examples = _parse_examples(data["examples"], path, data.line_of("examples"))
+    return Rule(
+        id=rule_id,
+        kind=kind_name,
+        severity=severity,
+        fixable=fixable,
+        summary=_require_str(data, "summary", path),
+        rationale=" ".join(_require_str(data, "rationale", path).split()),
+        message=message,
+        options=options,
+        raw_options=raw_options,
+        examples=examples,
+        source=path,
+        builtin=builtin,
+    )
+
+
+def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        raise UserError(
+            f"{key!r} must be one of {', '.join(e.value for e in enum)}, not {value!r}",
+            path=path,
+            line=data.line_of(key),
+            hint=did_you_mean(str(value), [e.value for e in enum]),
+        ) from None
+
+
+def _check_template(message: str, fields: Mapping[str, str], path: str, line: int) -> None:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise UserError(f"bad message template: {exc}", path=path, line=line) from None
+    for name in names:
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if base not in fields:
+            hint = did_you_mean(base, fields) if fields else "this kind has no message fields"
+            raise UserError(
+                f"message uses unknown field {{{base}}}", path=path, line=line, hint=hint
+            )
+
+
+def _parse_examples(raw: Any, path: str, line: int) -> tuple[Example, ...]:
+    if not isinstance(raw, list):
+        raise UserError("'examples' must be a list", path=path, line=line)
+    out = []
+    for item in raw:
+        item_line = getattr(item, "line", line)
+        if not isinstance(item, dict):
+            raise UserError(
+                "each example must be a mapping with name, text and expect",
+                path=path,
+                line=item_line,
+            )
+        for key in item:
+            if key not in EXAMPLE_KEYS:
+                raise UserError(
+                    f"unknown example key {key!r}",
+                    path=path,
+                    line=item.line_of(key),
+                    hint=did_you_mean(str(key), EXAMPLE_KEYS),
+                )
+        for key in ("name", "text", "expect"):
+            if key not in item:
+                raise UserError(f"example is missing {key!r}", path=path, line=item_line)
+        expect = item["expect"]
+        if not isinstance(expect, list) or not all(
+            isinstance(e, str) and EXPECT.match(e) for e in expect
+        ):
+            raise UserError(
+                "'expect' must be a list of \"line:column rule-id\" strings",
+                path=path,
+                line=item.line_of("expect"),
+            )
+        fmt = item.get("format", "text")
+        if fmt not in ("text", "markdown"):
+            raise UserError(
+                "example 'format' must be text or markdown", path=path, line=item.line_of("format")
+            )
+        config = item.get("config")
+        if config is not None and not isinstance(config, dict):
+            raise UserError(
+                "example 'config' must be a mapping of options",
+                path=path,
+                line=item.line_of("config"),
+            )
+        if not isinstance(item["text"], str):
+            raise UserError("example 'text' must be text", path=path, line=item.line_of("text"))
+        out.append(
+            Example(
+                name=str(item["name"]),
+                text=item["text"],
+                expect=tuple(expect),
+                format=fmt,
+                line=item_line,
+                config=config,
+            )
+        )
+    return tuple(out)
+
+
+def load_rule_file(path: Path, *, builtin: bool = False, display: str | None = None) -> Rule:
+    shown = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read rule file: {exc}", path=shown) from None
+    try:
+        data = load_yaml(text, shown)
+    except YamlError as exc:
+        raise UserError(exc.reason, path=shown, line=exc.line) from None
+    return parse_rule(data, path.stem, shown, builtin=builtin)
+
+
+_builtin: dict[str, Rule] | None = None
+
+
+def builtin_rules() -> dict[str, Rule]:
+    """The built-in rulebook, read once per process from the installed package."""
+    global _builtin
+    if _builtin is None:
+        rules: dict[str, Rule] = {}
+        folder = resources.files("linter.rules")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                with resources.as_file(entry) as file:
+                    rule = load_rule_file(Path(file), builtin=True, display=f"rules/{entry.name}")
+                rules[rule.id] = rule
+        _builtin = rules
+    return _builtin
+
+
+def load_rulebook_dir(folder: Path, shown: str, existing: Iterable[str]) -> dict[str, Rule]:
+    """Every ``*.yaml`` rule in a user's rulebook folder; ids must not collide."""
+    if not folder.is_dir():
+        raise UserError(f"rulebook folder {shown!r} does not exist", path=shown)
+    taken = set(existing)
+    rules: dict[str, Rule] = {}
+    for file in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        display = f"{shown.rstrip('/')}/{file.name}"
+        rule = load_rule_file(file, display=display)
+        if rule.id in taken or rule.id in rules:
+            raise UserError(
+                f"duplicate rule id {rule.id!r}: a rule by that name is already loaded",
+                path=display,
+                line=1,
+                hint="rename the file",
+            )
+        rules[rule.id] = rule
+    return rules
+
+
+__all__ = ["Example", "LineList", "Rule", "builtin_rules", "load_rulebook_dir", "parse_rule"]

@@ -1,0 +1,103 @@
+"""Files to documents to diagnostics: reading, decoding, parsing and linting each file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.config import Config
+from linter.document import Document, Span
+from linter.engine import Diagnostic, lint
+from linter.findings import Severity
+from linter.parse import DecodeError, parse, parse_bytes
+from linter.paths import relative_to, walk
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What one file produced: its diagnostics, and the source lines they point at."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    #: The text of each line a diagnostic starts on, for reporters that show the source.
+    lines: dict[int, str]
+
+
+def read_error(path: str, message: str) -> Diagnostic:
+    return Diagnostic(
+        path=path,
+        rule="read-error",
+        severity=Severity.ERROR,
+        message=message,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        span=Span(0, 0),
+    )
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    rel = relative_to(path, cwd)
+    return rel if not rel.startswith("..") else path.as_posix()
+
+
+def collect(
+    paths: Sequence[str], config: Config, cwd: Path
+) -> Iterator[tuple[str, Path | None, str | None]]:
+    """(display path, file, problem) for every file to lint, in order; folders are walked.
+
+    A problem (a path that does not exist, a folder with no articles) is reported as a
+    read error for that path, and the run goes on.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN, None, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for file in walk(path, config.include, config.exclude, config.root):
+                found = True
+                yield display_path(file, cwd), file, None
+            if not found:
+                yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
+        elif path.is_file():
+            yield display_path(path, cwd), path, None
+        elif path.is_symlink():
+            yield raw, None, "broken symbolic link: its target does not exist"
+        else:
+            yield raw, None, "no such file or folder"
+
+
+def lint_text(text: str, path: str, config: Config) -> FileReport:
+    doc = parse(text, path, options=config.article)
+    return _report(doc, config)
+
+
+def lint_file(file: Path, shown: str, config: Config) -> FileReport:
+    """Read, decode, parse and lint one file; trouble reading it becomes a read-error."""
+    try:
+        data = file.read_bytes()
+    except PermissionError:
+        return FileReport(
+            shown, (read_error(shown, "permission denied: cannot read the file"),), {}
+        )
+    except OSError as exc:
+        return FileReport(
+            shown, (read_error(shown, f"cannot read the file: {exc.strerror or exc}"),), {}
+        )
+    try:
+        doc = parse_bytes(data, shown, options=config.article)
+    except DecodeError as exc:
+        return FileReport(shown, (read_error(shown, f"cannot decode the file: {exc}"),), {})
+    return _report(doc, config)
+
+
+def _report(doc: Document, config: Config) -> FileReport:
+    diagnostics = lint(doc, config.rules)
+    lines = {d.line: doc.line_text(d.line) for d in diagnostics if d.rule != "internal-error"}
+    return FileReport(doc.path, tuple(diagnostics), lines)
