@@ -183,12 +183,19 @@ def check(
     help="Use this config file (to list its rulebooks and settings too).",
 )
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
+              default="text", show_default=True, help="A plain list, or a Markdown table.")
 @guarded
-def list_rules(config_path: Path | None, isolated: bool) -> None:
+def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> None:
     """List every known rule: id, severity, fix, and what it finds."""
     from linter.config import load_config
 
     config = load_config(config_path, isolated=isolated)
+    if output_format == "markdown":
+        from linter.explain import rules_table
+
+        click.echo(rules_table(dict(config.known)), nl=False)
+        return
     enabled = {a.id: a for a in config.rules}
     width = max(len(rid) for rid in config.known)
     for rid, rule in sorted(config.known.items()):

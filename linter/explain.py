@@ -80,6 +80,16 @@ def render_rule(rule: Rule, active: ActiveRule | None) -> str:
     return "\n".join(out)
 
 
+def rules_table(rules: dict[str, Rule]) -> str:
+    """The Markdown table of rules that the README carries (``copydesk rules --format
+    markdown``)."""
+    lines = ["| Rule | Severity | Fix | Finds |", "| --- | --- | --- | --- |"]
+    for rid, rule in sorted(rules.items()):
+        fix = {"safe": "safe", "unsafe": "unsafe", "none": ""}[rule.fixable.value]
+        lines.append(f"| `{rid}` | {rule.severity.value} | {fix} | {rule.summary} |")
+    return "\n".join(lines) + "\n"
+
+
 def starter_config() -> str:
     """The text ``copydesk init`` writes: every setting, commented, at its default."""
     from linter.rulebook import builtin_rules
