@@ -183,8 +183,14 @@ def check(
     help="Use this config file (to list its rulebooks and settings too).",
 )
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
-              default="text", show_default=True, help="A plain list, or a Markdown table.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A plain list, or a Markdown table.",
+)
 @guarded
 def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> None:
     """List every known rule: id, severity, fix, and what it finds."""

@@ -12,8 +12,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_rules_table_is_generated_from_the_rulebook() -> None:
-    match = re.search(r"<!-- rules-table:start[^>]*-->\n(.*?)<!-- rules-table:end -->", README,
-                      re.S)
+    match = re.search(
+        r"<!-- rules-table:start[^>]*-->\n(.*?)<!-- rules-table:end -->", README, re.S
+    )
     assert match, "README lost its rules-table markers"
     assert match.group(1) == rules_table(builtin_rules()), (
         "README rules table is stale: paste `copydesk rules --isolated --format markdown`"
