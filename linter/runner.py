@@ -90,6 +90,11 @@ def lint_file(file: Path, shown: str, config: Config) -> FileReport:
         return FileReport(
             shown, (read_error(shown, f"cannot read the file: {exc.strerror or exc}"),), {}
         )
+    return lint_bytes(data, shown, config)
+
+
+def lint_bytes(data: bytes, shown: str, config: Config) -> FileReport:
+    """Decode, parse and lint file contents (from disk or stdin)."""
     try:
         doc = parse_bytes(data, shown, options=config.article)
     except DecodeError as exc:

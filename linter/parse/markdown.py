@@ -289,7 +289,7 @@ def _add_blank_runs(blocks: list[Block], text: str, lines: _Lines) -> list[Block
         for ln in range(first, last + 1):
             covered[ln] = 1
     count = len(lines.starts)
-    if text.endswith("\n"):
+    if not text or text.endswith("\n"):
         count -= 1  # the empty string after the final newline is not a line
     out: list[Block] = []
     runs: list[Block] = []

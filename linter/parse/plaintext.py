@@ -38,6 +38,8 @@ def looks_like_heading(line: str) -> bool:
 def parse_lines(text: str) -> list[Block]:
     """Blocks of a plain-text article, roles not yet assigned."""
     blocks: list[Block] = []
+    if not text:
+        return blocks
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()  # the final newline ends the last line; it does not start another

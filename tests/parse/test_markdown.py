@@ -1,0 +1,144 @@
+"""Markdown through markdown-it-py: the block model, spans and the CommonMark traps."""
+
+from __future__ import annotations
+
+from linter.document import BlockKind, HeadingStyle, Role
+from linter.parse import parse
+
+ARTICLE = """---
+title: Night Trains Return
+tags: [rail]
+---
+
+# Night Trains Return
+
+## Highlights
+
+* Services resume in December.
+*${SPACE}
+
+---
+
+**Rewritten Article**
+
+Paragraph one
+continues here.
+
+> A quoted line.
+
+<!-- a comment -->
+
+```
+code here
+```
+
+- item
+  - nested item
+
+Setext Title
+============
+"""
+
+
+def _doc():
+    return parse(ARTICLE.replace("${SPACE}", " "), "a.md")
+
+
+def test_block_sequence() -> None:
+    doc = _doc()
+    shape = [
+        (doc.line_of(b.span.start), b.kind.value)
+        for b in doc.blocks
+        if b.kind is not BlockKind.BLANK
+    ]
+    assert shape == [
+        (1, "front-matter"),
+        (6, "heading"),
+        (8, "heading"),
+        (10, "list-item"),
+        (11, "list-item"),
+        (13, "thematic-break"),
+        (15, "heading"),
+        (17, "paragraph"),
+        (20, "paragraph"),
+        (22, "html-comment"),
+        (24, "code"),
+        (28, "list-item"),
+        (29, "list-item"),
+        (31, "heading"),
+    ]
+
+
+def test_front_matter_is_read_and_not_a_bullet_or_break() -> None:
+    doc = _doc()
+    assert doc.front_matter == {"title": "Night Trains Return", "tags": ["rail"]}
+    assert doc.blocks[0].role is Role.FRONT_MATTER
+    assert doc.front_matter_error is None
+
+
+def test_headings_of_every_style() -> None:
+    doc = _doc()
+    headings = [(b.text, b.level, b.style) for b in doc.blocks if b.is_heading]
+    assert headings == [
+        ("Night Trains Return", 1, HeadingStyle.ATX),
+        ("Highlights", 2, HeadingStyle.ATX),
+        ("Rewritten Article", 6, HeadingStyle.BOLD),
+        ("Setext Title", 1, HeadingStyle.SETEXT),
+    ]
+    bold = next(b for b in doc.blocks if b.style == HeadingStyle.BOLD)
+    assert doc.slice(bold.span) == "**Rewritten Article**"
+
+
+def test_list_items_text_and_empty_item() -> None:
+    doc = _doc()
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [(b.style, b.text, b.level) for b in items] == [
+        ("*", "Services resume in December.", 1),
+        ("*", "", 1),
+        ("-", "item", 1),
+        ("-", "nested item", 2),
+    ]
+    assert items[0].role is Role.HIGHLIGHTS and items[1].role is Role.HIGHLIGHTS
+
+
+def test_roles() -> None:
+    doc = _doc()
+    assert doc.title is not None and doc.title.text == "Night Trains Return"
+    assert [b.text for b in doc.highlights] == ["Highlights", "Services resume in December.", ""]
+
+
+def test_lone_dash_under_paragraph_is_a_setext_heading() -> None:
+    doc = parse("# T\n\nPort news\n-\n\nText.\n", "a.md")
+    heading = [b for b in doc.blocks if b.is_heading][1]
+    assert (heading.text, heading.style, heading.level) == ("Port news", HeadingStyle.SETEXT, 2)
+    assert not any(b.kind is BlockKind.LIST_ITEM for b in doc.blocks)
+
+
+def test_lone_dash_under_list_item_is_an_empty_item() -> None:
+    doc = parse("# T\n\n- one\n-\n", "a.md")
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == ["one", ""]
+
+
+def test_paragraph_spans_and_quotes() -> None:
+    doc = _doc()
+    para = next(b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH and not b.quoted)
+    assert para.text == "Paragraph one\ncontinues here."
+    quote = next(b for b in doc.blocks if b.quoted)
+    assert quote.text == "A quoted line."
+
+
+def test_invalid_front_matter_is_recorded_not_raised() -> None:
+    doc = parse("---\ntitle: [unclosed\n---\n# T\n", "a.md")
+    assert doc.front_matter is None
+    assert doc.front_matter_error is not None
+    assert doc.title is not None and doc.title.text == "T"
+
+
+def test_atx_closing_hashes_are_not_text() -> None:
+    doc = parse("## Outlook ##\n", "a.md")
+    assert doc.blocks[0].text == "Outlook"
+
+
+def test_empty_file_has_no_blocks() -> None:
+    assert parse("", "a.md").blocks == ()

@@ -1,0 +1,190 @@
+"""The command line: output bytes (golden files), exit codes, and every subcommand."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter import __version__
+from linter.cli import main
+from tests.conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+ARTICLE = "examples/pipeline-residue.txt"
+
+
+def _run(args: list[str], cwd: Path = ROOT, stdin: str | None = None):
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def _golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_text_output(monkeypatch) -> None:
+    result = _run(["check", "--isolated", ARTICLE])
+    assert result.exit_code == 1
+    _golden("cli-text.out", result.stdout)
+    assert result.stderr == "Found 7 problems (6 errors, 1 warning) in 1 file.\n"
+
+
+def test_json_output() -> None:
+    result = _run(["check", "--isolated", "--format", "json", ARTICLE])
+    assert result.exit_code == 1
+    _golden("cli-json.out", result.stdout)
+    assert result.stderr == ""
+
+
+def test_clean_article_passes() -> None:
+    result = _run(
+        ["check", "--isolated", "examples/clean-article.txt", "examples/clean-article.md"]
+    )
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "All checks passed (2 files).\n"
+
+
+def test_stdin_with_a_file_name() -> None:
+    text = (ROOT / ARTICLE).read_text(encoding="utf-8")
+    result = _run(
+        [
+            "check",
+            "--isolated",
+            "--select",
+            "empty-bullet",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "draft.txt",
+            "-",
+        ],
+        stdin=text,
+    )
+    assert result.exit_code == 1
+    assert re.findall(r'"path": "([^"]+)"', result.stdout) == ["draft.txt", "draft.txt"]
+
+
+def test_stdin_markdown_by_suffix() -> None:
+    result = _run(
+        ["check", "--isolated", "--select", "empty-bullet", "--stdin-filename", "draft.md", "-"],
+        stdin="# T\n\nPort news\n-\n",
+    )
+    assert result.exit_code == 0  # a setext underline in Markdown, not an empty bullet
+
+
+def test_missing_path_is_a_read_error_and_the_run_goes_on() -> None:
+    result = _run(
+        ["check", "--isolated", "--format", "json", "no/such/file.md", "examples/clean-article.txt"]
+    )
+    assert result.exit_code == 2
+    assert '"rule": "read-error"' in result.stdout
+    assert "no such file or folder" in result.stdout
+
+
+def test_fail_on_levels(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour Reopens\nFerries sailed again.\n\n\n", encoding="utf-8")
+    assert _run(["check", "--isolated", str(article)]).exit_code == 0  # a warning only
+    assert _run(["check", "--isolated", "--fail-on", "warning", str(article)]).exit_code == 1
+
+
+def test_select_and_ignore() -> None:
+    result = _run(
+        [
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            "empty-bullet,scaffold-heading",
+            "--ignore",
+            "scaffold-heading",
+            ARTICLE,
+        ]
+    )
+    assert set(re.findall(r'"rule": "([^"]+)"', result.stdout)) == {"empty-bullet"}
+
+
+def test_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / ".copydesk.yaml").write_text("rules:\n  empty-bulet: off\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    result = _run(["check", "."], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: .copydesk.yaml:2: unknown rule 'empty-bulet' "
+        "(did you mean 'empty-bullet'?)\n"
+    )
+
+
+def test_unknown_select_exits_2() -> None:
+    result = _run(["check", "--isolated", "--select", "empty-bulet", ARTICLE])
+    assert result.exit_code == 2
+    assert "did you mean 'empty-bullet'?" in result.stderr
+
+
+def test_folder_without_articles_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "notes.rst").write_text("x\n", encoding="utf-8")
+    result = _run(["check", "--isolated", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no files matching *.md, *.markdown, *.txt in this folder" in result.stdout
+
+
+def test_rules_lists_every_rule() -> None:
+    result = _run(["rules", "--isolated"])
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.stdout.splitlines()]
+    assert ids == sorted(ids) and "duplicate-section" in ids
+
+
+def test_explain_shows_options_and_examples() -> None:
+    result = _run(["explain", "--isolated", "scaffold-heading"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("scaffold-heading\n================\n")
+    assert "extra-phrases: []" in out and "    type: list of text" in out
+    assert "Stays quiet on" in out and "-> 4:1 scaffold-heading" in out
+
+
+def test_explain_unknown_rule() -> None:
+    result = _run(["explain", "--isolated", "scafold-heading"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: unknown rule 'scafold-heading' (did you mean 'scaffold-heading'?)\n"
+    )
+
+
+def test_init_writes_a_valid_config_once(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    assert _run(["init"], cwd=tmp_path).exit_code == 0
+    assert _run(["check", "."], cwd=tmp_path).exit_code == 2  # no articles, but config is valid
+    again = _run(["init"], cwd=tmp_path)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_version() -> None:
+    assert _run(["--version"]).stdout == f"copydesk, version {__version__}\n"
+
+
+@pytest.mark.parametrize("entry", [["-m", "linter"], ["-c", "from linter.cli import main; main()"]])
+def test_module_entry_points(entry: list[str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, *entry, "check", "--isolated", "examples/clean-article.txt"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "All checks passed (1 file).\n")
