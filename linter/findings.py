@@ -67,6 +67,6 @@ class Finding:
     """
 
     span: Span
-    fields: Mapping[str, Any] = field(default=_EMPTY)
+    fields: Mapping[str, Any] = field(default_factory=dict)
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
