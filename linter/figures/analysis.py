@@ -17,7 +17,14 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from linter.document import Block, BlockKind, Document, Role, Span
-from linter.figures.anchors import Anchor, Lexicon, find_anchor, prior_scope, scopes_in
+from linter.figures.anchors import (
+    Anchor,
+    Lexicon,
+    find_anchor,
+    lemma,
+    prior_scope,
+    scopes_in,
+)
 from linter.figures.intervals import Interval, Tolerances, agree, interval
 from linter.figures.numbers import QKind, Quantity, read_quantities
 
@@ -35,7 +42,11 @@ _WHOLE = re.compile(r"(?i:\b(?:made\s+up\s+of|comprising|consisting\s+of|compose
                     r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
                     r"|broken\s+down\s+into|namely)\b|:)")
 _LINK_TO_TRIGGER = re.compile(r"[ \t,;(—–-]*")
-_PART_SEPARATOR = re.compile(r"(?i:[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)")
+#: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
+_PART_SEPARATOR = re.compile(
+    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
+    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)"
+)
 
 
 class Status(StrEnum):
@@ -50,7 +61,7 @@ class Config:
     """What the analysis depends on in a rule's options (rules sharing it share one run)."""
 
     lexicon: Lexicon
-    tolerances: Tolerances = Tolerances()
+    tolerances: Tolerances = field(default_factory=Tolerances)
     fuzzy: int = 90
     key: str = ""  # identity of this configuration, for ``doc.memo``
 
@@ -74,13 +85,23 @@ class Figure:
 
     @property
     def span(self) -> Span:
-        """The figure with its qualifier and anchor words (``more than 30 inmates``)."""
-        start = self.quantity.full_span.start
-        end = self.quantity.span.end
-        if self.anchor is not None:
-            start = min(start, self.anchor.span.start)
-            end = max(end, self.anchor.span.end)
-        return Span(start, end)
+        """The figure with its qualifier and the anchor words after it (``over 30 inmates``).
+
+        An anchor read backwards (``the death toll rose to 33``) is left out: the finding
+        points at the figure, and :attr:`phrase` names the rest.
+        """
+        full = self.quantity.full_span
+        if self.anchor is not None and self.anchor.span.start >= full.start:
+            return Span(full.start, max(full.end, self.anchor.span.end))
+        return full
+
+    @property
+    def phrase(self) -> Span:
+        """The figure with all its anchor words, for naming it in a message."""
+        full = self.quantity.full_span
+        if self.anchor is None:
+            return full
+        return Span(min(full.start, self.anchor.span.start), max(full.end, self.anchor.span.end))
 
     @property
     def bucket(self) -> tuple[str, str, str]:
@@ -268,7 +289,7 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             parts = _parts_from(text, group[i + 1 :], cursor, sentence)
             if parts is None or (whole and len(parts) < 2):
                 continue
-            if not _parts_fit(total, parts):
+            if not _parts_fit(text, total, parts):
                 continue
             sums = [interval(p.quantity) for p in parts]
             found.append(Parts(total, parts, whole,
@@ -313,19 +334,19 @@ def _parts_from(
     return tuple(parts) or None
 
 
-def _parts_fit(total: Figure, parts: tuple[Figure, ...]) -> bool:
+def _parts_fit(text: str, total: Figure, parts: tuple[Figure, ...]) -> bool:
     """Parts and total are the same kind of figure, and the parts are distinct things."""
     tq = total.quantity
     if tq.kind not in (QKind.COUNT, QKind.MONEY, QKind.PERCENT, QKind.MEASURE):
         return False
     if tq.qualifier in ("up to", "fewer than") or tq.is_range:
         return False
-    keys = set()
+    names = set()
     for p in parts:
         pq = p.quantity
         if pq.kind is not tq.kind or pq.unit != tq.unit or p.anchor is None:
             return False
-        if p.anchor.key == total.anchor.key if total.anchor else False:
-            return False  # "33 deaths, including 20 deaths on Friday": not a breakdown
-        keys.add(p.anchor.key)
-    return len(keys) == len(parts)
+        names.add(" ".join(lemma(w) for w in text[p.anchor.span.start : p.anchor.span.end]
+                           .split()))
+    # Parts named alike ("20 deaths ... 15 deaths") may overlap: no sum can be trusted.
+    return len(names) == len(parts)

@@ -19,8 +19,13 @@ from linter.figures.numbers import QKind, Quantity
 
 # -- words ---------------------------------------------------------------------------------------
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 #: Function words: they end a noun phrase and are skipped when looking for one.
-STOPWORDS = frozenset("""
+STOPWORDS = _wordset("""
 a an the this that these those its their his her our your my of in on at by for from with
 without to into onto over under about around after before during since until than as and or
 but nor so yet if when while where which who whom whose what whether was were is are be been
@@ -31,25 +36,25 @@ against among between through across along including include includes included r
 allegedly according said says say told it they them he she we you i said say says whereas
 nearly almost roughly approximately estimated least high long wide tall deep away old large
 thick heavy higher lower total overall respectively alone apiece each later earlier since
-""".split())
+""")
 #: Words in front of a count that say nothing about what is counted ("33 more deaths").
-PREMODIFIERS = frozenset("more other additional further new extra confirmed reported".split())
+PREMODIFIERS = _wordset("more other additional further new extra confirmed reported")
 #: Auxiliaries and adverbs that may sit between a counted noun and what happened to it.
-_AUX = frozenset("""
+_AUX = _wordset("""
 were was have has had been being are is all also reportedly allegedly later already who now
 since believed thought feared confirmed to have be who subsequently eventually ultimately
-""".split())
+""")
 #: Verbs and linking words between a subject and its figure ("the toll rose to 33").
-_LINKING = frozenset("""
+_LINKING = _wordset("""
 rose risen climbed jumped increased fell dropped declined reached hit stood stands stand is was
 were are at to of now has had have been totalled totaled totals numbered topped exceeded
 passed surpassed approached neared be will become became put estimated set more than over
 nearly almost about around some just up by
-""".split())
+""")
 #: Nouns a figure is rarely *of*: "the number of dead", "the death toll".
-CONTAINERS = frozenset("toll tally number total count figure figures".split())
+CONTAINERS = _wordset("toll tally number total count figure figures")
 #: Words that refuse to be the thing counted ("33 of them").
-_PARTITIVE_NEXT = frozenset("the them those whom which these its their his her our".split())
+_PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]")
 _BACK_WINDOW = 80

@@ -66,22 +66,28 @@ class Quantity:
 
 # -- vocabularies -------------------------------------------------------------------------------
 
-_UNITS19 = (
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+_UNITS19 = _split(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
+_TENS = _split("twenty thirty forty fifty sixty seventy eighty ninety")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000}
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS19)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 
-_ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_ORD_TEENS = (
+_ORD_UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
+_ORD_TEENS = _split(
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
     "nineteenth"
-).split()
-_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+)
+_ORD_TENS = _split(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
 ORDINAL_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
 ORDINAL_VALUES.update({w: 10 + i for i, w in enumerate(_ORD_TEENS)})
 ORDINAL_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)})
@@ -91,16 +97,15 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "thirds": 200 / 3
               "quarters": 75.0}
 
 MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(
+for _i, _name in enumerate(_split(
     "January February March April May June July August September October November December"
-    .split(), start=1
-):
+), start=1):
     MONTHS[_name.lower()] = _i
     MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
 
 WEEKDAYS = {d: i for i, d in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split())}
+    _split("monday tuesday wednesday thursday friday saturday sunday"))}
 
 #: Spelled unit -> (dimension, factor to the dimension's base unit).
 UNITS: dict[str, tuple[str, float]] = {}
@@ -208,7 +213,7 @@ _SCALE = re.compile(
 )
 _PERCENT = re.compile(rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
                       rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b")
-_AGE_SUFFIX = re.compile(rf"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
+_AGE_SUFFIX = re.compile(r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
 _UNIT = re.compile(rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
 _CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
 _TRAILING_QUALIFIER = re.compile(rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b")

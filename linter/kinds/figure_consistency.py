@@ -166,8 +166,8 @@ def _claim_finding(doc: Document, claim: Claim) -> Finding:
     evidence = claim.evidence
     anchor = _words(doc, f.anchor.span) if f.anchor is not None else ""
     fields: dict[str, Any] = {
-        "side": side, "says": says, "claim": _words(doc, f.span), "anchor": anchor,
-        "evidence": _words(doc, evidence.span) if evidence is not None else "",
+        "side": side, "says": says, "claim": _words(doc, f.phrase), "anchor": anchor,
+        "evidence": _words(doc, evidence.phrase) if evidence is not None else "",
         "evidence_line": evidence.span if evidence is not None else f.span,
         "total": "", "parts": "", "parts_sum": "", "problem": "",
     }
@@ -178,14 +178,14 @@ def _claim_finding(doc: Document, claim: Claim) -> Finding:
 def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
     total = parts.total
     side, says = _side(total.role)
-    names = [_words(doc, p.span) for p in parts.parts]
+    names = [_words(doc, p.phrase) for p in parts.parts]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     problem = "not the total" if parts.whole else "more than the total"
     fields: dict[str, Any] = {
-        "side": side, "says": says, "claim": _words(doc, total.span),
+        "side": side, "says": says, "claim": _words(doc, total.phrase),
         "anchor": _words(doc, total.anchor.span) if total.anchor is not None else "",
         "evidence": "", "evidence_line": total.span,
-        "total": _words(doc, total.span), "parts": listed,
+        "total": _words(doc, total.phrase), "parts": listed,
         "parts_sum": _format_sum(parts), "problem": problem,
     }
     related = tuple(Related(p.span, "part") for p in parts.parts)
@@ -209,5 +209,11 @@ def _number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-__all__ = ["DEFAULT_GENERIC", "DEFAULT_SYNONYMS", "FigureConsistency",
-           "FigureConsistencyOptions", "Figure", "config_for"]
+__all__ = [
+    "DEFAULT_GENERIC",
+    "DEFAULT_SYNONYMS",
+    "Figure",
+    "FigureConsistency",
+    "FigureConsistencyOptions",
+    "config_for",
+]
