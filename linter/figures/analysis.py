@@ -37,11 +37,16 @@ _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 #: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
 UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
 
-_SUBSET = re.compile(r"(?i:\b(?:including|among\s+them|among\s+whom|among\s+those)\b)")
-_WHOLE = re.compile(r"(?i:\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
-                    r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
-                    r"|broken\s+down\s+into|namely)\b|:)")
-_LINK_TO_TRIGGER = re.compile(r"[ \t,;(—–-]*")
+_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those)\b"
+_WHOLE = (r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
+          r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
+          r"|broken\s+down\s+into|namely)\b")
+#: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
+#: that introduces its parts as a subset or as the whole; or a colon straight after it.
+_RELATION = re.compile(
+    r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
+    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))"
+)
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
 _PART_SEPARATOR = re.compile(
     r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
@@ -301,17 +306,10 @@ def _relation_after(text: str, total: Figure, sentence: Span) -> tuple[bool, int
     """Whether a subset or whole trigger follows the total; where its parts start."""
     if total.anchor is None:
         return None
-    pos = _LINK_TO_TRIGGER.match(text, total.span.end, sentence.end)
-    at = pos.end() if pos else total.span.end
-    m = _SUBSET.match(text, at, sentence.end)
-    if m:
-        return False, m.end()
-    m = _WHOLE.match(text, at, sentence.end)
-    if m:
-        if m.group() == ":" and at != total.span.end:
-            return None
-        return True, m.end()
-    return None
+    m = _RELATION.match(text, total.span.end, sentence.end)
+    if m is None:
+        return None
+    return m.group("subset") is None, m.end()
 
 
 def _parts_from(

@@ -51,6 +51,11 @@ were are at to of now has had have been totalled totaled totals numbered topped 
 passed surpassed approached neared be will become became put estimated set more than over
 nearly almost about around some just up by
 """)
+#: Verbs between an event and its date ("the curfew ends on 4 May").
+_DATE_VERBS = _wordset("""
+set held due end ends begin begins start starts expire expires run runs open opens close closes
+take takes place effect come comes go goes fall falls
+""")
 #: Nouns a figure is rarely *of*: "the number of dead", "the death toll".
 CONTAINERS = _wordset("toll tally number total count figure figures")
 #: Words that refuse to be the thing counted ("33 of them").
@@ -192,9 +197,12 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
     head = lemma(run[-1].group())
     end = run[-1].end()
     if head in lexicon.generic:
-        if not event:
-            return None  # "33 people" alone counts nothing we can match
-        return Anchor(Span(run[0].start(), event_end), head, event, "", True)
+        if event:
+            return Anchor(Span(run[0].start(), event_end), head, event, "", True)
+        if before_event:
+            # "killing 33 people": the verb in front says what is counted.
+            return Anchor(Span(run[0].start(), end), head, before_event, "", True)
+        return None  # "33 people" alone counts nothing we can match
     key, grouped = _key(run, lexicon)
     if key in CONTAINERS:
         return None
@@ -269,7 +277,7 @@ def _backward_subject(
         if not _is_word(tok):
             return None  # the clause ends before any subject is found
         if low in _LINKING or low in STOPWORDS or (
-            skip_verbs and (low.endswith(("ed", "ing")) or low in ("set", "held", "due"))
+            skip_verbs and (low.endswith(("ed", "ing")) or low in _DATE_VERBS)
         ):
             j -= 1
             skipped += 1

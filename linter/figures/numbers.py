@@ -176,8 +176,8 @@ def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-        r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_MON = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _ATOM = (rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
          rf"|{_alt(_UNITS19)}|dozen|hundred|thousand|million|billion|trillion)")
@@ -186,11 +186,11 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _MASTER = re.compile(
     rf"""
-    (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})\b\.?
+    (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})
         (?:,?[ \t]+(?P<y1>{_YEAR})\b)?)
-    |(?P<date2>\b(?P<m2>{_MON})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d|[ \t]*%)
+    |(?P<date2>\b(?P<m2>{_MON})[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d|[ \t]*%)
         (?:,?[ \t]+(?P<y2>{_YEAR})\b)?)
-    |(?P<date3>\b(?P<m3>{_MON})\.?,?[ \t]+(?P<y3>{_YEAR})\b)
+    |(?P<date3>\b(?P<m3>{_MON}),?[ \t]+(?P<y3>{_YEAR})\b)
     |(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
     |(?P<slash>\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
     |(?P<time>\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?:[ \t]?(?P<ap>[ap])\.?m\b\.?)?
