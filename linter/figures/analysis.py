@@ -22,7 +22,7 @@ from linter.figures.anchors import (
     Lexicon,
     find_anchor,
     lemma,
-    prior_scope,
+    scope_of,
     scopes_in,
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
@@ -183,13 +183,13 @@ def _block_figures(text: str, index: int, block: Block, config: Config) -> list[
     if block.role is Role.BODY and block.is_heading and not any(c.isdigit() for c in block.text):
         return out
     for sentence in sentences(text, start, end):
-        scope: frozenset[str] | None = None
+        scopes: list[tuple[int, int, str]] | None = None
         for q in read_quantities(text, sentence.start, sentence.end):
-            if scope is None:
-                scope = scopes_in(text, sentence.start, sentence.end)
+            if scopes is None:
+                scopes = scopes_in(text, sentence.start, sentence.end)
             anchor = find_anchor(q, text, sentence.start, sentence.end, config.lexicon)
-            own = scope | {"prior"} if prior_scope(q, text, sentence.start) else scope
-            out.append(Figure(q, anchor, block.role, index, sentence, own))
+            scope = scope_of(q, text, sentence, scopes)
+            out.append(Figure(q, anchor, block.role, index, sentence, scope))
     return out
 
 

@@ -287,6 +287,14 @@ def _backward_subject(
         return None
     if j < 0:
         return None
+    # "the death toll from the attacks on Marl rose to 12": the container word is further back.
+    for k in range(j - 1, max(-1, j - 8), -1):
+        tok = toks[k].group()
+        if not _is_word(tok):
+            break
+        if lemma(tok) in CONTAINERS and k > 0 and _is_word(toks[k - 1].group()):
+            j = k
+            break
     word = toks[j]
     head = lemma(word.group())
     span_start = word.start()
@@ -315,7 +323,7 @@ _SCOPE = re.compile(
         |coming|same)\s+(?:{_NUMBERISH}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?
         |decades?|fortnight|weekend|period|quarter|half)\b
     |\bsince\s+(?P<since>(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?\w+|last\s+\w+
-        |[A-Z]\w+|\d{{4}}|\w+)
+        |(?-i:[A-Z]\w+)|\d{{4}})
     |\b(?P<this>this|last|next|previous)\s+(?P<this_unit>year|month|week|weekend|season
         |quarter|decade|spring|summer|autumn|winter)\b
     |\b(?P<per>a|per|each|every)\s+(?P<per_unit>day|week|month|year|hour)\b
@@ -330,13 +338,39 @@ _PRIOR = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
-def scopes_in(text: str, start: int, end: int) -> frozenset[str]:
-    """Time frames and qualifiers stated in ``text[start:end]``, normalised for comparison."""
-    keys: set[str] = set()
+def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Time frames stated in a sentence ``text[start:end]``: (start, end, normalised key)."""
+    found = []
     for m in _SCOPE.finditer(text, start, end):
         words = [w.lower() for w in m.group().split()
                  if w.lower() not in ("in", "over", "during", "within", "for", "the")]
-        keys.add(" ".join(_REL_NORMAL.get(w, lemma(w)) for w in words))
+        key = " ".join(_REL_NORMAL.get(w, lemma(w)) for w in words)
+        found.append((m.start(), m.end(), key))
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
+_INTRO = re.compile(r"[\s\"“‘(]*$")
+
+
+def scope_of(
+    q: Quantity, text: str, sentence: Span, scopes: list[tuple[int, int, str]]
+) -> frozenset[str]:
+    """The time frames that apply to ``q``: those in its own clause, and an introductory one
+    ("In the past 48 hours, ...") that applies to the whole sentence."""
+    keys = set()
+    figure = q.full_span
+    for start, end, key in scopes:
+        if start <= figure.start < end:
+            continue  # the figure is the time frame's own number ("48 hours")
+        if _INTRO.match(text, sentence.start, start) and text[end : end + 1] == ",":
+            keys.add(key)
+            continue
+        lo, hi = (end, figure.start) if end <= figure.start else (figure.end, start)
+        if _CLAUSE_BREAK.search(text, lo, hi) is None:
+            keys.add(key)
+    if prior_scope(q, text, sentence.start):
+        keys.add("prior")
     return frozenset(keys)
 
 
