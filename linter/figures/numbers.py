@@ -184,6 +184,9 @@ _ATOM = (rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
 _WSEP = r"(?:[ \t-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ \t]+and[ \t]+)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+#: Prefixes of glued words that start figures ("thirty-three", "twenty-first").
+_COMPOUND_STARTS = tuple(_TENS)
+
 _MASTER = re.compile(
     rf"""
     (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})
@@ -287,15 +290,37 @@ def words_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+#: Where a figure may start: a numeral or currency sign, or a word that can begin one.
+_CANDIDATE = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
+_STARTERS = frozenset(
+    [*_UNITS19, *_TENS, *_SCALES, "dozen", "a", "an", "half", "us", *_ORD_UNITS, *_ORD_TEENS,
+     *_ORD_TENS, "hundredth", *MONTHS, *WEEKDAYS]
+)
+
+
 def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]``, in order, spans as offsets into ``text``."""
     end = len(text) if end is None else end
     floor = start  # nothing before this offset may start a new figure (already consumed)
-    for m in _MASTER.finditer(text, start, end):
-        if m.start() < floor:
+    master = _MASTER.match
+    starters = _STARTERS
+    # Try the full pattern only where a figure can start: far cheaper than searching with it.
+    for c in _CANDIDATE.finditer(text, start, end):
+        at = c.start()
+        if at < floor:
+            continue
+        word = c.group()
+        if word[0].isalpha():
+            if word.lower() not in starters and not word.lower().startswith(_COMPOUND_STARTS):
+                continue
+        elif at > start and text[at - 1].isalnum():
+            continue  # inside a token such as "F16"
+        m = master(text, at, end)
+        if m is None:
             continue
         q = _read(m, text, start, end)
         if q is None:
+            floor = m.end()
             continue
         floor = q.span.end
         yield q
