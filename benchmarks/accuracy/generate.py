@@ -21,9 +21,10 @@ PEOPLE = ("Imra Khanal", "Dovid Serrat", "Anneke Molt", "Ravi Ostrand", "Lusa Pe
           "Tomas Querrin", "Hale Vossberg", "Mira Castellan")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
 def words(n: int) -> str:
@@ -243,11 +244,10 @@ def make_fact(name: str, rng: random.Random) -> Fact:
     _, _, hl_forms, body_forms, _ = RENDER[name]
     fact = Fact(name, dict(values), dict(values), rng.randrange(hl_forms),
                 rng.randrange(body_forms), extra)
-    if name == "escape" and fact.body_form == 1:
-        # The body gives the exact count; the highlight says it exactly or as "more than".
-        if rng.random() < 0.5:
-            fact.extra["exact"] = True
-            fact.hl["k"] = fact.body["actual"]
+    # When the body gives the exact count, the highlight says it exactly or as "more than".
+    if name == "escape" and fact.body_form == 1 and rng.random() < 0.5:
+        fact.extra["exact"] = True
+        fact.hl["k"] = fact.body["actual"]
     return fact
 
 

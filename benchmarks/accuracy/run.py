@@ -122,7 +122,8 @@ def timing(articles: list, options: dict[str, object], rounds: int = 3) -> None:
         analysis_best = min(analysis_best, time.perf_counter() - start)
     extra = analysis_best - parse_best
     n = len(texts)
-    print(f"timing over {n} articles (best of {rounds}): parse {parse_best * 1e3 / n:.3f} ms/article, "
+    print(f"timing over {n} articles (best of {rounds}): "
+          f"parse {parse_best * 1e3 / n:.3f} ms/article, "
           f"parse + figures analysis {analysis_best * 1e3 / n:.3f} ms/article, "
           f"figures add {extra * 1e3 / n:.3f} ms/article ({extra / parse_best:.0%} of parse)")
 
