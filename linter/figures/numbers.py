@@ -222,7 +222,7 @@ _CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
 _TRAILING_QUALIFIER = re.compile(rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b")
 _RANGE = re.compile(
     rf"(?P<sep>{_SP}?[-–—]{_SP}?|{_SP}(?i:to|and){_SP})(?P<cur>US\$|[$£€¥])?"
-    rf"(?P<n>{_DIGITS})(?![\w]|[.,]\d)"
+    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
 )
 _RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
 _QUALIFIER = re.compile(
@@ -369,7 +369,7 @@ def _read_date(m: re.Match[str], group: str) -> Quantity | None:
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
         n = group[-1]
-        month = MONTHS[m.group(f"m{n}").lower()]
+        month = MONTHS[m.group(f"m{n}").rstrip(".").lower()]
         day = int(m.group(f"d{n}")) if n != "3" else 0
         y = m.group(f"y{n}")
         year = int(y) if y else 0
