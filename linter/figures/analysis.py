@@ -45,6 +45,7 @@ _WHOLE = (r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
 #: that introduces its parts as a subset or as the whole; or a colon straight after it.
 _RELATION = re.compile(
     r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
+    r"(?:[ \t]+(?:are|is|was|were|will|be|been|has|have|had))*"
     rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))"
 )
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
@@ -291,7 +292,12 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             if relation is None:
                 continue
             whole, cursor = relation
-            parts = _parts_from(text, group[i + 1 :], cursor, sentence)
+            kind, unit = total.quantity.kind, total.quantity.unit
+            # Only figures like the total can be its parts; a weekday or a date in a part's
+            # place phrase ("20 deaths on Friday and ...") is passed over.
+            following = [f for f in group[i + 1 :]
+                         if f.quantity.kind is kind and f.quantity.unit == unit]
+            parts = _parts_from(text, following, cursor, sentence)
             if parts is None or (whole and len(parts) < 2):
                 continue
             if not _parts_fit(text, total, parts):
