@@ -1,0 +1,356 @@
+"""One analysis of a document's figures, shared by the three figure rules through ``doc.memo``.
+
+It reads every figure of the title, highlights and body with its anchor and scope, puts the
+body's figures in buckets by (kind, unit, anchor key), and settles each title or highlight
+figure (a *claim*) against its bucket: it agrees, is contradicted, is unsupported, or is left
+alone because the body only gives figures of another scope. It also finds stated parts and
+totals (``33 deaths, including 18 civilians and 15 security personnel``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from linter.document import Block, BlockKind, Document, Role, Span
+from linter.figures.anchors import (
+    Anchor,
+    Lexicon,
+    find_anchor,
+    lemma,
+    scope_of,
+    scopes_in,
+)
+from linter.figures.intervals import Interval, Tolerances, agree, interval
+from linter.figures.numbers import QKind, Quantity, read_quantities
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Prof"
+                           r"|No|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+                           r"|Dec|[A-Z])\.)$")
+_ROLES = (Role.TITLE, Role.HIGHLIGHTS, Role.BODY)
+_TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+#: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
+UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
+
+_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those)\b"
+_WHOLE = (r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
+          r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
+          r"|broken\s+down\s+into|namely)\b")
+#: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
+#: that introduces its parts as a subset or as the whole; or a colon straight after it.
+_RELATION = re.compile(
+    r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
+    r"(?:[ \t]+(?:are|is|was|were|will|be|been|has|have|had))*"
+    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))"
+)
+#: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
+_PART_SEPARATOR = re.compile(
+    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
+    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)"
+)
+
+
+class Status(StrEnum):
+    AGREES = "agrees"
+    CONTRADICTED = "contradicted"
+    UNSUPPORTED = "unsupported"
+    UNCLEAR = "unclear"  # the body speaks of it only in another scope: say nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What the analysis depends on in a rule's options (rules sharing it share one run)."""
+
+    lexicon: Lexicon
+    tolerances: Tolerances = field(default_factory=Tolerances)
+    fuzzy: int = 90
+    key: str = ""  # identity of this configuration, for ``doc.memo``
+
+    @classmethod
+    def build(cls, synonyms: Mapping[str, tuple[str, ...]], generic: tuple[str, ...],
+              tolerances: Tolerances, fuzzy: int) -> Config:
+        key = repr((sorted(synonyms.items()), generic, tolerances, fuzzy))
+        return cls(Lexicon.build(synonyms, generic), tolerances, fuzzy, key)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity in its place: block, role, sentence, what it counts and in what scope."""
+
+    quantity: Quantity
+    anchor: Anchor | None
+    role: Role
+    block: int
+    sentence: Span
+    scope: frozenset[str] = frozenset()
+
+    @property
+    def span(self) -> Span:
+        """The figure with its qualifier and the anchor words after it (``over 30 inmates``).
+
+        An anchor read backwards (``the death toll rose to 33``) is left out: the finding
+        points at the figure, and :attr:`phrase` names the rest.
+        """
+        full = self.quantity.full_span
+        if self.anchor is not None and self.anchor.span.start >= full.start:
+            return Span(full.start, max(full.end, self.anchor.span.end))
+        return full
+
+    @property
+    def phrase(self) -> Span:
+        """The figure with all its anchor words, for naming it in a message."""
+        full = self.quantity.full_span
+        if self.anchor is None:
+            return full
+        return Span(min(full.start, self.anchor.span.start), max(full.end, self.anchor.span.end))
+
+    @property
+    def bucket(self) -> tuple[str, str, str]:
+        key = self.anchor.key if self.anchor is not None else ""
+        return (self.quantity.kind.value, self.quantity.unit, key)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A title or highlights figure, settled against the body."""
+
+    figure: Figure
+    status: Status
+    evidence: Figure | None = None  # the body figure it disagrees with
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A stated total and the parts stated as within it (or as making it up)."""
+
+    total: Figure
+    parts: tuple[Figure, ...]
+    whole: bool  # the parts are said to make up the whole, not just to be among it
+    parts_sum: Interval = field(default=Interval(0, 0))
+
+    @property
+    def broken(self) -> bool:
+        total = interval(self.total.quantity)
+        if self.whole:
+            return not self.parts_sum.meets(total)
+        return self.parts_sum.low > total.high
+
+
+@dataclass(frozen=True, slots=True)
+class FigureAnalysis:
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...]
+    parts: tuple[Parts, ...]
+
+
+def analyse(doc: Document, config: Config) -> FigureAnalysis:
+    """The figures analysis of ``doc`` under ``config``, computed once per document."""
+    return doc.memo(f"figures:{config.key}", lambda d: _analyse(d, config))
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of ``text[start:end]`` (a block's text)."""
+    spans: list[Span] = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(cut, m.start() - 6), m.start()):
+            continue
+        spans.append(Span(cut, m.start()))
+        cut = m.end()
+    if cut < end:
+        spans.append(Span(cut, end))
+    return spans
+
+
+def read_figures(doc: Document, config: Config) -> list[Figure]:
+    """Every figure of the title, highlights and body, in document order."""
+    text = doc.text
+    figures: list[Figure] = []
+    for index, block in enumerate(doc.blocks):
+        if block.role not in _ROLES or block.kind not in _TEXT_KINDS or not block.text:
+            continue
+        figures.extend(_block_figures(text, index, block, config))
+    return figures
+
+
+def _block_figures(text: str, index: int, block: Block, config: Config) -> list[Figure]:
+    out: list[Figure] = []
+    start, end = block.text_span.start, block.text_span.end
+    if block.role is Role.BODY and block.is_heading and not any(c.isdigit() for c in block.text):
+        return out
+    for sentence in sentences(text, start, end):
+        scopes: list[tuple[int, int, str]] | None = None
+        for q in read_quantities(text, sentence.start, sentence.end):
+            if scopes is None:
+                scopes = scopes_in(text, sentence.start, sentence.end)
+            anchor = find_anchor(q, text, sentence.start, sentence.end, config.lexicon)
+            scope = scope_of(q, text, sentence, scopes)
+            out.append(Figure(q, anchor, block.role, index, sentence, scope))
+    return out
+
+
+def _analyse(doc: Document, config: Config) -> FigureAnalysis:
+    figures = read_figures(doc, config)
+    body: dict[tuple[str, str, str], list[Figure]] = {}
+    keys_by_class: dict[tuple[str, str], list[str]] = {}
+    for f in figures:
+        if f.role is Role.BODY and f.anchor is not None:
+            bucket = body.setdefault(f.bucket, [])
+            if not bucket:
+                keys_by_class.setdefault(f.bucket[:2], []).append(f.bucket[2])
+            bucket.append(f)
+    values_by_class: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if f.role is Role.BODY:
+            values_by_class.setdefault((f.quantity.kind.value, f.quantity.unit), []).append(f)
+
+    claims = tuple(
+        _settle(f, body, keys_by_class, values_by_class, config)
+        for f in figures
+        if f.role in (Role.TITLE, Role.HIGHLIGHTS) and f.anchor is not None
+        and f.quantity.kind is not QKind.WEEKDAY
+    )
+    return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(doc.text, figures)))
+
+
+def _compatible(claim: Anchor, other: Anchor) -> bool:
+    """Same thing counted, and not two different fates ("killed" against "arrested")."""
+    return not (claim.event and other.event and claim.event != other.event)
+
+
+def _candidates(
+    f: Figure, body: dict[tuple[str, str, str], list[Figure]],
+    keys_by_class: dict[tuple[str, str], list[str]], config: Config,
+) -> list[Figure]:
+    anchor = f.anchor
+    assert anchor is not None
+    found = body.get(f.bucket)
+    if found is None and not anchor.grouped and len(anchor.key) >= 5:
+        # Spelling varies ("guerillas", "guerrillas"): the closest key of this kind, if close.
+        keys = keys_by_class.get(f.bucket[:2], [])
+        best = process.extractOne(anchor.key, keys, scorer=fuzz.ratio,
+                                  score_cutoff=config.fuzzy) if keys else None
+        if best is not None and len(best[0]) >= 5:
+            found = body[(*f.bucket[:2], best[0])]
+    if not found:
+        return []
+    return [g for g in found if g.anchor is not None and _compatible(anchor, g.anchor)]
+
+
+def _settle(
+    f: Figure, body: dict[tuple[str, str, str], list[Figure]],
+    keys_by_class: dict[tuple[str, str], list[str]],
+    values_by_class: dict[tuple[str, str], list[Figure]], config: Config,
+) -> Claim:
+    q = f.quantity
+    candidates = _candidates(f, body, keys_by_class, config)
+    if not candidates:
+        # Said nowhere for this anchor; but if the body states the same value of the same kind
+        # anywhere, the anchor was probably only worded out of our reach: say nothing.
+        same_class = values_by_class.get((q.kind.value, q.unit), [])
+        if any(agree(q, g.quantity, config.tolerances) for g in same_class):
+            return Claim(f, Status.UNCLEAR)
+        return Claim(f, Status.UNSUPPORTED)
+    if any(agree(q, g.quantity, config.tolerances) for g in candidates):
+        return Claim(f, Status.AGREES)
+    # Only a body figure of the same scope can contradict: "133 militants in the past 48
+    # hours" is another count than an unscoped "92 insurgents".
+    same_scope = [g for g in candidates if g.scope == f.scope]
+    if not same_scope:
+        return Claim(f, Status.UNCLEAR)
+    middle = (q.low + q.high) / 2
+    assert f.anchor is not None
+    head = f.anchor.head
+
+    def rank(g: Figure) -> tuple[int, float, int]:
+        same_head = 0 if g.anchor is not None and g.anchor.head == head else 1
+        return (same_head, abs((g.quantity.low + g.quantity.high) / 2 - middle),
+                g.quantity.span.start)
+
+    return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
+
+
+# -- parts and totals ----------------------------------------------------------------------
+
+
+def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
+    """Totals followed by ``including ...`` or ``made up of ...`` and a list of parts."""
+    found: list[Parts] = []
+    by_sentence: dict[Span, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for sentence, group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        for i, total in enumerate(group[:-1]):
+            relation = _relation_after(text, total, sentence)
+            if relation is None:
+                continue
+            whole, cursor = relation
+            kind, unit = total.quantity.kind, total.quantity.unit
+            # Only figures like the total can be its parts; a weekday or a date in a part's
+            # place phrase ("20 deaths on Friday and ...") is passed over.
+            following = [f for f in group[i + 1 :]
+                         if f.quantity.kind is kind and f.quantity.unit == unit]
+            parts = _parts_from(text, following, cursor, sentence)
+            if parts is None or (whole and len(parts) < 2):
+                continue
+            if not _parts_fit(text, total, parts):
+                continue
+            sums = [interval(p.quantity) for p in parts]
+            found.append(Parts(total, parts, whole,
+                               Interval(sum(s.low for s in sums), sum(s.high for s in sums))))
+    return found
+
+
+def _relation_after(text: str, total: Figure, sentence: Span) -> tuple[bool, int] | None:
+    """Whether a subset or whole trigger follows the total; where its parts start."""
+    if total.anchor is None:
+        return None
+    m = _RELATION.match(text, total.span.end, sentence.end)
+    if m is None:
+        return None
+    return m.group("subset") is None, m.end()
+
+
+def _parts_from(
+    text: str, following: list[Figure], cursor: int, sentence: Span
+) -> tuple[Figure, ...] | None:
+    """Consecutive figures from ``cursor``, joined only by commas and ``and``."""
+    parts: list[Figure] = []
+    for f in following:
+        gap = text[cursor : f.quantity.full_span.start]
+        if parts:
+            sep = _PART_SEPARATOR.fullmatch(gap)
+            if sep is None:
+                break
+        elif gap.strip() not in ("", "the"):
+            return None
+        if f.anchor is None:
+            return None  # "including 18 in the capital": not a part we can name
+        parts.append(f)
+        cursor = f.span.end
+    return tuple(parts) or None
+
+
+def _parts_fit(text: str, total: Figure, parts: tuple[Figure, ...]) -> bool:
+    """Parts and total are the same kind of figure, and the parts are distinct things."""
+    tq = total.quantity
+    if tq.kind not in (QKind.COUNT, QKind.MONEY, QKind.PERCENT, QKind.MEASURE):
+        return False
+    if tq.qualifier in ("up to", "fewer than") or tq.is_range:
+        return False
+    names = set()
+    for p in parts:
+        pq = p.quantity
+        if pq.kind is not tq.kind or pq.unit != tq.unit or p.anchor is None:
+            return False
+        names.add(" ".join(lemma(w) for w in text[p.anchor.span.start : p.anchor.span.end]
+                           .split()))
+    # Parts named alike ("20 deaths ... 15 deaths") may overlap: no sum can be trusted.
+    return len(names) == len(parts)

@@ -1,0 +1,382 @@
+"""What a figure counts: the noun phrase it belongs to, what happened to it, and its scope.
+
+``33 deaths`` counts deaths; ``18 civilians`` counts civilians; ``leaving 33 people dead`` and
+``33 people were killed`` count deaths too (``people`` says nothing, the predicate does);
+``killing 92 insurgents`` counts insurgents, killed; ``the death toll rose to 33`` counts deaths,
+read backwards; ``44% of the land area`` is a share of the land area. Anchors are matched by
+lemma (plain suffix stripping) through synonym groups the rule's options define, so that
+``dead``, ``deaths`` and ``killed`` are one thing and ``insurgents`` and ``militants`` another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.document import Span
+from linter.figures.numbers import QKind, Quantity
+
+# -- words ---------------------------------------------------------------------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Function words: they end a noun phrase and are skipped when looking for one.
+STOPWORDS = _wordset("""
+a an the this that these those its their his her our your my of in on at by for from with
+without to into onto over under about around after before during since until than as and or
+but nor so yet if when while where which who whom whose what whether was were is are be been
+being am has have had do does did will would shall should can could may might must not no also
+only just even still both each every all some any more most less few several many much such
+other another own same very too there here then now again ever never per via up down out off
+against among between through across along including include includes included reportedly
+allegedly according said says say told it they them he she we you i said say says whereas
+nearly almost roughly approximately estimated least high long wide tall deep away old large
+thick heavy higher lower total overall respectively alone apiece each later earlier since
+""")
+#: Words in front of a count that say nothing about what is counted ("33 more deaths").
+PREMODIFIERS = _wordset("more other additional further new extra confirmed reported")
+#: Auxiliaries and adverbs that may sit between a counted noun and what happened to it.
+_AUX = _wordset("""
+were was have has had been being are is all also reportedly allegedly later already who now
+since believed thought feared confirmed to have be who subsequently eventually ultimately
+""")
+#: Verbs and linking words between a subject and its figure ("the toll rose to 33").
+_LINKING = _wordset("""
+rose risen climbed jumped increased fell dropped declined reached hit stood stands stand is was
+were are at to of now has had have been totalled totaled totals numbered topped exceeded
+passed surpassed approached neared be will become became put estimated set more than over
+nearly almost about around some just up by
+""")
+#: Verbs between an event and its date ("the curfew ends on 4 May").
+_DATE_VERBS = _wordset("""
+set held due end ends begin begins start starts expire expires run runs open opens close closes
+take takes place effect come comes go goes fall falls
+""")
+#: Nouns a figure is rarely *of*: "the number of dead", "the death toll".
+CONTAINERS = _wordset("toll tally number total count figure figures")
+#: Words that refuse to be the thing counted ("33 of them").
+_PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]")
+_BACK_WINDOW = 80
+_FORWARD_WINDOW = 90
+
+
+@lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """A crude lemma: lower case, no possessive, common English suffixes stripped."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5:
+        return w[:-3]
+    if w.endswith("ed") and len(w) > 4:
+        return w[:-2]
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def phrase_lemma(phrase: str) -> str:
+    return " ".join(lemma(w) for w in phrase.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Synonym groups and generic nouns, by lemma; built once per rule configuration."""
+
+    #: lemma (or space-joined lemmas of a phrase) -> group name
+    groups: Mapping[str, str]
+    #: lemmas of nouns that count nothing in particular ("people")
+    generic: frozenset[str]
+    #: longest phrase in ``groups``, in words
+    longest: int = 1
+
+    @classmethod
+    def build(cls, synonyms: Mapping[str, Iterable[str]], generic: Iterable[str]) -> Lexicon:
+        groups: dict[str, str] = {}
+        longest = 1
+        for name, words in synonyms.items():
+            for word in (name, *words):
+                key = phrase_lemma(word)
+                groups.setdefault(key, name)
+                longest = max(longest, key.count(" ") + 1)
+        return cls(groups, frozenset(lemma(g) for g in generic), longest)
+
+    def group(self, lemma_: str) -> str:
+        return self.groups.get(lemma_, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What a figure counts."""
+
+    span: Span  # the anchor words as written (noun phrase, and its predicate if read)
+    head: str  # lemma of the head word ("personnel"), or of the predicate for generic nouns
+    key: str  # what is counted: a synonym group, or the head lemma
+    event: str = ""  # what happened to them, as a synonym group ("death"), if said
+    grouped: bool = False  # key is a synonym group (not a bare lemma)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, start, end))
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalpha()
+
+
+def find_anchor(
+    q: Quantity, text: str, lo: int, hi: int, lexicon: Lexicon
+) -> Anchor | None:
+    """The anchor of ``q`` within ``text[lo:hi]`` (its sentence), or None when unclear."""
+    if q.kind is QKind.WEEKDAY:
+        return None
+    if q.kind in (QKind.DATE, QKind.YEAR, QKind.TIME):
+        return _backward_subject(q, text, lo, lexicon, skip_verbs=True)
+    if q.kind is QKind.AGE:
+        before = text[max(lo, q.span.start - 40) : q.span.start]
+        name = re.search(r"\b([A-Z][\w'’-]+),[ \t]+$", before)
+        if name:
+            start = q.span.start - len(before) + name.start(1)
+            word = name.group(1)
+            return Anchor(Span(start, start + len(word)), lemma(word), lemma(word))
+        if not text[q.span.start : q.span.end].lower().endswith("old"):
+            return _backward_subject(q, text, lo, lexicon, skip_verbs=True)
+    anchor = _forward(q, text, hi, lexicon)
+    if anchor is not None:
+        return anchor
+    return _backward_subject(q, text, lo, lexicon, skip_verbs=False)
+
+
+def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None:
+    toks = _tokens(text, q.span.end, min(hi, q.span.end + _FORWARD_WINDOW))
+    i = 0
+    if toks and toks[0].group().lower() == "of":
+        if q.kind is QKind.COUNT or q.kind is QKind.ORDINAL:
+            return None  # "33 of the 40 prisoners": a part of something else
+        i = 1
+        while i < len(toks) and toks[i].group().lower() in _PARTITIVE_NEXT | {"a", "an", "all"}:
+            i += 1
+    while i < len(toks) and toks[i].group().lower() in PREMODIFIERS:
+        i += 1
+    # The noun phrase: up to four words that are not function words; after its first word,
+    # an -ed or -ing word is a verb ("inmates escaped"), so it ends the phrase.
+    run: list[re.Match[str]] = []
+    while i < len(toks) and len(run) < 4:
+        tok = toks[i].group()
+        low = tok.lower()
+        if not _is_word(tok) or low in STOPWORDS:
+            break
+        if run and (low.endswith(("ed", "ing")) and lemma(low) not in lexicon.generic):
+            break
+        if run and lemma(run[-1].group()) in lexicon.generic:
+            break  # "people dead": the predicate is read as the event below
+        run.append(toks[i])
+        i += 1
+    event, event_end = _event(toks, i, lexicon)
+    before_event = _event_before(q, text, lexicon)
+    if not run:
+        if event:
+            # "33 were killed", "with 33 killed": the predicate is all there is.
+            return Anchor(Span(toks[0].start(), event_end), event, event, "", True)
+        return None
+    head = lemma(run[-1].group())
+    end = run[-1].end()
+    if head in lexicon.generic:
+        if event:
+            return Anchor(Span(run[0].start(), event_end), head, event, "", True)
+        if before_event:
+            # "killing 33 people": the verb in front says what is counted.
+            return Anchor(Span(run[0].start(), end), head, before_event, "", True)
+        return None  # "33 people" alone counts nothing we can match
+    key, grouped = _key(run, lexicon)
+    if key in CONTAINERS:
+        return None
+    if event:
+        end = event_end
+    return Anchor(Span(run[0].start(), end), head, key, event or before_event, grouped)
+
+
+def _key(run: list[re.Match[str]], lexicon: Lexicon) -> tuple[str, bool]:
+    """The group of the longest phrase ending at the head, or the head's lemma."""
+    lemmas = [lemma(t.group()) for t in run]
+    for n in range(min(len(lemmas), lexicon.longest), 0, -1):
+        group = lexicon.group(" ".join(lemmas[-n:]))
+        if group:
+            return group, True
+    return lemmas[-1], False
+
+
+def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, int]:
+    """A synonym group said of the noun just read ("were reportedly killed"), and its end."""
+    skipped = 0
+    lemmas = [lemma(t.group()) for t in toks[i : i + 6 + lexicon.longest]]
+    base = i
+    while i < len(toks) and skipped <= 4:
+        tok = toks[i].group()
+        low = tok.lower()
+        if not _is_word(tok):
+            return "", 0
+        for n in range(min(lexicon.longest, len(lemmas) - (i - base)), 0, -1):
+            group = lexicon.group(" ".join(lemmas[i - base : i - base + n]))
+            if group:
+                return group, toks[i + n - 1].end()
+        if low in _AUX or low.endswith("ly"):
+            i += 1
+            skipped += 1
+            continue
+        if low == "lost" and i + 2 < len(toks):
+            i += 1  # "lost their lives": the group word comes two words on
+            skipped += 1
+            continue
+        if low == "their":
+            i += 1
+            skipped += 1
+            continue
+        return "", 0
+    return "", 0
+
+
+def _event_before(q: Quantity, text: str, lexicon: Lexicon) -> str:
+    """A verb right before the figure that says what happened ("killing 92 insurgents")."""
+    start = q.full_span.start
+    toks = _tokens(text, max(0, start - 24), start)
+    if not toks or not _is_word(toks[-1].group()):
+        return ""
+    return lexicon.group(lemma(toks[-1].group()))
+
+
+def _backward_subject(
+    q: Quantity, text: str, lo: int, lexicon: Lexicon, *, skip_verbs: bool
+) -> Anchor | None:
+    """The noun a figure is said of, read backwards within its clause.
+
+    ``the death toll rose to 33``, ``turnout was 44%``, ``the vote was held on 7 May``.
+    """
+    start = q.full_span.start
+    toks = _tokens(text, max(lo, start - _BACK_WINDOW), start)
+    j = len(toks) - 1
+    skipped = 0
+    while j >= 0 and skipped <= 6:
+        tok = toks[j].group()
+        low = tok.lower()
+        if not _is_word(tok):
+            return None  # the clause ends before any subject is found
+        if low in _LINKING or low in STOPWORDS or (
+            skip_verbs and (low.endswith(("ed", "ing")) or low in _DATE_VERBS)
+        ):
+            j -= 1
+            skipped += 1
+            continue
+        break
+    else:
+        return None
+    if j < 0:
+        return None
+    # "the death toll from the attacks on Marl rose to 12": the container word is further back.
+    for k in range(j - 1, max(-1, j - 8), -1):
+        tok = toks[k].group()
+        if not _is_word(tok):
+            break
+        if lemma(tok) in CONTAINERS and k > 0 and _is_word(toks[k - 1].group()):
+            j = k
+            break
+    word = toks[j]
+    head = lemma(word.group())
+    span_start = word.start()
+    if head in CONTAINERS:
+        # "the death toll": the modifier says what is counted.
+        if j == 0 or not _is_word(toks[j - 1].group()) or toks[j - 1].group().lower() in \
+                STOPWORDS:
+            return None
+        word_before = toks[j - 1]
+        head = lemma(word_before.group())
+        span_start = word_before.start()
+    if head in lexicon.generic or not head.isalpha():
+        return None
+    group = lexicon.group(head)
+    if not group and j > 0 and _is_word(toks[j - 1].group()):
+        group = lexicon.group(f"{lemma(toks[j - 1].group())} {head}")
+    return Anchor(Span(span_start, word.end()), head, group or head, "", bool(group))
+
+
+# -- scope -----------------------------------------------------------------------------------
+
+_NUMBERISH = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+_SCOPE = re.compile(
+    rf"""(?ix)
+    \b(?:in|over|during|within|for)\s+the\s+(?P<rel>past|last|previous|preceding|first|next
+        |coming|same)\s+(?:{_NUMBERISH}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?
+        |decades?|fortnight|weekend|period|quarter|half)\b
+    |\bsince\s+(?P<since>(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?\w+|last\s+\w+
+        |(?-i:[A-Z]\w+)|\d{{4}})
+    |\b(?P<this>this|last|next|previous)\s+(?P<this_unit>year|month|week|weekend|season
+        |quarter|decade|spring|summer|autumn|winter)\b
+    |\b(?P<per>a|per|each|every)\s+(?P<per_unit>day|week|month|year|hour)\b
+    |\b(?P<adv>daily|annually|weekly|monthly|hourly|year-on-year|year-to-date|previously
+        |cumulatively)\b
+    |\bin\s+(?P<in_year>(?:1[5-9]|20)\d\d)\b
+    |\b(?:a|one|two|three)\s+(?:years?|months?|weeks?|decades?)\s+(?P<ago>ago|earlier|before)\b
+    |\bso\s+far\s+this\s+(?P<so_far>\w+)
+    """
+)
+_PRIOR = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)")
+_REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
+
+
+def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Time frames stated in a sentence ``text[start:end]``: (start, end, normalised key)."""
+    found = []
+    for m in _SCOPE.finditer(text, start, end):
+        words = [w.lower() for w in m.group().split()
+                 if w.lower() not in ("in", "over", "during", "within", "for", "the")]
+        key = " ".join(_REL_NORMAL.get(w, lemma(w)) for w in words)
+        found.append((m.start(), m.end(), key))
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
+_INTRO = re.compile(r"[\s\"“‘(]*$")
+
+
+def scope_of(
+    q: Quantity, text: str, sentence: Span, scopes: list[tuple[int, int, str]]
+) -> frozenset[str]:
+    """The time frames that apply to ``q``: those in its own clause, and an introductory one
+    ("In the past 48 hours, ...") that applies to the whole sentence."""
+    keys = set()
+    figure = q.full_span
+    for start, end, key in scopes:
+        if start <= figure.start < end:
+            continue  # the figure is the time frame's own number ("48 hours")
+        if _INTRO.match(text, sentence.start, start) and text[end : end + 1] == ",":
+            keys.add(key)
+            continue
+        lo, hi = (end, figure.start) if end <= figure.start else (figure.end, start)
+        if _CLAUSE_BREAK.search(text, lo, hi) is None:
+            keys.add(key)
+    if prior_scope(q, text, sentence.start):
+        keys.add("prior")
+    return frozenset(keys)
+
+
+def prior_scope(q: Quantity, text: str, lo: int) -> bool:
+    """Whether the figure is a point of comparison ("up from 20", "compared with 12")."""
+    start = q.full_span.start
+    return _PRIOR.search(text, max(lo, start - 20), start) is not None

@@ -1,0 +1,82 @@
+"""Comparing figures: every figure asserts an interval, and two figures agree when theirs meet.
+
+A figure's interval is its value (or range), widened by the precision it was written with
+(``1.2 million`` covers 1,150,000 to 1,250,000) and then by its qualifier (``more than 30``
+covers 30 upwards). Dates, ratios, scores and weekdays compare by their parts instead.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from linter.figures.numbers import QKind, Quantity
+
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerances:
+    """How far loose qualifiers stretch a figure, as fractions of its value."""
+
+    #: ``about``, ``around``, ``some``, ``roughly``: this far either side.
+    approximate: float = 0.1
+    #: ``nearly``, ``almost``: this far below (and not above).
+    near: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval of values; ``math.inf`` for an open end."""
+
+    low: float
+    high: float
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one value."""
+        scale = max(1.0, abs(self.low), abs(other.low))
+        slack = _EPSILON * scale  # float noise from unit factors (0.3048) must not split them
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+
+def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
+    """The values a figure is consistent with."""
+    half = q.step / 2
+    low, high = q.low - half, q.high + half
+    qualifier = q.qualifier
+    if qualifier in ("more than", "at least"):
+        # Inclusive on purpose: "more than 30" next to a plain "30" is loose, not a contradiction.
+        return Interval(low, math.inf)
+    if qualifier in ("up to", "fewer than"):
+        return Interval(min(0.0, low), high)
+    if qualifier == "nearly":
+        return Interval(q.low * (1 - tolerances.near) - half, high)
+    if qualifier == "about":
+        return Interval(q.low * (1 - tolerances.approximate) - half,
+                        q.high * (1 + tolerances.approximate) + half)
+    return Interval(low, high)
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures measure the same sort of thing (kind and unit or currency)."""
+    return a.kind is b.kind and a.unit == b.unit
+
+
+def agree(a: Quantity, b: Quantity, tolerances: Tolerances = Tolerances()) -> bool:
+    """Whether two comparable figures can both be true."""
+    kind = a.kind
+    if kind is QKind.DATE:
+        return _dates_agree(a.parts, b.parts)
+    if kind in (QKind.RATIO, QKind.SCORE):
+        # A score reads either way round depending on whose side the sentence takes.
+        return a.parts == b.parts or a.parts == b.parts[::-1]
+    if kind in (QKind.WEEKDAY, QKind.ORDINAL, QKind.TIME):
+        return a.low == b.low
+    return interval(a, tolerances).meets(interval(b, tolerances))
+
+
+def _dates_agree(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    if not a or not b or a == (0, 0, 0) or b == (0, 0, 0):
+        return True  # an unreadable date (1/2/2026) contradicts nothing
+    (ya, ma, da), (yb, mb, db) = a, b
+    return ma == mb and (not da or not db or da == db) and (not ya or not yb or ya == yb)

@@ -1,0 +1,573 @@
+"""Reading quantities: numerals, number words, money, percentages, units, ranges, ratios,
+scores, ordinals, ages, dates, years, times and weekdays, each with its character span.
+
+One left-to-right pass of a precompiled pattern finds the core of each figure (a numeral, a run
+of number words, a date...); small anchored patterns then read what is glued to it (a scale
+word, ``%``, a unit, a second numeral making a range) and the qualifier in front of it
+(``more than``). Every quantity is typed, so a year or an age is never compared as a count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from linter.document import Span
+
+
+class QKind(StrEnum):
+    """What a quantity is; only quantities of one kind (and unit) are ever compared."""
+
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    MEASURE = "measure"
+    RATIO = "ratio"
+    SCORE = "score"
+    ORDINAL = "ordinal"
+    AGE = "age"
+    DATE = "date"
+    YEAR = "year"
+    TIME = "time"
+    WEEKDAY = "weekday"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure as written.
+
+    ``low``/``high`` are the value (a range's two ends; equal otherwise) in base units: metres,
+    seconds, kilograms, currency units, per cent, minutes after midnight for a time. ``step`` is
+    the precision the figure was written with (``1.2 million`` -> 100,000), 0 for exact counts.
+    """
+
+    kind: QKind
+    span: Span  # the figure: currency, digits or words, scale, unit, percent sign
+    low: float
+    high: float
+    step: float = 0.0
+    unit: str = ""  # MONEY: currency; MEASURE: dimension; PERCENT: "%" or "pp"
+    qualifier: str = ""  # normalised: "more than", "at least", "nearly", "about", ...
+    lead: int = -1  # start of the qualifier in front of the figure, or span.start
+    parts: tuple[int, ...] = ()  # DATE: (year, month, day), 0 when absent; RATIO/SCORE: (a, b)
+    words: bool = False  # written in words ("thirty-three")
+
+    @property
+    def full_span(self) -> Span:
+        """The figure with its qualifier (``more than 30``)."""
+        return Span(self.lead if self.lead >= 0 else self.span.start, self.span.end)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high and self.kind not in (QKind.RATIO, QKind.SCORE)
+
+
+# -- vocabularies -------------------------------------------------------------------------------
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+_UNITS19 = _split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _split("twenty thirty forty fifty sixty seventy eighty ninety")
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS19)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+
+_ORD_UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
+_ORD_TEENS = _split(
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+)
+_ORD_TENS = _split(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
+ORDINAL_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
+ORDINAL_VALUES.update({w: 10 + i for i, w in enumerate(_ORD_TEENS)})
+ORDINAL_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)})
+ORDINAL_VALUES["hundredth"] = 100
+
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "thirds": 200 / 3,
+              "quarters": 75.0}
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(_split(
+    "January February March April May June July August September October November December"
+), start=1):
+    MONTHS[_name.lower()] = _i
+    MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+WEEKDAYS = {d: i for i, d in enumerate(
+    _split("monday tuesday wednesday thursday friday saturday sunday"))}
+
+#: Spelled unit -> (dimension, factor to the dimension's base unit).
+UNITS: dict[str, tuple[str, float]] = {}
+
+
+def _units(dimension: str, factor: float, *names: str) -> None:
+    for name in names:
+        UNITS[name] = (dimension, factor)
+
+
+_units("length", 1000.0, "km", "kilometre", "kilometres", "kilometer", "kilometers")
+_units("length", 1.0, "m", "metre", "metres", "meter", "meters")
+_units("length", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_units("length", 0.001, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_units("length", 1609.344, "mile", "miles")
+_units("length", 0.3048, "ft", "foot", "feet")
+_units("length", 0.0254, "inch", "inches")
+_units("length", 0.9144, "yard", "yards")
+_units("mass", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
+_units("mass", 1000.0, "tonne", "tonnes", "ton", "tons")
+_units("mass", 0.45359237, "lb", "lbs")
+_units("duration", 1.0, "second", "seconds", "sec", "secs")
+_units("duration", 60.0, "minute", "minutes", "min", "mins")
+_units("duration", 3600.0, "hour", "hours", "hr", "hrs")
+_units("duration", 86400.0, "day", "days")
+_units("duration", 604800.0, "week", "weeks")
+_units("duration", 2629800.0, "month", "months")
+_units("duration", 31557600.0, "year", "years")
+_units("area", 10000.0, "ha", "hectare", "hectares")
+_units("area", 4046.8564224, "acre", "acres")
+_units("area", 1e6, "sq km", "square kilometres", "square kilometers", "km2", "km²")
+_units("area", 2589988.11, "sq miles", "square miles", "square mile")
+_units("speed", 1.0, "km/h", "kph", "kmh")
+_units("speed", 1.609344, "mph")
+_units("temperature-c", 1.0, "°c", "c", "degrees celsius")
+_units("temperature-f", 1.0, "°f", "degrees fahrenheit")
+_units("volume", 1.0, "litre", "litres", "liter", "liters")
+_units("volume", 3.785411784, "gallon", "gallons")
+_units("power", 1e3, "kw", "kilowatt", "kilowatts")
+_units("power", 1e6, "mw", "megawatt", "megawatts")
+_units("power", 1e9, "gw", "gigawatt", "gigawatts")
+
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "yen": "JPY", "rupees": "INR",
+                   "francs": "CHF", "pounds sterling": "GBP"}
+
+#: Qualifier as written -> the normalised qualifier :mod:`intervals` understands.
+QUALIFIERS: dict[str, str] = {}
+for _norm, _phrases in {
+    "more than": ("more than", "over", "above", "in excess of", "upwards of", "just over",
+                  "well over", "more than a", "over a", "+", "or more", "plus"),
+    "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+    "nearly": ("nearly", "almost", "just under", "just shy of", "close to", "nearly a"),
+    "about": ("about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
+              "estimated", "or so", "~", "about a", "around a", "some a"),
+    "up to": ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of"),
+    "fewer than": ("fewer than", "less than", "under", "below", "just under a"),
+    "": ("a total of", "exactly", "precisely"),
+}.items():
+    for _p in _phrases:
+        QUALIFIERS[_p] = _norm
+
+# -- patterns --------------------------------------------------------------------------------
+
+
+def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """An alternation, longest first so that ``seventeen`` is not read as ``seven``."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MON = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_YEAR = r"(?:1[5-9]|20)\d\d"
+_ATOM = (rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
+         rf"|{_alt(_UNITS19)}|dozen|hundred|thousand|million|billion|trillion)")
+_WSEP = r"(?:[ \t-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ \t]+and[ \t]+)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+#: Prefixes of glued words that start figures ("thirty-three", "twenty-first").
+_COMPOUND_STARTS = tuple(_TENS)
+
+_MASTER = re.compile(
+    rf"""
+    (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})
+        (?:,?[ \t]+(?P<y1>{_YEAR})\b)?)
+    |(?P<date2>\b(?P<m2>{_MON})[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d|[ \t]*%)
+        (?:,?[ \t]+(?P<y2>{_YEAR})\b)?)
+    |(?P<date3>\b(?P<m3>{_MON}),?[ \t]+(?P<y3>{_YEAR})\b)
+    |(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+    |(?P<slash>\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
+    |(?P<time>\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?:[ \t]?(?P<ap>[ap])\.?m\b\.?)?
+        |\b(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?[ \t]?(?P<ap2>[ap])\.?m\b\.?)
+    |(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
+    |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![\w.,])(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
+    |(?P<fraction>(?i:\b(?:(?:a|one)[ \t-](?:half|third|quarter)|(?:two|three)[ \t-](?:thirds
+        |quarters)|half)\b))
+    |(?P<wordord>(?i:\b(?:(?:{_alt(_TENS)})[-‐ ])?(?:{_alt(_ORD_UNITS)})\b
+        |\b(?:{_alt(_ORD_TEENS + _ORD_TENS + ["hundredth"])})\b))
+    |(?P<words>(?i:\b(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion)\b))?
+        {_ATOM}(?:{_WSEP}{_ATOM})*\b))
+    """,
+    re.VERBOSE,
+)
+
+_SP = r"[ \t\u00a0]"
+_SCALE = re.compile(
+    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])"
+)
+_PERCENT = re.compile(rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
+                      rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b")
+_AGE_SUFFIX = re.compile(r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
+_UNIT = re.compile(rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
+_CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
+_TRAILING_QUALIFIER = re.compile(rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b")
+_RANGE = re.compile(
+    rf"(?P<sep>{_SP}?[-–—]{_SP}?|{_SP}(?i:to|and){_SP})(?P<cur>US\$|[$£€¥])?"
+    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
+)
+_RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
+_QUALIFIER = re.compile(
+    rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)"
+)
+_BEFORE_YEAR = re.compile(
+    r"(?i:\b(?:in|since|from|by|until|till|during|before|after|between|early|late|mid|year"
+    r"|through|circa|c\.)[ \t]+$|mid-$|'$)"
+)
+#: Weaker signs of a year: "the 2026 elections", "of 1948", only before a year-like noun.
+_BEFORE_YEAR_WEAK = re.compile(r"(?i:\b(?:the|and|of|to|or|its|a)[ \t]+$)")
+_YEAR_NOUN = re.compile(
+    r"[ \t]+(?:[A-Z]|(?i:elections?|budget|census|season|games|olympics|cup|vote|campaign"
+    r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
+    r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)"
+)
+_AFTER_YEAR = re.compile(r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
+_AGED = re.compile(r"(?i:\baged[ \t]+$)")
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,[ \t]+$")
+_FROM_BEFORE = re.compile(r"(?i:\bfrom[ \t]+$)")
+_BETWEEN_BEFORE = re.compile(r"(?i:\bbetween[ \t]+$)")
+_SCORE_CONTEXT = re.compile(
+    r"(?i:\b(?:won|win|wins|beat|beats|lost|lose|loses|defeat(?:ed)?|draw|drew|victory|score"
+    r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)"
+)
+_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+_LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
+
+
+def _number(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _decimals(digits: str) -> int:
+    _, dot, frac = digits.partition(".")
+    return len(frac) if dot else 0
+
+
+def words_value(phrase: str) -> float | None:
+    """The value of a run of number words (``one hundred and five``, ``two dozen``)."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in _WORD_TOKEN.findall(phrase.lower()):
+        if raw in ("and",):
+            continue
+        if raw in ("a", "an"):
+            current = max(current, 1.0)
+            continue
+        if raw in WORD_VALUES:
+            current += WORD_VALUES[raw]
+            seen = True
+        elif raw == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif raw == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif raw in _SCALES:
+            total += (current or 1.0) * _SCALES[raw]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+#: Where a figure may start: a numeral or currency sign, or a word that can begin one.
+_CANDIDATE = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
+_STARTERS = frozenset(
+    [*_UNITS19, *_TENS, *_SCALES, "dozen", "a", "an", "half", "us", *_ORD_UNITS, *_ORD_TEENS,
+     *_ORD_TENS, "hundredth", *MONTHS, *WEEKDAYS]
+)
+
+
+def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Every quantity in ``text[start:end]``, in order, spans as offsets into ``text``."""
+    end = len(text) if end is None else end
+    floor = start  # nothing before this offset may start a new figure (already consumed)
+    master = _MASTER.match
+    starters = _STARTERS
+    # Try the full pattern only where a figure can start: far cheaper than searching with it.
+    for c in _CANDIDATE.finditer(text, start, end):
+        at = c.start()
+        if at < floor:
+            continue
+        word = c.group()
+        if word[0].isalpha():
+            if word.lower() not in starters and not word.lower().startswith(_COMPOUND_STARTS):
+                continue
+        elif at > start and text[at - 1].isalnum():
+            continue  # inside a token such as "F16"
+        m = master(text, at, end)
+        if m is None:
+            continue
+        q = _read(m, text, start, end)
+        if q is None:
+            floor = m.end()
+            continue
+        floor = q.span.end
+        yield q
+
+
+def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
+    """``q`` with the qualifier written in front of it, if any."""
+    m = _QUALIFIER.search(text, max(lo, q.span.start - 24), q.span.start)
+    if m is None:
+        return q
+    return _replace(q, qualifier=q.qualifier or QUALIFIERS[m.group("q").lower()],
+                    lead=m.start("q"))
+
+
+def _replace(q: Quantity, **changes: object) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)  # type: ignore[arg-type]
+
+
+def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
+    group = m.lastgroup
+    if group in ("date1", "date2", "date3", "iso", "slash"):
+        return _read_date(m, group)
+    if group == "time":
+        return _read_time(m)
+    if group == "weekday":
+        day = WEEKDAYS[m.group().lower()]
+        return Quantity(QKind.WEEKDAY, Span(m.start(), m.end()), day, day)
+    if group == "num":
+        q = _read_numeral(m, text, lo, hi)
+    elif group == "fraction":
+        q = _read_fraction(m, text, lo)
+    elif group == "wordord":
+        q = _read_word_ordinal(m, text, lo)
+    else:
+        q = _read_words(m, text, lo, hi)
+    return None if q is None else _qualified(q, text, lo)
+
+
+def _read_date(m: re.Match[str], group: str) -> Quantity | None:
+    span = Span(m.start(), m.end())
+    if group == "slash":
+        return Quantity(QKind.DATE, span, 0, 0)  # written order is ambiguous: never compared
+    if group == "iso":
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        n = group[-1]
+        month = MONTHS[m.group(f"m{n}").rstrip(".").lower()]
+        day = int(m.group(f"d{n}")) if n != "3" else 0
+        y = m.group(f"y{n}")
+        year = int(y) if y else 0
+    if not (1 <= month <= 12 and 0 <= day <= 31):
+        return None
+    key = year * 10000 + month * 100 + day
+    return Quantity(QKind.DATE, span, key, key, parts=(year, month, day))
+
+
+def _read_time(m: re.Match[str]) -> Quantity:
+    if m.group("hh") is not None:
+        hour, minute, ap = int(m.group("hh")), int(m.group("mm")), m.group("ap")
+    else:
+        hour, minute, ap = int(m.group("hh2")), int(m.group("mm2") or 0), m.group("ap2")
+    if ap:
+        hour = hour % 12 + (12 if ap.lower() == "p" else 0)
+    value = hour * 60 + minute
+    return Quantity(QKind.TIME, Span(m.start(), m.end()), value, value, parts=(hour, minute))
+
+
+def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
+    digits = m.group("digits")
+    start = m.start()
+    core_start = m.start("digits")
+    if _LETTER_BEFORE.search(text, max(lo, core_start - 2), core_start):
+        return None  # part of a name: COVID-19, F-16, G7
+    value = _number(digits)
+    decimals = _decimals(digits)
+    currency = _CURRENCY_SIGNS.get(m.group("cur") or "", "")
+    end = m.end()
+    if m.group("ord"):
+        if decimals or currency or "," in digits:
+            return None
+        if end < hi and (text[end].isalnum()):
+            return None
+        return Quantity(QKind.ORDINAL, Span(start, end), value, value)
+    return _suffixes(text, lo, hi, start, end, value, decimals, currency, words=False,
+                     plain="," not in digits and not decimals and not currency)
+
+
+def _read_words(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
+    phrase = m.group()
+    value = words_value(phrase)
+    lowered = phrase.lower()
+    if value is None or lowered in ("one", "a", "an") or lowered in _SCALES:
+        return None  # a bare "one" is a pronoun far more often than a count
+    return _suffixes(text, lo, hi, m.start(), m.end(), value, 0, "", words=True, plain=False)
+
+
+def _read_fraction(m: re.Match[str], text: str, lo: int) -> Quantity | None:
+    phrase = m.group().lower()
+    before = text[max(lo, m.start() - 12) : m.start()].lower()
+    if phrase == "half" and re.search(r"(?:first|second|1st|2nd)[ \t]+$", before):
+        return None  # the second half of a match
+    value = _FRACTIONS[phrase.replace("-", " ").split()[-1]]
+    # Fractions in prose are loose: "half" is fine for 48 per cent, so read them to +/- 5.
+    return Quantity(QKind.PERCENT, Span(m.start(), m.end()), value, value, step=10.0,
+                    unit="%", words=True)
+
+
+def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
+    phrase = m.group().lower()
+    before = text[max(lo, m.start() - 6) : m.start()].lower()
+    if phrase == "second" and re.search(r"(?:\ba|per|\d)[ \t]*$", before):
+        return None  # "a second", "per second": time, not rank
+    parts = re.split(r"[-‐ ]", phrase)
+    value = float(sum(WORD_VALUES.get(p, 0) for p in parts[:-1]) + ORDINAL_VALUES[parts[-1]])
+    return Quantity(QKind.ORDINAL, Span(m.start(), m.end()), value, value, words=True)
+
+
+def _suffixes(
+    text: str, lo: int, hi: int, start: int, end: int, value: float, decimals: int,
+    currency: str, *, words: bool, plain: bool,
+) -> Quantity | None:
+    """Read what follows a number's core: range, scale, percent, unit, age, currency word."""
+    kind = QKind.COUNT
+    high = value
+    unit = ""
+    qualifier = ""
+    step_scale = 1.0
+    parts: tuple[int, ...] = ()
+
+    if plain:
+        # Ratios (66/1) and scores (3-1) are pairs, never ranges or counts.
+        r = _RATIO.match(text, end, hi)
+        if r:
+            b = int(r.group("n"))
+            return Quantity(QKind.RATIO, Span(start, r.end()), value, value, unit="",
+                            parts=(int(value), b))
+    if not words:
+        r = _RANGE.match(text, end, hi)
+        if r and r.group("cur") == (None if not currency else r.group("cur")):
+            second = _number(r.group("n"))
+            sep = r.group("sep").strip().lower()
+            window_before = text[max(lo, start - 10) : start]
+            hyphen = sep in ("-", "–", "—")
+            if sep == "and" and not _BETWEEN_BEFORE.search(window_before):
+                r = None
+            elif sep == "to" and _FROM_BEFORE.search(window_before):
+                r = None  # "rose from 20 to 33": two figures, not a range
+            elif hyphen and plain and "." not in r.group("n") and second < 100 and value < 100 \
+                    and (second <= value or _SCORE_CONTEXT.search(
+                        text, max(lo, start - 30), min(hi, r.end() + 20))):
+                return Quantity(QKind.SCORE, Span(start, r.end()), value, second,
+                                parts=(int(value), int(second)))
+            elif second <= value:
+                r = None
+            if r is not None:
+                high = second
+                decimals = max(decimals, _decimals(r.group("n")))
+                end = r.end()
+                plain = False
+
+    s = _SCALE.match(text, end, hi)
+    if s:
+        token = s.group("s")
+        spaced = bool(s.group("space"))
+        lower = token.lower()
+        if lower in ("million", "billion", "trillion", "thousand"):
+            factor: float | None = _SCALES[lower]
+        elif lower in ("mn", "bn", "tn", "trn"):
+            factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
+        elif token in ("m", "b") and currency and not spaced:
+            factor = 1e6 if token == "m" else 1e9
+        elif token == "k" and not spaced:
+            factor = 1e3
+        else:
+            factor = None
+        if factor is not None:
+            value *= factor
+            high *= factor
+            step_scale = factor
+            end = s.end()
+            plain = False
+
+    p = _PERCENT.match(text, end, hi)
+    if p:
+        kind = QKind.PERCENT
+        unit = "pp" if p.group("pp") else "%"
+        end = p.end()
+        plain = False
+    if kind is QKind.COUNT:
+        a = _AGE_SUFFIX.match(text, end, hi)
+        if a and value == high:
+            return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
+        c = _CURRENCY_WORD.match(text, end, hi)
+        if c and not currency:
+            currency = _CURRENCY_WORDS[c.group("c").lower()]
+            end = c.end()
+        elif not currency:
+            u = _UNIT.match(text, end, hi)
+            if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
+                dimension, factor_u = UNITS[u.group("u").lower()]
+                kind = QKind.MEASURE
+                unit = dimension
+                value *= factor_u
+                high *= factor_u
+                step_scale *= factor_u
+                end = u.end()
+                plain = False
+    if currency:
+        kind = QKind.MONEY
+        unit = currency
+
+    t = _TRAILING_QUALIFIER.match(text, end, hi)
+    if t:
+        qualifier = QUALIFIERS[(t.group("q") or t.group("w") or "plus").lower()]
+        end = t.end()
+
+    if end < hi and (text[end].isalnum() or text[end] == "_"):
+        return None  # 3D, 5G, 4x4: a name, not a figure
+
+    if kind is QKind.COUNT and plain and value == high:
+        before = text[max(lo, start - 30) : start]
+        after_ok = _AFTER_YEAR.match(text, end, hi) is not None
+        if 1500 <= value <= 2100 and len(text[start:end]) == 4 and (
+            _BEFORE_YEAR.search(before) or after_ok
+            or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
+        ):
+            return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)
+        if value <= 120 and (_AGED.search(before) or (
+            _NAME_COMMA.search(before) and end < hi and text[end] == ","
+        )):
+            return Quantity(QKind.AGE, Span(start, end), value, value)
+
+    if kind is QKind.COUNT and not words:
+        step = 10.0 ** -decimals * step_scale if (decimals or step_scale != 1.0) else 0.0
+    elif kind is QKind.COUNT:
+        # "two million" is written to the million; "thirty-three" is exact.
+        step = step_scale if step_scale > 1 else 0.0
+        if value >= 1000 and step == 0.0:
+            for scale in (1e9, 1e6, 1e3):
+                if value % scale == 0:
+                    step = scale
+                    break
+    elif kind is QKind.MONEY:
+        step = 10.0 ** -decimals * step_scale if step_scale != 1.0 else 0.0
+    else:
+        step = 10.0 ** -decimals * step_scale
+    return Quantity(kind, Span(start, end), value, high, step=step, unit=unit,
+                    qualifier=qualifier, parts=parts, words=words)

@@ -1,0 +1,219 @@
+"""figure-consistency: figures in the title or highlights that the body contradicts or lacks,
+and stated parts that cannot make up their stated total.
+
+The three checks share one analysis per document (:func:`linter.figures.analysis.analyse`,
+memoised on the document), so running all three rules costs one reading of the figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, ClassVar, Literal
+
+from linter.document import Document, Role, Span
+from linter.figures.analysis import (
+    UNSUPPORTED_KINDS,
+    Claim,
+    Config,
+    Figure,
+    Parts,
+    Status,
+    analyse,
+)
+from linter.figures.intervals import Tolerances
+from linter.figures.numbers import QKind
+from linter.findings import Finding, Related
+from linter.kinds.base import Kind
+
+#: Synonym groups: group name -> words and phrases that count the same thing. Rules may
+#: extend them; a word belongs to the first group that lists it.
+DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "death": ("dead", "deaths", "died", "die", "killed", "killing", "kill", "fatalities",
+              "fatality", "lives", "lost their lives", "slain", "perished"),
+    "injury": ("injured", "injuries", "injury", "wounded", "wounds", "hurt", "injuring"),
+    "arrest": ("arrested", "arrests", "detained", "detentions", "captured", "apprehended",
+               "taken into custody"),
+    "missing": ("missing", "unaccounted for", "disappeared"),
+    "displaced": ("displaced", "homeless", "evacuated", "evacuees", "uprooted"),
+    "escape": ("escaped", "escapees", "escape", "fled", "freed", "freeing", "broke out",
+               "escaping"),
+    "militant": ("militants", "insurgents", "fighters", "rebels", "jihadists", "extremists",
+                 "guerrillas"),
+    "attacker": ("attackers", "gunmen", "assailants"),
+    "civilian": ("civilians", "non-combatants", "bystanders"),
+    "security personnel": ("security personnel", "security forces", "security officers",
+                           "members of the security forces"),
+    "soldier": ("soldiers", "troops", "servicemen", "service members"),
+    "police officer": ("police officers", "policemen", "officers", "police"),
+    "inmate": ("inmates", "prisoners", "detainees", "convicts"),
+    "child": ("children", "minors", "kids"),
+    "home": ("homes", "houses", "dwellings"),
+}
+DEFAULT_GENERIC: tuple[str, ...] = ("people", "persons", "person", "individuals", "others",
+                                    "ones")
+
+
+@dataclass(frozen=True)
+class FigureConsistencyOptions:
+    """Options of ``kind: figure-consistency`` (kebab-case in YAML)."""
+
+    #: Which check the rule runs.
+    check: Literal["mismatch", "unsupported", "arithmetic"] = "mismatch"
+    #: Synonym groups: group name -> words that count the same thing.
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_SYNONYMS))
+    #: Nouns that count nothing by themselves ("33 people"): the predicate decides.
+    generic_nouns: tuple[str, ...] = DEFAULT_GENERIC
+    #: How far "about", "around", "some" stretch a figure either way (a fraction of it).
+    approximate_tolerance: float = 0.1
+    #: How far below "nearly", "almost" reach (a fraction of the figure).
+    near_tolerance: float = 0.1
+    #: Least rapidfuzz ratio (0-100) for two anchor words spelled differently to match.
+    fuzzy_threshold: int = 90
+    #: Whether figures in the title are checked like highlights.
+    include_title: bool = True
+
+
+@lru_cache(maxsize=32)
+def _config(synonyms: tuple[tuple[str, tuple[str, ...]], ...], generic: tuple[str, ...],
+            approximate: float, near: float, fuzzy: int) -> Config:
+    # Cached by value: a rulebook has a handful of configurations, used for every document.
+    return Config.build(dict(synonyms), generic, Tolerances(approximate, near), fuzzy)
+
+
+def config_for(options: FigureConsistencyOptions) -> Config:
+    """The analysis configuration an options record stands for."""
+    synonyms = tuple(sorted((k, tuple(v)) for k, v in options.synonyms.items()))
+    return _config(synonyms, tuple(options.generic_nouns), options.approximate_tolerance,
+                   options.near_tolerance, options.fuzzy_threshold)
+
+
+class FigureConsistency(Kind):
+    name: ClassVar[str] = "figure-consistency"
+    options_type: ClassVar[type] = FigureConsistencyOptions
+    fields: ClassVar[dict[str, str]] = {
+        "side": "where the claim is: 'Highlights' or 'Title' ('Body' for arithmetic in the body)",
+        "says": "'Highlights say' or 'Title says' (or 'Body says')",
+        "claim": "the claimed figure with its anchor words, as written ('35 deaths')",
+        "anchor": "what the claimed figure counts, as written ('deaths')",
+        "evidence": "the body figure it disagrees with, as written ('33 people dead')",
+        "evidence_line": "where the body figure is (a span: rendered as its line number)",
+        "total": "the stated total, as written ('33 deaths')",
+        "parts": "the stated parts, as written ('18 civilians and 17 security personnel')",
+        "parts_sum": "what the parts add up to ('35')",
+        "problem": "how the parts fail the total ('more than the total', 'not the total')",
+    }
+    description: ClassVar[str] = (
+        "Reads the figures of the title, highlights and body (numerals and number words, "
+        "money, percentages, units, ranges, dates, ages), attaches each to what it counts, "
+        "and compares them as intervals widened by qualifiers and rounding. 'mismatch' "
+        "reports a title or highlights figure the body contradicts, 'unsupported' one whose "
+        "subject the body gives no figure for, 'arithmetic' parts that cannot make up the "
+        "total they are stated with."
+    )
+
+    def check(self, doc: Document, options: Any) -> Iterator[Finding]:
+        opts: FigureConsistencyOptions = options
+        if opts.check == "arithmetic":
+            analysis = analyse(doc, config_for(opts))
+            for parts in analysis.parts:
+                if parts.broken and (opts.include_title or parts.total.role is not Role.TITLE):
+                    yield _arithmetic_finding(doc, parts)
+            return
+        if not doc.highlights and doc.title is None:
+            return  # nothing claims anything: no need to read the body
+        analysis = analyse(doc, config_for(opts))
+        wanted = Status.CONTRADICTED if opts.check == "mismatch" else Status.UNSUPPORTED
+        for claim in analysis.claims:
+            if claim.status is not wanted:
+                continue
+            if claim.figure.role is Role.TITLE and not opts.include_title:
+                continue
+            if wanted is Status.UNSUPPORTED and not _worth_reporting(claim):
+                continue
+            yield _claim_finding(doc, claim)
+
+
+def _worth_reporting(claim: Claim) -> bool:
+    """Unsupported is a guess: only counts, shares and sums with a plain noun anchor."""
+    f = claim.figure
+    anchor = f.anchor
+    return (
+        anchor is not None
+        and f.quantity.kind in UNSUPPORTED_KINDS
+        and f.quantity.qualifier not in ("up to", "fewer than")
+        and anchor.key.replace(" ", "").isalpha()
+        and len(anchor.key) >= 3
+    )
+
+
+def _words(doc: Document, span: Span) -> str:
+    return " ".join(doc.slice(span).split())
+
+
+def _side(role: Role) -> tuple[str, str]:
+    if role is Role.TITLE:
+        return "Title", "Title says"
+    if role is Role.HIGHLIGHTS:
+        return "Highlights", "Highlights say"
+    return "Body", "Body says"
+
+
+def _claim_finding(doc: Document, claim: Claim) -> Finding:
+    f = claim.figure
+    side, says = _side(f.role)
+    evidence = claim.evidence
+    anchor = _words(doc, f.anchor.span) if f.anchor is not None else ""
+    fields: dict[str, Any] = {
+        "side": side, "says": says, "claim": _words(doc, f.phrase), "anchor": anchor,
+        "evidence": _words(doc, evidence.phrase) if evidence is not None else "",
+        "evidence_line": evidence.span if evidence is not None else f.span,
+        "total": "", "parts": "", "parts_sum": "", "problem": "",
+    }
+    related = (Related(evidence.span, "body figure"),) if evidence is not None else ()
+    return Finding(f.span, fields, related)
+
+
+def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
+    total = parts.total
+    side, says = _side(total.role)
+    names = [_words(doc, p.phrase) for p in parts.parts]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    problem = "not the total" if parts.whole else "more than the total"
+    fields: dict[str, Any] = {
+        "side": side, "says": says, "claim": _words(doc, total.phrase),
+        "anchor": _words(doc, total.anchor.span) if total.anchor is not None else "",
+        "evidence": "", "evidence_line": total.span,
+        "total": _words(doc, total.phrase), "parts": listed,
+        "parts_sum": _format_sum(parts), "problem": problem,
+    }
+    related = tuple(Related(p.span, "part") for p in parts.parts)
+    return Finding(total.span, fields, related)
+
+
+def _format_sum(parts: Parts) -> str:
+    q = parts.total.quantity
+    low, high = parts.parts_sum.low, parts.parts_sum.high
+    text = _number(low) if abs(high - low) < 1e-9 else f"{_number(low)} to {_number(high)}"
+    if q.kind is QKind.PERCENT:
+        return text + "%"
+    if q.kind is QKind.MONEY:
+        return f"{text} {q.unit}"
+    return text
+
+
+def _number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+__all__ = [
+    "DEFAULT_GENERIC",
+    "DEFAULT_SYNONYMS",
+    "Figure",
+    "FigureConsistency",
+    "FigureConsistencyOptions",
+    "config_for",
+]

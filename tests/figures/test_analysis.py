@@ -1,0 +1,156 @@
+"""The per-document analysis: claims settled against the body, parts and totals, memo."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.figures.analysis import Status, analyse, sentences
+from linter.figures.numbers import read_quantities
+from linter.kinds.figure_consistency import FigureConsistencyOptions, config_for
+from linter.parse import parse
+
+CONFIG = config_for(FigureConsistencyOptions())
+HEAD = "Raids in Esker\nPublished 1 February 2026\nHighlights\n"
+
+
+def claims(highlights: str, body: str) -> list[tuple[str, str, str]]:
+    doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
+    out = []
+    for c in analyse(doc, CONFIG).claims:
+        evidence = doc.slice(c.evidence.phrase) if c.evidence is not None else ""
+        out.append((doc.slice(c.figure.phrase), c.status.value, evidence))
+    return out
+
+
+def test_any_agreeing_body_figure_clears_a_claim() -> None:
+    assert claims("The raids killed 33 people.",
+                  "An early report said 20 people were killed. Later, 33 people were killed.") \
+        == [("33 people", "agrees", "")]
+
+
+def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
+    assert claims("Troops killed 95 insurgents.",
+                  "A total of 133 militants have been killed in the past 48 hours.") == [
+        ("95 insurgents", "unclear", "")]
+
+
+def test_the_unscoped_body_figure_is_the_evidence() -> None:
+    assert claims("Troops killed 95 insurgents.",
+                  "Air strikes killed 92 insurgents. A total of 133 militants have been killed "
+                  "in the past 48 hours.") == [
+        ("95 insurgents", "contradicted", "92 insurgents")]
+
+
+def test_different_fates_are_different_anchors() -> None:
+    assert claims("Police arrested 40 rebels.", "Air strikes killed 12 rebels.") == [
+        ("40 rebels", "unsupported", "")]
+
+
+def test_unsupported_stays_quiet_when_the_value_is_in_the_body() -> None:
+    assert claims("The storm destroyed 240 homes.", "In all, 240 buildings were flattened.") == [
+        ("240 homes", "unclear", "")]
+
+
+def test_a_claim_in_words_agrees_with_digits() -> None:
+    assert claims("Thirty-three people were killed.", "The raids left 33 people dead.") == [
+        ("Thirty-three people were killed", "agrees", "")]
+
+
+def test_dates_are_compared_by_subject() -> None:
+    assert claims("The runoff is set for 14 March.",
+                  "The runoff will be held on 21 March, the board said.") == [
+        ("runoff is set for 14 March", "contradicted", "runoff will be held on 21 March")]
+
+
+def parts(text: str) -> list[tuple[str, list[str], bool, bool]]:
+    doc = parse(text, "a.txt")
+    return [(doc.slice(p.total.phrase), [doc.slice(x.phrase) for x in p.parts], p.whole,
+             p.broken) for p in analyse(doc, CONFIG).parts]
+
+
+def test_parts_as_a_subset() -> None:
+    assert parts("The raids left 33 people dead, including 18 civilians and 17 soldiers.") == [
+        ("33 people dead", ["18 civilians", "17 soldiers"], False, True)]
+    assert parts("The raids left 33 people dead, including 18 civilians.") == [
+        ("33 people dead", ["18 civilians"], False, False)]
+
+
+def test_parts_as_the_whole() -> None:
+    assert parts("The flood destroyed 250 homes: 120 houses in Brack and 100 huts in Marl.") == [
+        ("250 homes", ["120 houses", "100 huts"], True, True)]
+    assert parts("The council of 40 members is made up of 25 farmers and 15 traders.") == [
+        ("40 members", ["25 farmers", "15 traders"], True, False)]
+    assert parts("The 40 seats are split between 25 farmers and 15 traders.") == [
+        ("40 seats", ["25 farmers", "15 traders"], True, False)]
+
+
+def test_parts_named_alike_are_not_summed() -> None:
+    assert parts("The raids left 33 people dead, including 20 deaths on Friday and 15 deaths "
+                 "in Marl.") == []
+
+
+def test_parts_without_a_noun_are_not_summed() -> None:
+    assert parts("The raids left 33 people dead, including 18 in Esker and 17 in Marl.") == []
+
+
+def test_analysis_is_memoised_per_configuration() -> None:
+    doc = parse(f"{HEAD}- 33 deaths.\n-\nThe raids left 33 people dead.\n", "a.txt")
+    first = analyse(doc, CONFIG)
+    assert analyse(doc, CONFIG) is first
+    other = config_for(FigureConsistencyOptions(fuzzy_threshold=80))
+    assert analyse(doc, other) is not first
+
+
+def test_sentences() -> None:
+    text = "Mr. Khanal said 33 died. Troops killed 92. The U.N. agreed!"
+    assert [text[s.start : s.end] for s in sentences(text, 0, len(text))] == [
+        "Mr. Khanal said 33 died.", "Troops killed 92.", "The U.N. agreed!"]
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "33", "1,200", "4.5", "1.2 million", "$4.5m", "£85", "44%", "44 per cent", "30ft", "3.5 km",
+    "24-hour", "30 to 50", "30-50", "3-1", "66/1", "thirty-three", "a dozen", "half", "21st",
+    "third", "39-year-old", "aged", "1 February 2026", "May 7", "Friday", "1948", "10:04",
+    "more than", "nearly", "about", "up to", "deaths", "people", "killed", "including", "and",
+    ",", ".", ":", "-", " ", "\n", "- ", "Highlights", "the death toll rose to", "of the",
+    "in the past 48 hours", "since January", "Khanal,", "27,", "é", "²", "$", "%", "/",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_reading_any_mix_of_figures_never_raises(text: str) -> None:
+    previous_end = 0
+    for q in read_quantities(text):
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert q.span.start >= previous_end
+        assert 0 <= q.full_span.start <= q.span.start
+        previous_end = q.span.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_reading_any_text_never_raises(text: str) -> None:
+    previous_end = 0
+    for q in read_quantities(text):
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert q.span.start >= previous_end
+        previous_end = q.span.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_analysing_any_article_never_raises(text: str) -> None:
+    doc = parse(f"{HEAD}- {text}\n-\n{text}\n", "a.txt")
+    result = analyse(doc, CONFIG)
+    starts = [f.quantity.span.start for f in result.figures]
+    assert starts == sorted(starts)
+    for f in result.figures:
+        assert 0 <= f.span.start < f.span.end <= len(doc.text)
+        assert 0 <= f.phrase.start <= f.span.start
+        assert f.sentence.start <= f.quantity.span.start < f.quantity.span.end <= f.sentence.end
+    for c in result.claims:
+        assert c.status in Status

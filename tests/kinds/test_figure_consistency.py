@@ -1,0 +1,173 @@
+"""The figure-consistency kind: the acceptance scenario, and every rule example as a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linter.document import Document, Span
+from linter.findings import Finding
+from linter.kinds.figure_consistency import FigureConsistency, FigureConsistencyOptions
+from linter.options import parse_options
+from linter.parse import parse
+from linter.yamlsource import load_yaml
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+FIGURE_RULES = ("figure-mismatch", "figure-unsupported", "figure-arithmetic")
+KIND = FigureConsistency()
+
+
+def load_rule(rule_id: str) -> dict[str, Any]:
+    path = RULES / f"{rule_id}.yaml"
+    return load_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def rule_options(rule_id: str) -> FigureConsistencyOptions:
+    rule = load_rule(rule_id)
+    return parse_options(FigureConsistencyOptions, rule["options"], path=rule_id, line=1)
+
+
+def render(template: str, finding: Finding, doc: Document) -> str:
+    """Format a message the way the engine does: a Span field renders as its line(s)."""
+    values = {}
+    for key, value in finding.fields.items():
+        if isinstance(value, Span):
+            first, last = doc.line_of(value.start), doc.line_of(max(value.start, value.end - 1))
+            value = str(first) if first == last else f"{first}-{last}"
+        values[key] = value
+    return template.format(**values)
+
+
+def run_rule(rule_id: str, text: str, fmt: str = "text") -> list[str]:
+    doc = parse(text, "a.md" if fmt == "markdown" else "a.txt")
+    found = []
+    for f in KIND.check(doc, rule_options(rule_id)):
+        line, col = doc.position(f.span.start)
+        found.append(f"{line}:{col} {rule_id}")
+    return found
+
+
+def _examples() -> list[Any]:
+    cases = []
+    for rule_id in FIGURE_RULES:
+        for example in load_rule(rule_id)["examples"]:
+            cases.append(pytest.param(rule_id, example, id=f"{rule_id}: {example['name']}"))
+    return cases
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _examples())
+def test_rule_examples(rule_id: str, example: dict[str, Any]) -> None:
+    found = run_rule(rule_id, example["text"], example.get("format", "text"))
+    assert found == list(example["expect"])
+
+
+@pytest.mark.parametrize("rule_id", FIGURE_RULES)
+def test_rule_files_have_every_key(rule_id: str) -> None:
+    rule = load_rule(rule_id)
+    assert set(rule) == {"kind", "severity", "fixable", "summary", "rationale", "message",
+                         "options", "examples"}
+    assert rule["kind"] == "figure-consistency"
+    assert rule["options"]["check"] == rule_id.removeprefix("figure-")
+    assert len(rule["examples"]) >= 4
+    assert any(e["expect"] == [] for e in rule["examples"])
+    assert any(e["expect"] for e in rule["examples"])
+    # Every placeholder of the message is a field the kind provides.
+    rule["message"].format(**{k: "x" for k in FigureConsistency.fields})
+
+
+# -- the acceptance scenario -----------------------------------------------------------------
+
+#: An invented article of the issue's shape (see tests/data/figures-acceptance.txt).
+ARTICLE = (Path(__file__).resolve().parents[1] / "data" / "figures-acceptance.txt").read_text(
+    encoding="utf-8")
+HIGHLIGHT = "resulted in 33 deaths, including 18 civilians and 15 security personnel."
+
+
+def check_all(text: str) -> list[tuple[str, int, int, str]]:
+    doc = parse(text, "a.txt")
+    out = []
+    for rule_id in FIGURE_RULES:
+        rule = load_rule(rule_id)
+        for f in KIND.check(doc, rule_options(rule_id)):
+            line, col = doc.position(f.span.start)
+            out.append((rule_id, line, col, render(rule["message"], f, doc)))
+    return out
+
+
+def test_acceptance_clean_article_is_quiet() -> None:
+    # The 133 militants of the past 48 hours must not contradict the 92 insurgents.
+    assert check_all(ARTICLE) == []
+
+
+def test_acceptance_changed_total_is_a_mismatch_naming_the_body() -> None:
+    text = ARTICLE.replace(HIGHLIGHT, HIGHLIGHT.replace("33 deaths", "35 deaths"))
+    assert check_all(text) == [
+        ("figure-mismatch", 4, 68, "Highlights say 35 deaths, but the body says 33 people dead "
+         "(line 11)"),
+    ]
+    doc = parse(text, "a.txt")
+    (finding,) = KIND.check(doc, rule_options("figure-mismatch"))
+    assert doc.slice(finding.span) == "35 deaths"
+    (related,) = finding.related
+    assert related.message == "body figure"
+    assert doc.slice(related.span) == "33 people dead"
+    assert doc.line_of(related.span.start) == 11
+
+
+def test_acceptance_total_in_words_is_quiet() -> None:
+    text = ARTICLE.replace(HIGHLIGHT, HIGHLIGHT.replace("33 deaths", "thirty-three deaths"))
+    assert check_all(text) == []
+
+
+def test_acceptance_changed_part_is_a_mismatch_and_an_arithmetic_error() -> None:
+    text = ARTICLE.replace(HIGHLIGHT, HIGHLIGHT.replace("15 security", "17 security"))
+    assert check_all(text) == [
+        ("figure-mismatch", 4, 106, "Highlights say 17 security personnel, but the body says "
+         "15 security personnel (line 11)"),
+        ("figure-arithmetic", 4, 68, "33 deaths, but 18 civilians and 17 security personnel "
+         "add up to 35 (more than the total)"),
+    ]
+
+
+def test_title_figure_is_a_claim() -> None:
+    text = "35 Killed in Esker\nPublished 1 February 2026\nThe raids left 33 people dead.\n"
+    assert check_all(text) == [
+        ("figure-mismatch", 1, 1, "Title says 35 Killed, but the body says 33 people dead "
+         "(line 3)"),
+    ]
+
+
+def test_title_can_be_left_out() -> None:
+    text = "35 Killed in Esker\nPublished 1 February 2026\nThe raids left 33 people dead.\n"
+    options = FigureConsistencyOptions(include_title=False)
+    assert list(KIND.check(parse(text, "a.txt"), options)) == []
+
+
+def test_article_without_highlights_or_title_figures_gets_no_claims() -> None:
+    text = ("The raids left 33 people dead, officials said on Friday.\n\n"
+            "Another report put the toll at 35 deaths.\n")
+    assert check_all(text) == []
+
+
+def test_synonyms_are_options() -> None:
+    text = ("Raids in Esker\nPublished 1 February 2026\nHighlights\n- Raiders killed 12 "
+            "herders.\n-\nThe raids killed 14 shepherds.\n")
+    doc = parse(text, "a.txt")
+    assert len(list(KIND.check(doc, FigureConsistencyOptions(check="unsupported")))) == 1
+    assert list(KIND.check(doc, FigureConsistencyOptions(check="mismatch"))) == []
+    synonyms = {"herder": ("herders", "shepherds")}
+    doc = parse(text, "a.txt")
+    unsupported = FigureConsistencyOptions(check="unsupported", synonyms=synonyms)
+    assert list(KIND.check(doc, unsupported)) == []
+    (finding,) = KIND.check(doc, FigureConsistencyOptions(check="mismatch", synonyms=synonyms))
+    assert finding.fields["evidence"] == "14 shepherds"
+
+
+def test_three_rules_share_one_analysis() -> None:
+    doc = parse(ARTICLE, "a.txt")
+    for rule_id in FIGURE_RULES:
+        list(KIND.check(doc, rule_options(rule_id)))
+    memo = doc.__dict__["_memo"]
+    assert len([k for k in memo if k.startswith("figures:")]) == 1
