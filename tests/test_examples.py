@@ -25,6 +25,12 @@ EXPECTED = {
         "13:1 empty-bullet",
         "17:1 scaffold-heading",
     ],
+    "examples/figures-disagree.txt": [
+        "4:14 figure-mismatch",
+        "5:18 figure-arithmetic",
+        "5:67 figure-mismatch",
+        "6:29 figure-unsupported",
+    ],
     "examples/empty-section.md": [
         "12:1 empty-section",
     ],

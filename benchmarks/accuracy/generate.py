@@ -13,17 +13,78 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-PLACES = ("Esker", "Velloch", "Quorra", "Dellmoor", "Harrowgate", "Corvane", "Brack", "Marl",
-          "Tessaly", "Oburn", "Kestle", "Pellam", "Sarn", "Ulvar", "Wendmire", "Yarrow")
-REGIONS = ("Marrowind", "the Tamsin hills", "the Ossery plain", "the Lachan valley",
-           "the Gorse coast", "the Hollin marshes")
-PEOPLE = ("Imra Khanal", "Dovid Serrat", "Anneke Molt", "Ravi Ostrand", "Lusa Penhale",
-          "Tomas Querrin", "Hale Vossberg", "Mira Castellan")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen")
+PLACES = (
+    "Esker",
+    "Velloch",
+    "Quorra",
+    "Dellmoor",
+    "Harrowgate",
+    "Corvane",
+    "Brack",
+    "Marl",
+    "Tessaly",
+    "Oburn",
+    "Kestle",
+    "Pellam",
+    "Sarn",
+    "Ulvar",
+    "Wendmire",
+    "Yarrow",
+)
+REGIONS = (
+    "Marrowind",
+    "the Tamsin hills",
+    "the Ossery plain",
+    "the Lachan valley",
+    "the Gorse coast",
+    "the Hollin marshes",
+)
+PEOPLE = (
+    "Imra Khanal",
+    "Dovid Serrat",
+    "Anneke Molt",
+    "Ravi Ostrand",
+    "Lusa Penhale",
+    "Tomas Querrin",
+    "Hale Vossberg",
+    "Mira Castellan",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
@@ -60,6 +121,7 @@ class Article:
 
 # -- facts: highlight and body wording ---------------------------------------------------------
 
+
 def _n(value: float, as_words: bool = False) -> str:
     v = int(value)
     return words(v) if as_words and v < 1000 else f"{v:,}"
@@ -71,15 +133,22 @@ def hl_casualties(f: Fact) -> tuple[str, tuple[str, ...]]:
     place = f.extra["place"]
     form = f.hl_form
     if form == 0:
-        return (f"A series of coordinated attacks on {place} resulted in {_n(t)} deaths, "
-                f"including {_n(c)} civilians and {_n(s)} security personnel.",
-                ("total", "civ", "sec"))
+        return (
+            f"A series of coordinated attacks on {place} resulted in {_n(t)} deaths, "
+            f"including {_n(c)} civilians and {_n(s)} security personnel.",
+            ("total", "civ", "sec"),
+        )
     if form == 1:
-        return (f"Attacks on police posts in {place} left {_n(t, True)} people dead, including "
-                f"{_n(c)} civilians and {_n(s)} security personnel.", ("total", "civ", "sec"))
+        return (
+            f"Attacks on police posts in {place} left {_n(t, True)} people dead, including "
+            f"{_n(c)} civilians and {_n(s)} security personnel.",
+            ("total", "civ", "sec"),
+        )
     if form == 2:
-        return (f"Gunmen killed {_n(t)} people in {place}, among them {_n(c)} civilians.",
-                ("total", "civ"))
+        return (
+            f"Gunmen killed {_n(t)} people in {place}, among them {_n(c)} civilians.",
+            ("total", "civ"),
+        )
     return f"The death toll from the attacks on {place} rose to {_n(t)}.", ("total",)
 
 
@@ -87,20 +156,27 @@ def body_casualties(f: Fact) -> str:
     t, c, s = f.body["total"], f.body["civ"], f.body["sec"]
     place = f.extra["place"]
     if f.body_form == 0:
-        return (f"Gunmen struck police posts and a market in {place} on Friday, leaving "
-                f"{_n(t)} people dead, including {_n(c)} civilians and {_n(s)} security "
-                f"personnel.")
-    return (f"Officials in {place} said {_n(t)} people were killed in the attacks, including "
-            f"{_n(c)} civilians and {_n(s)} security personnel, the first of them at 10:04 on "
-            f"Friday.")
+        return (
+            f"Gunmen struck police posts and a market in {place} on Friday, leaving "
+            f"{_n(t)} people dead, including {_n(c)} civilians and {_n(s)} security "
+            f"personnel."
+        )
+    return (
+        f"Officials in {place} said {_n(t)} people were killed in the attacks, including "
+        f"{_n(c)} civilians and {_n(s)} security personnel, the first of them at 10:04 on "
+        f"Friday."
+    )
 
 
 def hl_insurgents(f: Fact) -> tuple[str, tuple[str, ...]]:
     n = f.hl["n"]
     region = f.extra["region"]
     if f.hl_form == 0:
-        return (f"Security forces launched a counter-offensive in {region}, with {_n(n)} "
-                f"insurgents reportedly killed by security forces.", ("n",))
+        return (
+            f"Security forces launched a counter-offensive in {region}, with {_n(n)} "
+            f"insurgents reportedly killed by security forces.",
+            ("n",),
+        )
     if f.hl_form == 1:
         return f"The army says it killed {_n(n)} fighters in air strikes on {region}.", ("n",)
     return f"Air strikes on {region} killed {_n(n)} insurgents, the army said.", ("n",)
@@ -109,9 +185,11 @@ def hl_insurgents(f: Fact) -> tuple[str, tuple[str, ...]]:
 def body_insurgents(f: Fact) -> str:
     n, m = f.body["n"], f.body["m"]
     region = f.extra["region"]
-    return (f"The army answered with air strikes on {region}, killing {_n(n)} insurgents. "
-            f"The military reported that a total of {_n(m)} militants have been killed in the "
-            f"past 48 hours.")
+    return (
+        f"The army answered with air strikes on {region}, killing {_n(n)} insurgents. "
+        f"The military reported that a total of {_n(m)} militants have been killed in the "
+        f"past 48 hours."
+    )
 
 
 def hl_escape(f: Fact) -> tuple[str, tuple[str, ...]]:
@@ -120,8 +198,11 @@ def hl_escape(f: Fact) -> tuple[str, tuple[str, ...]]:
     if "exact" in f.extra:
         return f"Gunmen stormed the jail at {place}, and {_n(k)} inmates escaped.", ("k",)
     if f.hl_form == 0:
-        return (f"Gunmen stormed the district jail at {place}, leading to the escape of over "
-                f"{_n(k)} inmates.", ("k",))
+        return (
+            f"Gunmen stormed the district jail at {place}, leading to the escape of over "
+            f"{_n(k)} inmates.",
+            ("k",),
+        )
     return f"More than {_n(k, True)} inmates escaped from the jail at {place}.", ("k",)
 
 
@@ -130,15 +211,16 @@ def body_escape(f: Fact) -> str:
     place = f.extra["place"]
     if f.body_form == 0:
         return f"A second group attacked the jail at {place}, freeing more than {_n(k)} inmates."
-    return (f"Prison officials at {place} said {_n(actual)} prisoners escaped during the "
-            f"attack.")
+    return f"Prison officials at {place} said {_n(actual)} prisoners escaped during the attack."
 
 
 def hl_share(f: Fact) -> tuple[str, tuple[str, ...]]:
     p = f.hl["p"]
     if f.hl_form == 0:
-        return (f"The insurgency now holds ground covering nearly {_n(p)}% of the land area.",
-                ("p",))
+        return (
+            f"The insurgency now holds ground covering nearly {_n(p)}% of the land area.",
+            ("p",),
+        )
     if f.hl_form == 1:
         return f"Rebels control {_n(p, True)} per cent of the land area.", ("p",)
     return f"About {_n(p)} percent of the land area is in rebel hands.", ("p",)
@@ -147,10 +229,14 @@ def hl_share(f: Fact) -> tuple[str, tuple[str, ...]]:
 def body_share(f: Fact) -> str:
     p = f.body["p"]
     if f.body_form == 0:
-        return (f"The rebels now control territory covering nearly {_n(p)}% of the land area, "
-                f"the largest loss of ground since 1948.")
-    return (f"By the army's own maps, {p - 0.4:.1f}% of the land area is now outside "
-            f"government control.")
+        return (
+            f"The rebels now control territory covering nearly {_n(p)}% of the land area, "
+            f"the largest loss of ground since 1948."
+        )
+    return (
+        f"By the army's own maps, {p - 0.4:.1f}% of the land area is now outside "
+        f"government control."
+    )
 
 
 def hl_displaced(f: Fact) -> tuple[str, tuple[str, ...]]:
@@ -163,8 +249,10 @@ def hl_displaced(f: Fact) -> tuple[str, tuple[str, ...]]:
 
 def body_displaced(f: Fact) -> str:
     x = f.body["x"]
-    return (f"The relief agency led by {f.extra['person']} says {_n(x)} people have been "
-            f"displaced since the offensive began.")
+    return (
+        f"The relief agency led by {f.extra['person']} says {_n(x)} people have been "
+        f"displaced since the offensive began."
+    )
 
 
 def hl_aid(f: Fact) -> tuple[str, tuple[str, ...]]:
@@ -176,8 +264,10 @@ def hl_aid(f: Fact) -> tuple[str, tuple[str, ...]]:
 
 def body_aid(f: Fact) -> str:
     a = f.body["a"]
-    return (f"At a meeting in {f.extra['place']}, donors agreed an emergency aid package of "
-            f"${a:g}m, {f.extra['person']}, 27, told reporters.")
+    return (
+        f"At a meeting in {f.extra['place']}, donors agreed an emergency aid package of "
+        f"${a:g}m, {f.extra['person']}, 27, told reporters."
+    )
 
 
 def hl_stretch(f: Fact) -> tuple[str, tuple[str, ...]]:
@@ -190,8 +280,10 @@ def hl_stretch(f: Fact) -> tuple[str, tuple[str, ...]]:
 
 def body_stretch(f: Fact) -> str:
     km = f.body["km"]
-    return (f"Engineers have begun rebuilding a {km:g}km stretch of the border fence, a "
-            f"39-year-old foreman said.")
+    return (
+        f"Engineers have begun rebuilding a {km:g}km stretch of the border fence, a "
+        f"39-year-old foreman said."
+    )
 
 
 def hl_curfew(f: Fact) -> tuple[str, tuple[str, ...]]:
@@ -203,8 +295,10 @@ def hl_curfew(f: Fact) -> tuple[str, tuple[str, ...]]:
 
 def body_curfew(f: Fact) -> str:
     day, month = int(f.body["day"]), MONTHS[int(f.body["month"]) - 1]
-    return (f"The governor said the 24-hour curfew in {f.extra['place']} would be lifted on "
-            f"{day} {month}, the 21st day of restrictions.")
+    return (
+        f"The governor said the 24-hour curfew in {f.extra['place']} would be lifted on "
+        f"{day} {month}, the 21st day of restrictions."
+    )
 
 
 RENDER = {
@@ -242,8 +336,9 @@ def make_fact(name: str, rng: random.Random) -> Fact:
     else:
         values = {"day": float(rng.randint(1, 20)), "month": float(rng.randint(1, 12))}
     _, _, hl_forms, body_forms, _ = RENDER[name]
-    fact = Fact(name, dict(values), dict(values), rng.randrange(hl_forms),
-                rng.randrange(body_forms), extra)
+    fact = Fact(
+        name, dict(values), dict(values), rng.randrange(hl_forms), rng.randrange(body_forms), extra
+    )
     # When the body gives the exact count, the highlight says it exactly or as "more than".
     if name == "escape" and fact.body_form == 1 and rng.random() < 0.5:
         fact.extra["exact"] = True
@@ -253,8 +348,10 @@ def make_fact(name: str, rng: random.Random) -> Fact:
 
 # -- articles ----------------------------------------------------------------------------------
 
-def _render(facts: list[Fact], highlighted: list[Fact], order: list[int],
-            title: str, date: str) -> tuple[str, dict[str, int], dict[str, int]]:
+
+def _render(
+    facts: list[Fact], highlighted: list[Fact], order: list[int], title: str, date: str
+) -> tuple[str, dict[str, int], dict[str, int]]:
     """The article text, the line of each highlighted fact, and the body line of each fact."""
     lines = [title, f"Published {date}", "Highlights"]
     hl_line: dict[str, int] = {}
@@ -334,8 +431,9 @@ def _title(place: str, casualties: Fact | None) -> str:
     return f"Unrest Spreads Across {place}"
 
 
-def _pick_target(change: str, highlighted: list[Fact],
-                 rng: random.Random) -> tuple[Fact, str, str] | None:
+def _pick_target(
+    change: str, highlighted: list[Fact], rng: random.Random
+) -> tuple[Fact, str, str] | None:
     if change == "date":
         curfew = [f for f in highlighted if f.name == "curfew"]
         return (curfew[0], rng.choice(("hl", "body")), "day") if curfew else None

@@ -34,8 +34,7 @@ def load_options() -> dict[str, object]:
     for rule_id in RULE_IDS:
         path = ROOT / "rules" / f"{rule_id}.yaml"
         rule = load_yaml(path.read_text(encoding="utf-8"), str(path))
-        options[rule_id] = parse_options(kind.options_type, rule["options"], path=str(path),
-                                         line=1)
+        options[rule_id] = parse_options(kind.options_type, rule["options"], path=str(path), line=1)
     return options
 
 
@@ -93,15 +92,23 @@ def main(argv: list[str] | None = None) -> int:
     for rule_id in RULE_IDS[:2]:
         precision = tp[rule_id] / (tp[rule_id] + fp[rule_id]) if tp[rule_id] + fp[rule_id] else 1
         recall = tp[rule_id] / (tp[rule_id] + fn[rule_id]) if tp[rule_id] + fn[rule_id] else 1
-        print(f"{rule_id}: precision {precision:.3f} recall {recall:.3f} "
-              f"(tp {tp[rule_id]}, fp {fp[rule_id]}, fn {fn[rule_id]})")
-    print(f"figure-mismatch + figure-arithmetic recall on perturbed articles: "
-          f"{perturbed_found / perturbed_expected:.3f} ({perturbed_found}/{perturbed_expected})")
-    print(f"false findings on clean articles: mismatch {clean_false['figure-mismatch']}, "
-          f"arithmetic {clean_false['figure-arithmetic']}")
-    print(f"figure-unsupported false-alarm rate on clean articles: "
-          f"{clean_with_unsupported / clean:.3f} ({clean_with_unsupported}/{clean} articles, "
-          f"{clean_false['figure-unsupported']} findings)")
+        print(
+            f"{rule_id}: precision {precision:.3f} recall {recall:.3f} "
+            f"(tp {tp[rule_id]}, fp {fp[rule_id]}, fn {fn[rule_id]})"
+        )
+    print(
+        f"figure-mismatch + figure-arithmetic recall on perturbed articles: "
+        f"{perturbed_found / perturbed_expected:.3f} ({perturbed_found}/{perturbed_expected})"
+    )
+    print(
+        f"false findings on clean articles: mismatch {clean_false['figure-mismatch']}, "
+        f"arithmetic {clean_false['figure-arithmetic']}"
+    )
+    print(
+        f"figure-unsupported false-alarm rate on clean articles: "
+        f"{clean_with_unsupported / clean:.3f} ({clean_with_unsupported}/{clean} articles, "
+        f"{clean_false['figure-unsupported']} findings)"
+    )
     timing(articles, options)
     return 0
 
@@ -122,10 +129,12 @@ def timing(articles: list, options: dict[str, object], rounds: int = 3) -> None:
         analysis_best = min(analysis_best, time.perf_counter() - start)
     extra = analysis_best - parse_best
     n = len(texts)
-    print(f"timing over {n} articles (best of {rounds}): "
-          f"parse {parse_best * 1e3 / n:.3f} ms/article, "
-          f"parse + figures analysis {analysis_best * 1e3 / n:.3f} ms/article, "
-          f"figures add {extra * 1e3 / n:.3f} ms/article ({extra / parse_best:.0%} of parse)")
+    print(
+        f"timing over {n} articles (best of {rounds}): "
+        f"parse {parse_best * 1e3 / n:.3f} ms/article, "
+        f"parse + figures analysis {analysis_best * 1e3 / n:.3f} ms/article, "
+        f"figures add {extra * 1e3 / n:.3f} ms/article ({extra / parse_best:.0%} of parse)"
+    )
 
 
 if __name__ == "__main__":

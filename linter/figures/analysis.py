@@ -29,18 +29,22 @@ from linter.figures.intervals import Interval, Tolerances, agree, interval
 from linter.figures.numbers import QKind, Quantity, read_quantities
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Prof"
-                           r"|No|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-                           r"|Dec|[A-Z])\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Prof"
+    r"|No|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+    r"|Dec|[A-Z])\.)$"
+)
 _ROLES = (Role.TITLE, Role.HIGHLIGHTS, Role.BODY)
 _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 #: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
 UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
 
 _SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those)\b"
-_WHOLE = (r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
-          r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
-          r"|broken\s+down\s+into|namely)\b")
+_WHOLE = (
+    r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
+    r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
+    r"|broken\s+down\s+into|namely)\b"
+)
 #: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
 #: that introduces its parts as a subset or as the whole; or a colon straight after it.
 _RELATION = re.compile(
@@ -72,8 +76,13 @@ class Config:
     key: str = ""  # identity of this configuration, for ``doc.memo``
 
     @classmethod
-    def build(cls, synonyms: Mapping[str, tuple[str, ...]], generic: tuple[str, ...],
-              tolerances: Tolerances, fuzzy: int) -> Config:
+    def build(
+        cls,
+        synonyms: Mapping[str, tuple[str, ...]],
+        generic: tuple[str, ...],
+        tolerances: Tolerances,
+        fuzzy: int,
+    ) -> Config:
         key = repr((sorted(synonyms.items()), generic, tolerances, fuzzy))
         return cls(Lexicon.build(synonyms, generic), tolerances, fuzzy, key)
 
@@ -212,7 +221,8 @@ def _analyse(doc: Document, config: Config) -> FigureAnalysis:
     claims = tuple(
         _settle(f, body, keys_by_class, values_by_class, config)
         for f in figures
-        if f.role in (Role.TITLE, Role.HIGHLIGHTS) and f.anchor is not None
+        if f.role in (Role.TITLE, Role.HIGHLIGHTS)
+        and f.anchor is not None
         and f.quantity.kind is not QKind.WEEKDAY
     )
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(doc.text, figures)))
@@ -224,8 +234,10 @@ def _compatible(claim: Anchor, other: Anchor) -> bool:
 
 
 def _candidates(
-    f: Figure, body: dict[tuple[str, str, str], list[Figure]],
-    keys_by_class: dict[tuple[str, str], list[str]], config: Config,
+    f: Figure,
+    body: dict[tuple[str, str, str], list[Figure]],
+    keys_by_class: dict[tuple[str, str], list[str]],
+    config: Config,
 ) -> list[Figure]:
     anchor = f.anchor
     assert anchor is not None
@@ -233,8 +245,11 @@ def _candidates(
     if found is None and not anchor.grouped and len(anchor.key) >= 5:
         # Spelling varies ("guerillas", "guerrillas"): the closest key of this kind, if close.
         keys = keys_by_class.get(f.bucket[:2], [])
-        best = process.extractOne(anchor.key, keys, scorer=fuzz.ratio,
-                                  score_cutoff=config.fuzzy) if keys else None
+        best = (
+            process.extractOne(anchor.key, keys, scorer=fuzz.ratio, score_cutoff=config.fuzzy)
+            if keys
+            else None
+        )
         if best is not None and len(best[0]) >= 5:
             found = body[(*f.bucket[:2], best[0])]
     if not found:
@@ -243,9 +258,11 @@ def _candidates(
 
 
 def _settle(
-    f: Figure, body: dict[tuple[str, str, str], list[Figure]],
+    f: Figure,
+    body: dict[tuple[str, str, str], list[Figure]],
     keys_by_class: dict[tuple[str, str], list[str]],
-    values_by_class: dict[tuple[str, str], list[Figure]], config: Config,
+    values_by_class: dict[tuple[str, str], list[Figure]],
+    config: Config,
 ) -> Claim:
     q = f.quantity
     candidates = _candidates(f, body, keys_by_class, config)
@@ -269,8 +286,11 @@ def _settle(
 
     def rank(g: Figure) -> tuple[int, float, int]:
         same_head = 0 if g.anchor is not None and g.anchor.head == head else 1
-        return (same_head, abs((g.quantity.low + g.quantity.high) / 2 - middle),
-                g.quantity.span.start)
+        return (
+            same_head,
+            abs((g.quantity.low + g.quantity.high) / 2 - middle),
+            g.quantity.span.start,
+        )
 
     return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
 
@@ -295,16 +315,23 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             kind, unit = total.quantity.kind, total.quantity.unit
             # Only figures like the total can be its parts; a weekday or a date in a part's
             # place phrase ("20 deaths on Friday and ...") is passed over.
-            following = [f for f in group[i + 1 :]
-                         if f.quantity.kind is kind and f.quantity.unit == unit]
+            following = [
+                f for f in group[i + 1 :] if f.quantity.kind is kind and f.quantity.unit == unit
+            ]
             parts = _parts_from(text, following, cursor, sentence)
             if parts is None or (whole and len(parts) < 2):
                 continue
             if not _parts_fit(text, total, parts):
                 continue
             sums = [interval(p.quantity) for p in parts]
-            found.append(Parts(total, parts, whole,
-                               Interval(sum(s.low for s in sums), sum(s.high for s in sums))))
+            found.append(
+                Parts(
+                    total,
+                    parts,
+                    whole,
+                    Interval(sum(s.low for s in sums), sum(s.high for s in sums)),
+                )
+            )
     return found
 
 
@@ -350,7 +377,6 @@ def _parts_fit(text: str, total: Figure, parts: tuple[Figure, ...]) -> bool:
         pq = p.quantity
         if pq.kind is not tq.kind or pq.unit != tq.unit or p.anchor is None:
             return False
-        names.add(" ".join(lemma(w) for w in text[p.anchor.span.start : p.anchor.span.end]
-                           .split()))
+        names.add(" ".join(lemma(w) for w in text[p.anchor.span.start : p.anchor.span.end].split()))
     # Parts named alike ("20 deaths ... 15 deaths") may overlap: no sum can be trusted.
     return len(names) == len(parts)

@@ -141,9 +141,7 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalpha()
 
 
-def find_anchor(
-    q: Quantity, text: str, lo: int, hi: int, lexicon: Lexicon
-) -> Anchor | None:
+def find_anchor(q: Quantity, text: str, lo: int, hi: int, lexicon: Lexicon) -> Anchor | None:
     """The anchor of ``q`` within ``text[lo:hi]`` (its sentence), or None when unclear."""
     if q.kind is QKind.WEEKDAY:
         return None
@@ -278,8 +276,10 @@ def _backward_subject(
         low = tok.lower()
         if not _is_word(tok):
             return None  # the clause ends before any subject is found
-        if low in _LINKING or low in STOPWORDS or (
-            skip_verbs and (low.endswith(("ed", "ing")) or low in _DATE_VERBS)
+        if (
+            low in _LINKING
+            or low in STOPWORDS
+            or (skip_verbs and (low.endswith(("ed", "ing")) or low in _DATE_VERBS))
         ):
             j -= 1
             skipped += 1
@@ -302,8 +302,7 @@ def _backward_subject(
     span_start = word.start()
     if head in CONTAINERS:
         # "the death toll": the modifier says what is counted.
-        if j == 0 or not _is_word(toks[j - 1].group()) or toks[j - 1].group().lower() in \
-                STOPWORDS:
+        if j == 0 or not _is_word(toks[j - 1].group()) or toks[j - 1].group().lower() in STOPWORDS:
             return None
         word_before = toks[j - 1]
         head = lemma(word_before.group())
@@ -344,8 +343,11 @@ def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Time frames stated in a sentence ``text[start:end]``: (start, end, normalised key)."""
     found = []
     for m in _SCOPE.finditer(text, start, end):
-        words = [w.lower() for w in m.group().split()
-                 if w.lower() not in ("in", "over", "during", "within", "for", "the")]
+        words = [
+            w.lower()
+            for w in m.group().split()
+            if w.lower() not in ("in", "over", "during", "within", "for", "the")
+        ]
         key = " ".join(_REL_NORMAL.get(w, lemma(w)) for w in words)
         found.append((m.start(), m.end(), key))
     return found

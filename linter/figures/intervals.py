@@ -52,8 +52,10 @@ def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
     if qualifier == "nearly":
         return Interval(q.low * (1 - tolerances.near) - half, high)
     if qualifier == "about":
-        return Interval(q.low * (1 - tolerances.approximate) - half,
-                        q.high * (1 + tolerances.approximate) + half)
+        return Interval(
+            q.low * (1 - tolerances.approximate) - half,
+            q.high * (1 + tolerances.approximate) + half,
+        )
     return Interval(low, high)
 
 

@@ -76,8 +76,13 @@ _UNITS19 = _split(
     "fifteen sixteen seventeen eighteen nineteen"
 )
 _TENS = _split("twenty thirty forty fifty sixty seventy eighty ninety")
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS19)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 
@@ -86,26 +91,26 @@ _ORD_TEENS = _split(
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
     "nineteenth"
 )
-_ORD_TENS = _split(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
+_ORD_TENS = _split("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
 ORDINAL_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
 ORDINAL_VALUES.update({w: 10 + i for i, w in enumerate(_ORD_TEENS)})
 ORDINAL_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)})
 ORDINAL_VALUES["hundredth"] = 100
 
-_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "thirds": 200 / 3,
-              "quarters": 75.0}
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "thirds": 200 / 3, "quarters": 75.0}
 
 MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(_split(
-    "January February March April May June July August September October November December"
-), start=1):
+for _i, _name in enumerate(
+    _split("January February March April May June July August September October November December"),
+    start=1,
+):
     MONTHS[_name.lower()] = _i
     MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
 
-WEEKDAYS = {d: i for i, d in enumerate(
-    _split("monday tuesday wednesday thursday friday saturday sunday"))}
+WEEKDAYS = {
+    d: i for i, d in enumerate(_split("monday tuesday wednesday thursday friday saturday sunday"))
+}
 
 #: Spelled unit -> (dimension, factor to the dimension's base unit).
 UNITS: dict[str, tuple[str, float]] = {}
@@ -149,18 +154,49 @@ _units("power", 1e6, "mw", "megawatt", "megawatts")
 _units("power", 1e9, "gw", "gigawatt", "gigawatts")
 
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "yen": "JPY", "rupees": "INR",
-                   "francs": "CHF", "pounds sterling": "GBP"}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "euros": "EUR",
+    "yen": "JPY",
+    "rupees": "INR",
+    "francs": "CHF",
+    "pounds sterling": "GBP",
+}
 
 #: Qualifier as written -> the normalised qualifier :mod:`intervals` understands.
 QUALIFIERS: dict[str, str] = {}
 for _norm, _phrases in {
-    "more than": ("more than", "over", "above", "in excess of", "upwards of", "just over",
-                  "well over", "more than a", "over a", "+", "or more", "plus"),
+    "more than": (
+        "more than",
+        "over",
+        "above",
+        "in excess of",
+        "upwards of",
+        "just over",
+        "well over",
+        "more than a",
+        "over a",
+        "+",
+        "or more",
+        "plus",
+    ),
     "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "nearly": ("nearly", "almost", "just under", "just shy of", "close to", "nearly a"),
-    "about": ("about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
-              "estimated", "or so", "~", "about a", "around a", "some a"),
+    "about": (
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "approx.",
+        "an estimated",
+        "estimated",
+        "or so",
+        "~",
+        "about a",
+        "around a",
+        "some a",
+    ),
     "up to": ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of"),
     "fewer than": ("fewer than", "less than", "under", "below", "just under a"),
     "": ("a total of", "exactly", "precisely"),
@@ -176,11 +212,15 @@ def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MON = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-        r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_MON = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
 _YEAR = r"(?:1[5-9]|20)\d\d"
-_ATOM = (rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
-         rf"|{_alt(_UNITS19)}|dozen|hundred|thousand|million|billion|trillion)")
+_ATOM = (
+    rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
+    rf"|{_alt(_UNITS19)}|dozen|hundred|thousand|million|billion|trillion)"
+)
 _WSEP = r"(?:[ \t-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ \t]+and[ \t]+)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -214,8 +254,10 @@ _SP = r"[ \t\u00a0]"
 _SCALE = re.compile(
     rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])"
 )
-_PERCENT = re.compile(rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
-                      rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b")
+_PERCENT = re.compile(
+    rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
+    rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b"
+)
 _AGE_SUFFIX = re.compile(r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
 _UNIT = re.compile(rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
 _CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
@@ -225,9 +267,7 @@ _RANGE = re.compile(
     rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
 )
 _RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
-_QUALIFIER = re.compile(
-    rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)"
-)
+_QUALIFIER = re.compile(rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)")
 _BEFORE_YEAR = re.compile(
     r"(?i:\b(?:in|since|from|by|until|till|during|before|after|between|early|late|mid|year"
     r"|through|circa|c\.)[ \t]+$|mid-$|'$)"
@@ -293,8 +333,22 @@ def words_value(phrase: str) -> float | None:
 #: Where a figure may start: a numeral or currency sign, or a word that can begin one.
 _CANDIDATE = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
 _STARTERS = frozenset(
-    [*_UNITS19, *_TENS, *_SCALES, "dozen", "a", "an", "half", "us", *_ORD_UNITS, *_ORD_TEENS,
-     *_ORD_TENS, "hundredth", *MONTHS, *WEEKDAYS]
+    [
+        *_UNITS19,
+        *_TENS,
+        *_SCALES,
+        "dozen",
+        "a",
+        "an",
+        "half",
+        "us",
+        *_ORD_UNITS,
+        *_ORD_TEENS,
+        *_ORD_TENS,
+        "hundredth",
+        *MONTHS,
+        *WEEKDAYS,
+    ]
 )
 
 
@@ -331,8 +385,7 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     m = _QUALIFIER.search(text, max(lo, q.span.start - 24), q.span.start)
     if m is None:
         return q
-    return _replace(q, qualifier=q.qualifier or QUALIFIERS[m.group("q").lower()],
-                    lead=m.start("q"))
+    return _replace(q, qualifier=q.qualifier or QUALIFIERS[m.group("q").lower()], lead=m.start("q"))
 
 
 def _replace(q: Quantity, **changes: object) -> Quantity:
@@ -406,8 +459,18 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
         if end < hi and (text[end].isalnum()):
             return None
         return Quantity(QKind.ORDINAL, Span(start, end), value, value)
-    return _suffixes(text, lo, hi, start, end, value, decimals, currency, words=False,
-                     plain="," not in digits and not decimals and not currency)
+    return _suffixes(
+        text,
+        lo,
+        hi,
+        start,
+        end,
+        value,
+        decimals,
+        currency,
+        words=False,
+        plain="," not in digits and not decimals and not currency,
+    )
 
 
 def _read_words(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
@@ -426,8 +489,9 @@ def _read_fraction(m: re.Match[str], text: str, lo: int) -> Quantity | None:
         return None  # the second half of a match
     value = _FRACTIONS[phrase.replace("-", " ").split()[-1]]
     # Fractions in prose are loose: "half" is fine for 48 per cent, so read them to +/- 5.
-    return Quantity(QKind.PERCENT, Span(m.start(), m.end()), value, value, step=10.0,
-                    unit="%", words=True)
+    return Quantity(
+        QKind.PERCENT, Span(m.start(), m.end()), value, value, step=10.0, unit="%", words=True
+    )
 
 
 def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
@@ -441,8 +505,17 @@ def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
 
 
 def _suffixes(
-    text: str, lo: int, hi: int, start: int, end: int, value: float, decimals: int,
-    currency: str, *, words: bool, plain: bool,
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    value: float,
+    decimals: int,
+    currency: str,
+    *,
+    words: bool,
+    plain: bool,
 ) -> Quantity | None:
     """Read what follows a number's core: range, scale, percent, unit, age, currency word."""
     kind = QKind.COUNT
@@ -457,8 +530,9 @@ def _suffixes(
         r = _RATIO.match(text, end, hi)
         if r:
             b = int(r.group("n"))
-            return Quantity(QKind.RATIO, Span(start, r.end()), value, value, unit="",
-                            parts=(int(value), b))
+            return Quantity(
+                QKind.RATIO, Span(start, r.end()), value, value, unit="", parts=(int(value), b)
+            )
     if not words:
         r = _RANGE.match(text, end, hi)
         if r and r.group("cur") == (None if not currency else r.group("cur")):
@@ -470,11 +544,24 @@ def _suffixes(
                 r = None
             elif sep == "to" and _FROM_BEFORE.search(window_before):
                 r = None  # "rose from 20 to 33": two figures, not a range
-            elif hyphen and plain and "." not in r.group("n") and second < 100 and value < 100 \
-                    and (second <= value or _SCORE_CONTEXT.search(
-                        text, max(lo, start - 30), min(hi, r.end() + 20))):
-                return Quantity(QKind.SCORE, Span(start, r.end()), value, second,
-                                parts=(int(value), int(second)))
+            elif (
+                hyphen
+                and plain
+                and "." not in r.group("n")
+                and second < 100
+                and value < 100
+                and (
+                    second <= value
+                    or _SCORE_CONTEXT.search(text, max(lo, start - 30), min(hi, r.end() + 20))
+                )
+            ):
+                return Quantity(
+                    QKind.SCORE,
+                    Span(start, r.end()),
+                    value,
+                    second,
+                    parts=(int(value), int(second)),
+                )
             elif second <= value:
                 r = None
             if r is not None:
@@ -545,18 +632,23 @@ def _suffixes(
     if kind is QKind.COUNT and plain and value == high:
         before = text[max(lo, start - 30) : start]
         after_ok = _AFTER_YEAR.match(text, end, hi) is not None
-        if 1500 <= value <= 2100 and len(text[start:end]) == 4 and (
-            _BEFORE_YEAR.search(before) or after_ok
-            or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
+        if (
+            1500 <= value <= 2100
+            and len(text[start:end]) == 4
+            and (
+                _BEFORE_YEAR.search(before)
+                or after_ok
+                or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
+            )
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)
-        if value <= 120 and (_AGED.search(before) or (
-            _NAME_COMMA.search(before) and end < hi and text[end] == ","
-        )):
+        if value <= 120 and (
+            _AGED.search(before) or (_NAME_COMMA.search(before) and end < hi and text[end] == ",")
+        ):
             return Quantity(QKind.AGE, Span(start, end), value, value)
 
     if kind is QKind.COUNT and not words:
-        step = 10.0 ** -decimals * step_scale if (decimals or step_scale != 1.0) else 0.0
+        step = 10.0**-decimals * step_scale if (decimals or step_scale != 1.0) else 0.0
     elif kind is QKind.COUNT:
         # "two million" is written to the million; "thirty-three" is exact.
         step = step_scale if step_scale > 1 else 0.0
@@ -566,8 +658,17 @@ def _suffixes(
                     step = scale
                     break
     elif kind is QKind.MONEY:
-        step = 10.0 ** -decimals * step_scale if step_scale != 1.0 else 0.0
+        step = 10.0**-decimals * step_scale if step_scale != 1.0 else 0.0
     else:
-        step = 10.0 ** -decimals * step_scale
-    return Quantity(kind, Span(start, end), value, high, step=step, unit=unit,
-                    qualifier=qualifier, parts=parts, words=words)
+        step = 10.0**-decimals * step_scale
+    return Quantity(
+        kind,
+        Span(start, end),
+        value,
+        high,
+        step=step,
+        unit=unit,
+        qualifier=qualifier,
+        parts=parts,
+        words=words,
+    )

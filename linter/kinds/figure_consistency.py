@@ -30,29 +30,67 @@ from linter.kinds.base import Kind
 #: Synonym groups: group name -> words and phrases that count the same thing. Rules may
 #: extend them; a word belongs to the first group that lists it.
 DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "death": ("dead", "deaths", "died", "die", "killed", "killing", "kill", "fatalities",
-              "fatality", "lives", "lost their lives", "slain", "perished"),
+    "death": (
+        "dead",
+        "deaths",
+        "died",
+        "die",
+        "killed",
+        "killing",
+        "kill",
+        "fatalities",
+        "fatality",
+        "lives",
+        "lost their lives",
+        "slain",
+        "perished",
+    ),
     "injury": ("injured", "injuries", "injury", "wounded", "wounds", "hurt", "injuring"),
-    "arrest": ("arrested", "arrests", "detained", "detentions", "captured", "apprehended",
-               "taken into custody"),
+    "arrest": (
+        "arrested",
+        "arrests",
+        "detained",
+        "detentions",
+        "captured",
+        "apprehended",
+        "taken into custody",
+    ),
     "missing": ("missing", "unaccounted for", "disappeared"),
     "displaced": ("displaced", "homeless", "evacuated", "evacuees", "uprooted"),
-    "escape": ("escaped", "escapees", "escape", "fled", "freed", "freeing", "broke out",
-               "escaping"),
-    "militant": ("militants", "insurgents", "fighters", "rebels", "jihadists", "extremists",
-                 "guerrillas"),
+    "escape": (
+        "escaped",
+        "escapees",
+        "escape",
+        "fled",
+        "freed",
+        "freeing",
+        "broke out",
+        "escaping",
+    ),
+    "militant": (
+        "militants",
+        "insurgents",
+        "fighters",
+        "rebels",
+        "jihadists",
+        "extremists",
+        "guerrillas",
+    ),
     "attacker": ("attackers", "gunmen", "assailants"),
     "civilian": ("civilians", "non-combatants", "bystanders"),
-    "security personnel": ("security personnel", "security forces", "security officers",
-                           "members of the security forces"),
+    "security personnel": (
+        "security personnel",
+        "security forces",
+        "security officers",
+        "members of the security forces",
+    ),
     "soldier": ("soldiers", "troops", "servicemen", "service members"),
     "police officer": ("police officers", "policemen", "officers", "police"),
     "inmate": ("inmates", "prisoners", "detainees", "convicts"),
     "child": ("children", "minors", "kids"),
     "home": ("homes", "houses", "dwellings"),
 }
-DEFAULT_GENERIC: tuple[str, ...] = ("people", "persons", "person", "individuals", "others",
-                                    "ones")
+DEFAULT_GENERIC: tuple[str, ...] = ("people", "persons", "person", "individuals", "others", "ones")
 
 
 @dataclass(frozen=True)
@@ -76,8 +114,13 @@ class FigureConsistencyOptions:
 
 
 @lru_cache(maxsize=32)
-def _config(synonyms: tuple[tuple[str, tuple[str, ...]], ...], generic: tuple[str, ...],
-            approximate: float, near: float, fuzzy: int) -> Config:
+def _config(
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...],
+    generic: tuple[str, ...],
+    approximate: float,
+    near: float,
+    fuzzy: int,
+) -> Config:
     # Cached by value: a rulebook has a handful of configurations, used for every document.
     return Config.build(dict(synonyms), generic, Tolerances(approximate, near), fuzzy)
 
@@ -85,8 +128,13 @@ def _config(synonyms: tuple[tuple[str, tuple[str, ...]], ...], generic: tuple[st
 def config_for(options: FigureConsistencyOptions) -> Config:
     """The analysis configuration an options record stands for."""
     synonyms = tuple(sorted((k, tuple(v)) for k, v in options.synonyms.items()))
-    return _config(synonyms, tuple(options.generic_nouns), options.approximate_tolerance,
-                   options.near_tolerance, options.fuzzy_threshold)
+    return _config(
+        synonyms,
+        tuple(options.generic_nouns),
+        options.approximate_tolerance,
+        options.near_tolerance,
+        options.fuzzy_threshold,
+    )
 
 
 class FigureConsistency(Kind):
@@ -166,10 +214,16 @@ def _claim_finding(doc: Document, claim: Claim) -> Finding:
     evidence = claim.evidence
     anchor = _words(doc, f.anchor.span) if f.anchor is not None else ""
     fields: dict[str, Any] = {
-        "side": side, "says": says, "claim": _words(doc, f.phrase), "anchor": anchor,
+        "side": side,
+        "says": says,
+        "claim": _words(doc, f.phrase),
+        "anchor": anchor,
         "evidence": _words(doc, evidence.phrase) if evidence is not None else "",
         "evidence_line": evidence.span if evidence is not None else f.span,
-        "total": "", "parts": "", "parts_sum": "", "problem": "",
+        "total": "",
+        "parts": "",
+        "parts_sum": "",
+        "problem": "",
     }
     related = (Related(evidence.span, "body figure"),) if evidence is not None else ()
     return Finding(f.span, fields, related)
@@ -182,11 +236,16 @@ def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     problem = "not the total" if parts.whole else "more than the total"
     fields: dict[str, Any] = {
-        "side": side, "says": says, "claim": _words(doc, total.phrase),
+        "side": side,
+        "says": says,
+        "claim": _words(doc, total.phrase),
         "anchor": _words(doc, total.anchor.span) if total.anchor is not None else "",
-        "evidence": "", "evidence_line": total.span,
-        "total": _words(doc, total.phrase), "parts": listed,
-        "parts_sum": _format_sum(parts), "problem": problem,
+        "evidence": "",
+        "evidence_line": total.span,
+        "total": _words(doc, total.phrase),
+        "parts": listed,
+        "parts_sum": _format_sum(parts),
+        "problem": problem,
     }
     related = tuple(Related(p.span, "part") for p in parts.parts)
     return Finding(total.span, fields, related)

@@ -24,70 +24,85 @@ def claims(highlights: str, body: str) -> list[tuple[str, str, str]]:
 
 
 def test_any_agreeing_body_figure_clears_a_claim() -> None:
-    assert claims("The raids killed 33 people.",
-                  "An early report said 20 people were killed. Later, 33 people were killed.") \
-        == [("33 people", "agrees", "")]
+    assert claims(
+        "The raids killed 33 people.",
+        "An early report said 20 people were killed. Later, 33 people were killed.",
+    ) == [("33 people", "agrees", "")]
 
 
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
-    assert claims("Troops killed 95 insurgents.",
-                  "A total of 133 militants have been killed in the past 48 hours.") == [
-        ("95 insurgents", "unclear", "")]
+    assert claims(
+        "Troops killed 95 insurgents.",
+        "A total of 133 militants have been killed in the past 48 hours.",
+    ) == [("95 insurgents", "unclear", "")]
 
 
 def test_the_unscoped_body_figure_is_the_evidence() -> None:
-    assert claims("Troops killed 95 insurgents.",
-                  "Air strikes killed 92 insurgents. A total of 133 militants have been killed "
-                  "in the past 48 hours.") == [
-        ("95 insurgents", "contradicted", "92 insurgents")]
+    assert claims(
+        "Troops killed 95 insurgents.",
+        "Air strikes killed 92 insurgents. A total of 133 militants have been killed "
+        "in the past 48 hours.",
+    ) == [("95 insurgents", "contradicted", "92 insurgents")]
 
 
 def test_different_fates_are_different_anchors() -> None:
     assert claims("Police arrested 40 rebels.", "Air strikes killed 12 rebels.") == [
-        ("40 rebels", "unsupported", "")]
+        ("40 rebels", "unsupported", "")
+    ]
 
 
 def test_unsupported_stays_quiet_when_the_value_is_in_the_body() -> None:
     assert claims("The storm destroyed 240 homes.", "In all, 240 buildings were flattened.") == [
-        ("240 homes", "unclear", "")]
+        ("240 homes", "unclear", "")
+    ]
 
 
 def test_a_claim_in_words_agrees_with_digits() -> None:
     assert claims("Thirty-three people were killed.", "The raids left 33 people dead.") == [
-        ("Thirty-three people were killed", "agrees", "")]
+        ("Thirty-three people were killed", "agrees", "")
+    ]
 
 
 def test_dates_are_compared_by_subject() -> None:
-    assert claims("The runoff is set for 14 March.",
-                  "The runoff will be held on 21 March, the board said.") == [
-        ("runoff is set for 14 March", "contradicted", "runoff will be held on 21 March")]
+    assert claims(
+        "The runoff is set for 14 March.", "The runoff will be held on 21 March, the board said."
+    ) == [("runoff is set for 14 March", "contradicted", "runoff will be held on 21 March")]
 
 
 def parts(text: str) -> list[tuple[str, list[str], bool, bool]]:
     doc = parse(text, "a.txt")
-    return [(doc.slice(p.total.phrase), [doc.slice(x.phrase) for x in p.parts], p.whole,
-             p.broken) for p in analyse(doc, CONFIG).parts]
+    return [
+        (doc.slice(p.total.phrase), [doc.slice(x.phrase) for x in p.parts], p.whole, p.broken)
+        for p in analyse(doc, CONFIG).parts
+    ]
 
 
 def test_parts_as_a_subset() -> None:
     assert parts("The raids left 33 people dead, including 18 civilians and 17 soldiers.") == [
-        ("33 people dead", ["18 civilians", "17 soldiers"], False, True)]
+        ("33 people dead", ["18 civilians", "17 soldiers"], False, True)
+    ]
     assert parts("The raids left 33 people dead, including 18 civilians.") == [
-        ("33 people dead", ["18 civilians"], False, False)]
+        ("33 people dead", ["18 civilians"], False, False)
+    ]
 
 
 def test_parts_as_the_whole() -> None:
     assert parts("The flood destroyed 250 homes: 120 houses in Brack and 100 huts in Marl.") == [
-        ("250 homes", ["120 houses", "100 huts"], True, True)]
+        ("250 homes", ["120 houses", "100 huts"], True, True)
+    ]
     assert parts("The council of 40 members is made up of 25 farmers and 15 traders.") == [
-        ("40 members", ["25 farmers", "15 traders"], True, False)]
+        ("40 members", ["25 farmers", "15 traders"], True, False)
+    ]
     assert parts("The 40 seats are split between 25 farmers and 15 traders.") == [
-        ("40 seats", ["25 farmers", "15 traders"], True, False)]
+        ("40 seats", ["25 farmers", "15 traders"], True, False)
+    ]
 
 
 def test_parts_named_alike_are_not_summed() -> None:
-    assert parts("The raids left 33 people dead, including 20 deaths on Friday and 15 deaths "
-                 "in Marl.") == []
+    assert (
+        parts("The raids left 33 people dead, including 20 deaths on Friday and 15 deaths in Marl.")
+        == []
+    )
 
 
 def test_parts_without_a_noun_are_not_summed() -> None:
@@ -105,19 +120,73 @@ def test_analysis_is_memoised_per_configuration() -> None:
 def test_sentences() -> None:
     text = "Mr. Khanal said 33 died. Troops killed 92. The U.N. agreed!"
     assert [text[s.start : s.end] for s in sentences(text, 0, len(text))] == [
-        "Mr. Khanal said 33 died.", "Troops killed 92.", "The U.N. agreed!"]
+        "Mr. Khanal said 33 died.",
+        "Troops killed 92.",
+        "The U.N. agreed!",
+    ]
 
 
 # -- properties ---------------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "33", "1,200", "4.5", "1.2 million", "$4.5m", "£85", "44%", "44 per cent", "30ft", "3.5 km",
-    "24-hour", "30 to 50", "30-50", "3-1", "66/1", "thirty-three", "a dozen", "half", "21st",
-    "third", "39-year-old", "aged", "1 February 2026", "May 7", "Friday", "1948", "10:04",
-    "more than", "nearly", "about", "up to", "deaths", "people", "killed", "including", "and",
-    ",", ".", ":", "-", " ", "\n", "- ", "Highlights", "the death toll rose to", "of the",
-    "in the past 48 hours", "since January", "Khanal,", "27,", "é", "²", "$", "%", "/",
-])
+_PIECES = st.sampled_from(
+    [
+        "33",
+        "1,200",
+        "4.5",
+        "1.2 million",
+        "$4.5m",
+        "£85",
+        "44%",
+        "44 per cent",
+        "30ft",
+        "3.5 km",
+        "24-hour",
+        "30 to 50",
+        "30-50",
+        "3-1",
+        "66/1",
+        "thirty-three",
+        "a dozen",
+        "half",
+        "21st",
+        "third",
+        "39-year-old",
+        "aged",
+        "1 February 2026",
+        "May 7",
+        "Friday",
+        "1948",
+        "10:04",
+        "more than",
+        "nearly",
+        "about",
+        "up to",
+        "deaths",
+        "people",
+        "killed",
+        "including",
+        "and",
+        ",",
+        ".",
+        ":",
+        "-",
+        " ",
+        "\n",
+        "- ",
+        "Highlights",
+        "the death toll rose to",
+        "of the",
+        "in the past 48 hours",
+        "since January",
+        "Khanal,",
+        "27,",
+        "é",
+        "²",
+        "$",
+        "%",
+        "/",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

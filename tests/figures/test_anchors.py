@@ -18,50 +18,60 @@ def anchors(text: str) -> list[tuple[str, str, str, str]]:
     for q in read_quantities(text):
         a = find_anchor(q, text, 0, len(text), LEXICON)
         if a is not None:
-            out.append((text[q.span.start : q.span.end], text[a.span.start : a.span.end],
-                        a.key, a.event))
+            out.append(
+                (text[q.span.start : q.span.end], text[a.span.start : a.span.end], a.key, a.event)
+            )
     return out
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("resulted in 33 deaths.", ("33", "deaths", "death", "")),
-    ("among them 18 civilians.", ("18", "civilians", "civilian", "")),
-    ("and 15 security personnel.", ("15", "security personnel", "security personnel", "")),
-    ("freeing more than 30 inmates.", ("30", "inmates", "inmate", "escape")),
-    ("killing 92 insurgents.", ("92", "insurgents", "militant", "death")),
-    ("with 92 insurgents reportedly killed by troops.",
-     ("92", "insurgents reportedly killed", "militant", "death")),
-    ("a total of 133 militants have been killed.",
-     ("133", "militants have been killed", "militant", "death")),
-    ("leaving 33 people dead.", ("33", "people dead", "death", "")),
-    ("33 people were killed.", ("33", "people were killed", "death", "")),
-    ("33 people lost their lives.", ("33", "people lost their lives", "death", "")),
-    ("Gunmen killed 33 people.", ("33", "people", "death", "")),
-    ("with 33 killed and more hurt.", ("33", "killed", "death", "")),
-    ("covering 44% of the land area.", ("44%", "land area", "area", "")),
-    ("about 5% of the population fled.", ("5%", "population fled", "population", "escape")),
-    ("the death toll rose to 33.", ("33", "death toll", "death", "")),
-    ("the death toll from the raids on Marl rose to 33.", ("33", "death toll", "death", "")),
-    ("turnout was 44%.", ("44%", "turnout", "turnout", "")),
-    ("a 3.5 km stretch of road", ("3.5 km", "stretch", "stretch", "")),
-    ("12 Guerillas surrendered.", ("12", "Guerillas", "guerilla", "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("resulted in 33 deaths.", ("33", "deaths", "death", "")),
+        ("among them 18 civilians.", ("18", "civilians", "civilian", "")),
+        ("and 15 security personnel.", ("15", "security personnel", "security personnel", "")),
+        ("freeing more than 30 inmates.", ("30", "inmates", "inmate", "escape")),
+        ("killing 92 insurgents.", ("92", "insurgents", "militant", "death")),
+        (
+            "with 92 insurgents reportedly killed by troops.",
+            ("92", "insurgents reportedly killed", "militant", "death"),
+        ),
+        (
+            "a total of 133 militants have been killed.",
+            ("133", "militants have been killed", "militant", "death"),
+        ),
+        ("leaving 33 people dead.", ("33", "people dead", "death", "")),
+        ("33 people were killed.", ("33", "people were killed", "death", "")),
+        ("33 people lost their lives.", ("33", "people lost their lives", "death", "")),
+        ("Gunmen killed 33 people.", ("33", "people", "death", "")),
+        ("with 33 killed and more hurt.", ("33", "killed", "death", "")),
+        ("covering 44% of the land area.", ("44%", "land area", "area", "")),
+        ("about 5% of the population fled.", ("5%", "population fled", "population", "escape")),
+        ("the death toll rose to 33.", ("33", "death toll", "death", "")),
+        ("the death toll from the raids on Marl rose to 33.", ("33", "death toll", "death", "")),
+        ("turnout was 44%.", ("44%", "turnout", "turnout", "")),
+        ("a 3.5 km stretch of road", ("3.5 km", "stretch", "stretch", "")),
+        ("12 Guerillas surrendered.", ("12", "Guerillas", "guerilla", "")),
+    ],
+)
 def test_anchor_in_each_word_order(text: str, expected: tuple[str, str, str, str]) -> None:
     assert anchors(text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "33 people attended.",
-    "33 of the prisoners escaped.",
-    "one of 33.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "33 people attended.",
+        "33 of the prisoners escaped.",
+        "one of 33.",
+    ],
+)
 def test_no_anchor_when_unclear(text: str) -> None:
     assert [a for a in anchors(text) if a[0] == "33"] == []
 
 
 def test_dates_years_and_ages_anchor_to_their_subject() -> None:
-    assert anchors("The runoff will be held on 21 March.") == [
-        ("21 March", "runoff", "runoff", "")]
+    assert anchors("The runoff will be held on 21 March.") == [("21 March", "runoff", "runoff", "")]
     assert anchors("The curfew ends on 4 May.") == [("4 May", "curfew", "curfew", "")]
     assert anchors("Sunil Khanal, 27, said.") == [("27", "Khanal", "khanal", "")]
     assert anchors("the worst violence since 1948") == [("1948", "violence", "violence", "")]
@@ -72,9 +82,19 @@ def test_weekdays_have_no_anchor() -> None:
 
 
 def test_lemma() -> None:
-    assert [lemma(w) for w in ("deaths", "injuries", "killed", "killing", "Insurgents",
-                               "prison's", "wounds", "churches")] == [
-        "death", "injury", "kill", "kill", "insurgent", "prison", "wound", "church"]
+    assert [
+        lemma(w)
+        for w in (
+            "deaths",
+            "injuries",
+            "killed",
+            "killing",
+            "Insurgents",
+            "prison's",
+            "wounds",
+            "churches",
+        )
+    ] == ["death", "injury", "kill", "kill", "insurgent", "prison", "wound", "church"]
 
 
 def test_synonym_groups_and_phrases() -> None:
@@ -95,8 +115,7 @@ def scope_for(text: str, figure: str) -> frozenset[str]:
 def test_time_frames_in_the_clause_scope_a_figure() -> None:
     text = "A total of 133 militants have been killed in the past 48 hours."
     assert scope_for(text, "133") == frozenset({"last 48 hour"})
-    assert scope_for("Since January, 40 homes have burned.", "40") == frozenset(
-        {"since january"})
+    assert scope_for("Since January, 40 homes have burned.", "40") == frozenset({"since january"})
     assert scope_for("It was 12 this year.", "12") == frozenset({"this year"})
 
 

@@ -15,57 +15,66 @@ def q(text: str) -> Quantity:
     return found
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [
-    ("33 deaths", 33, 33),
-    ("1.2 million", 1_150_000, 1_250_000),
-    ("44%", 43.5, 44.5),
-    ("more than 30", 30, math.inf),
-    ("at least 30", 30, math.inf),
-    ("nearly 44%", 44 * 0.9 - 0.5, 44.5),
-    ("about 5%", 5 * 0.9 - 0.5, 5 * 1.1 + 0.5),
-    ("up to 40", 0, 40),
-    ("fewer than 12", 0, 12),
-    ("30 to 50", 30, 50),
-])
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("33 deaths", 33, 33),
+        ("1.2 million", 1_150_000, 1_250_000),
+        ("44%", 43.5, 44.5),
+        ("more than 30", 30, math.inf),
+        ("at least 30", 30, math.inf),
+        ("nearly 44%", 44 * 0.9 - 0.5, 44.5),
+        ("about 5%", 5 * 0.9 - 0.5, 5 * 1.1 + 0.5),
+        ("up to 40", 0, 40),
+        ("fewer than 12", 0, 12),
+        ("30 to 50", 30, 50),
+    ],
+)
 def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
     found = interval(q(text))
     assert (found.low, found.high) == pytest.approx((low, high))
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("33 deaths", "thirty-three deaths"),
-    ("1.2 million", "1,213,000"),
-    ("over 30 inmates", "more than 30 inmates"),
-    ("more than 30 inmates", "33 inmates"),
-    ("nearly 44%", "43.6%"),
-    ("about 5%", "5.4%"),
-    ("44 per cent", "43.6%"),
-    ("a dozen", "12"),
-    ("30 to 50", "41"),
-    ("10 miles", "16 km"),
-    ("$4.5m", "$4,500,000"),
-    ("half", "48%"),
-    ("1 February 2026", "February 1"),
-    ("won 3-1", "lost 1-3"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("33 deaths", "thirty-three deaths"),
+        ("1.2 million", "1,213,000"),
+        ("over 30 inmates", "more than 30 inmates"),
+        ("more than 30 inmates", "33 inmates"),
+        ("nearly 44%", "43.6%"),
+        ("about 5%", "5.4%"),
+        ("44 per cent", "43.6%"),
+        ("a dozen", "12"),
+        ("30 to 50", "41"),
+        ("10 miles", "16 km"),
+        ("$4.5m", "$4,500,000"),
+        ("half", "48%"),
+        ("1 February 2026", "February 1"),
+        ("won 3-1", "lost 1-3"),
+    ],
+)
 def test_figures_that_agree(a: str, b: str) -> None:
     assert comparable(q(a), q(b))
     assert agree(q(a), q(b))
     assert agree(q(b), q(a))
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("33 deaths", "35 deaths"),
-    ("1.2 million", "1,300,000"),
-    ("more than 30", "25"),
-    ("nearly 44%", "46%"),
-    ("about 5%", "7%"),
-    ("fewer than 12", "15"),
-    ("1 February 2026", "2 February 2026"),
-    ("3-1", "2-1"),
-    ("10:04", "10:05"),
-    ("the 21st", "the 22nd"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("33 deaths", "35 deaths"),
+        ("1.2 million", "1,300,000"),
+        ("more than 30", "25"),
+        ("nearly 44%", "46%"),
+        ("about 5%", "7%"),
+        ("fewer than 12", "15"),
+        ("1 February 2026", "2 February 2026"),
+        ("3-1", "2-1"),
+        ("10:04", "10:05"),
+        ("the 21st", "the 22nd"),
+    ],
+)
 def test_figures_that_disagree(a: str, b: str) -> None:
     assert not agree(q(a), q(b))
     assert not agree(q(b), q(a))

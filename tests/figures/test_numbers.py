@@ -10,8 +10,7 @@ from linter.figures.numbers import QKind, read_quantities, words_value
 def read(text: str) -> list[tuple[str, str, float, float, float, str, str]]:
     """(kind, text as written, low, high, step, unit, qualifier) of each quantity."""
     return [
-        (q.kind.value, text[q.span.start : q.span.end], q.low, q.high, q.step, q.unit,
-         q.qualifier)
+        (q.kind.value, text[q.span.start : q.span.end], q.low, q.high, q.step, q.unit, q.qualifier)
         for q in read_quantities(text)
     ]
 
@@ -21,60 +20,75 @@ def one(text: str) -> tuple[str, str, float, float, float, str, str]:
     return found
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("33 deaths", ("count", "33", 33, 33, 0, "", "")),
-    ("1,200 people", ("count", "1,200", 1200, 1200, 0, "", "")),
-    ("a 4.5 rise", ("count", "4.5", 4.5, 4.5, 0.1, "", "")),
-    ("1.2 million voters", ("count", "1.2 million", 1.2e6, 1.2e6, 1e5, "", "")),
-    ("debts of 3bn", ("count", "3bn", 3e9, 3e9, 1e9, "", "")),
-    ("a 20k run", ("count", "20k", 2e4, 2e4, 1e3, "", "")),
-    ("$4.5m in aid", ("money", "$4.5m", 4.5e6, 4.5e6, 1e5, "USD", "")),
-    ("a £85 fine", ("money", "£85", 85, 85, 0, "GBP", "")),
-    ("€2 billion", ("money", "€2 billion", 2e9, 2e9, 1e9, "EUR", "")),
-    ("ten dollars", ("money", "ten dollars", 10, 10, 0, "USD", "")),
-    ("44% of it", ("percent", "44%", 44, 44, 1, "%", "")),
-    ("44 per cent of it", ("percent", "44 per cent", 44, 44, 1, "%", "")),
-    ("44 percent of it", ("percent", "44 percent", 44, 44, 1, "%", "")),
-    ("43.6% of it", ("percent", "43.6%", 43.6, 43.6, 0.1, "%", "")),
-    ("up 3 percentage points", ("percent", "3 percentage points", 3, 3, 1, "pp", "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("33 deaths", ("count", "33", 33, 33, 0, "", "")),
+        ("1,200 people", ("count", "1,200", 1200, 1200, 0, "", "")),
+        ("a 4.5 rise", ("count", "4.5", 4.5, 4.5, 0.1, "", "")),
+        ("1.2 million voters", ("count", "1.2 million", 1.2e6, 1.2e6, 1e5, "", "")),
+        ("debts of 3bn", ("count", "3bn", 3e9, 3e9, 1e9, "", "")),
+        ("a 20k run", ("count", "20k", 2e4, 2e4, 1e3, "", "")),
+        ("$4.5m in aid", ("money", "$4.5m", 4.5e6, 4.5e6, 1e5, "USD", "")),
+        ("a £85 fine", ("money", "£85", 85, 85, 0, "GBP", "")),
+        ("€2 billion", ("money", "€2 billion", 2e9, 2e9, 1e9, "EUR", "")),
+        ("ten dollars", ("money", "ten dollars", 10, 10, 0, "USD", "")),
+        ("44% of it", ("percent", "44%", 44, 44, 1, "%", "")),
+        ("44 per cent of it", ("percent", "44 per cent", 44, 44, 1, "%", "")),
+        ("44 percent of it", ("percent", "44 percent", 44, 44, 1, "%", "")),
+        ("43.6% of it", ("percent", "43.6%", 43.6, 43.6, 0.1, "%", "")),
+        ("up 3 percentage points", ("percent", "3 percentage points", 3, 3, 1, "pp", "")),
+    ],
+)
 def test_numerals_scales_money_percentages(text: str, expected: tuple) -> None:
     assert one(text) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a 30ft wall", ("measure", "30ft", 30 * 0.3048, 30 * 0.3048, 0.3048, "length", "")),
-    ("a 3.5 km road", ("measure", "3.5 km", 3500, 3500, 100, "length", "")),
-    ("a 24-hour curfew", ("measure", "24-hour", 86400, 86400, 3600, "duration", "")),
-    ("10 miles of road", ("measure", "10 miles", 16093.44, 16093.44, 1609.344, "length", "")),
-    ("4.5 tonnes", ("measure", "4.5 tonnes", 4500, 4500, 100, "mass", "")),
-    ("a 16km stretch", ("measure", "16km", 16000, 16000, 1000, "length", "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 30ft wall", ("measure", "30ft", 30 * 0.3048, 30 * 0.3048, 0.3048, "length", "")),
+        ("a 3.5 km road", ("measure", "3.5 km", 3500, 3500, 100, "length", "")),
+        ("a 24-hour curfew", ("measure", "24-hour", 86400, 86400, 3600, "duration", "")),
+        ("10 miles of road", ("measure", "10 miles", 16093.44, 16093.44, 1609.344, "length", "")),
+        ("4.5 tonnes", ("measure", "4.5 tonnes", 4500, 4500, 100, "mass", "")),
+        ("a 16km stretch", ("measure", "16km", 16000, 16000, 1000, "length", "")),
+    ],
+)
 def test_units_glued_or_spaced(text: str, expected: tuple) -> None:
     assert one(text) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("30 to 50 people", ("count", "30 to 50", 30, 50, 0, "", "")),
-    ("30-50 people", ("count", "30-50", 30, 50, 0, "", "")),
-    ("30–50 people", ("count", "30–50", 30, 50, 0, "", "")),
-    ("between 30 and 50 people", ("count", "30 and 50", 30, 50, 0, "", "")),
-    ("$3-4m", ("money", "$3-4m", 3e6, 4e6, 1e6, "USD", "")),
-    ("20-30% of voters", ("percent", "20-30%", 20, 30, 1, "%", "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 to 50 people", ("count", "30 to 50", 30, 50, 0, "", "")),
+        ("30-50 people", ("count", "30-50", 30, 50, 0, "", "")),
+        ("30–50 people", ("count", "30–50", 30, 50, 0, "", "")),
+        ("between 30 and 50 people", ("count", "30 and 50", 30, 50, 0, "", "")),
+        ("$3-4m", ("money", "$3-4m", 3e6, 4e6, 1e6, "USD", "")),
+        ("20-30% of voters", ("percent", "20-30%", 20, 30, 1, "%", "")),
+    ],
+)
 def test_ranges(text: str, expected: tuple) -> None:
     assert one(text) == pytest.approx(expected)
 
 
 def test_rose_from_to_is_two_figures_not_a_range() -> None:
     assert read("the toll rose from 20 to 33") == [
-        ("count", "20", 20, 20, 0, "", ""), ("count", "33", 33, 33, 0, "", "")]
+        ("count", "20", 20, 20, 0, "", ""),
+        ("count", "33", 33, 33, 0, "", ""),
+    ]
 
 
 def test_scores_and_ratios() -> None:
     (score,) = list(read_quantities("they won 3-1 at home"))
-    assert (score.kind, score.parts, score.span.start, score.span.end) == (QKind.SCORE, (3, 1),
-                                                                           9, 12)
+    assert (score.kind, score.parts, score.span.start, score.span.end) == (
+        QKind.SCORE,
+        (3, 1),
+        9,
+        12,
+    )
     (draw,) = list(read_quantities("a 2-2 draw"))
     assert (draw.kind, draw.parts) == (QKind.SCORE, (2, 2))
     (odds,) = list(read_quantities("odds of 66/1"))
@@ -84,17 +98,20 @@ def test_scores_and_ratios() -> None:
     assert (upset.kind, upset.parts) == (QKind.SCORE, (1, 3))
 
 
-@pytest.mark.parametrize(("text", "written", "value"), [
-    ("thirty-three deaths", "thirty-three", 33),
-    ("Thirty three deaths", "Thirty three", 33),
-    ("a dozen homes", "a dozen", 12),
-    ("two dozen homes", "two dozen", 24),
-    ("one hundred and five votes", "one hundred and five", 105),
-    ("two million people", "two million", 2_000_000),
-    ("a hundred people", "a hundred", 100),
-    ("nineteen people", "nineteen", 19),
-    ("seventeen people", "seventeen", 17),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("thirty-three deaths", "thirty-three", 33),
+        ("Thirty three deaths", "Thirty three", 33),
+        ("a dozen homes", "a dozen", 12),
+        ("two dozen homes", "two dozen", 24),
+        ("one hundred and five votes", "one hundred and five", 105),
+        ("two million people", "two million", 2_000_000),
+        ("a hundred people", "a hundred", 100),
+        ("nineteen people", "nineteen", 19),
+        ("seventeen people", "seventeen", 17),
+    ],
+)
 def test_number_words(text: str, written: str, value: float) -> None:
     kind, found, low, high, _, _, _ = one(text)
     assert (kind, found, low, high) == ("count", written, value, value)
@@ -110,13 +127,16 @@ def test_a_bare_one_is_not_a_count() -> None:
     assert read("no one was hurt") == []
 
 
-@pytest.mark.parametrize(("text", "written", "value"), [
-    ("half of the population", "half", 50.0),
-    ("a third of voters", "a third", 100 / 3),
-    ("two-thirds of seats", "two-thirds", 200 / 3),
-    ("a quarter of homes", "a quarter", 25.0),
-    ("three quarters of homes", "three quarters", 75.0),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("half of the population", "half", 50.0),
+        ("a third of voters", "a third", 100 / 3),
+        ("two-thirds of seats", "two-thirds", 200 / 3),
+        ("a quarter of homes", "a quarter", 25.0),
+        ("three quarters of homes", "three quarters", 75.0),
+    ],
+)
 def test_fractions_are_loose_shares(text: str, written: str, value: float) -> None:
     assert one(text) == pytest.approx(("percent", written, value, value, 10.0, "%", ""))
 
@@ -125,13 +145,16 @@ def test_second_half_is_not_a_share() -> None:
     assert [k for k, *_ in read("in the second half")] == ["ordinal"]
 
 
-@pytest.mark.parametrize(("text", "written", "rank"), [
-    ("the 21st attack", "21st", 21),
-    ("the 3rd day", "3rd", 3),
-    ("the third day", "third", 3),
-    ("the twenty-first day", "twenty-first", 21),
-    ("the fortieth anniversary", "fortieth", 40),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "rank"),
+    [
+        ("the 21st attack", "21st", 21),
+        ("the 3rd day", "3rd", 3),
+        ("the third day", "third", 3),
+        ("the twenty-first day", "twenty-first", 21),
+        ("the fortieth anniversary", "fortieth", 40),
+    ],
+)
 def test_ordinals_are_ranks(text: str, written: str, rank: int) -> None:
     assert one(text) == ("ordinal", written, rank, rank, 0, "", "")
 
@@ -140,26 +163,32 @@ def test_a_second_is_not_a_rank() -> None:
     assert read("for a second time") == []
 
 
-@pytest.mark.parametrize(("text", "written", "age"), [
-    ("a 39-year-old man", "39-year-old", 39),
-    ("a 39 year old man", "39 year old", 39),
-    ("a man aged 39 was held", "39", 39),
-    ("Sunil Khanal, 27, said", "27", 27),
-    ("a thirty-nine-year-old farmer", "thirty-nine-year-old", 39),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "age"),
+    [
+        ("a 39-year-old man", "39-year-old", 39),
+        ("a 39 year old man", "39 year old", 39),
+        ("a man aged 39 was held", "39", 39),
+        ("Sunil Khanal, 27, said", "27", 27),
+        ("a thirty-nine-year-old farmer", "thirty-nine-year-old", 39),
+    ],
+)
 def test_ages(text: str, written: str, age: int) -> None:
     assert one(text) == ("age", written, age, age, 0, "", "")
 
 
-@pytest.mark.parametrize(("text", "written", "parts"), [
-    ("on 1 February 2026", "1 February 2026", (2026, 2, 1)),
-    ("on May 7", "May 7", (0, 5, 7)),
-    ("on May 7, 2026", "May 7, 2026", (2026, 5, 7)),
-    ("on 21st March", "21st March", (0, 3, 21)),
-    ("in March 2026", "March 2026", (2026, 3, 0)),
-    ("on 2026-02-01", "2026-02-01", (2026, 2, 1)),
-    ("on 4 Sept. 2025", "4 Sept. 2025", (2025, 9, 4)),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "parts"),
+    [
+        ("on 1 February 2026", "1 February 2026", (2026, 2, 1)),
+        ("on May 7", "May 7", (0, 5, 7)),
+        ("on May 7, 2026", "May 7, 2026", (2026, 5, 7)),
+        ("on 21st March", "21st March", (0, 3, 21)),
+        ("in March 2026", "March 2026", (2026, 3, 0)),
+        ("on 2026-02-01", "2026-02-01", (2026, 2, 1)),
+        ("on 4 Sept. 2025", "4 Sept. 2025", (2025, 9, 4)),
+    ],
+)
 def test_dates(text: str, written: str, parts: tuple[int, int, int]) -> None:
     (q,) = list(read_quantities(text))
     assert (q.kind, text[q.span.start : q.span.end], q.parts) == (QKind.DATE, written, parts)
@@ -175,53 +204,63 @@ def test_weekday_stays_a_weekday() -> None:
     assert (q.kind, q.low, q.span.start, q.span.end) == (QKind.WEEKDAY, 4, 3, 9)
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("since 1948", "year"),
-    ("in 1948, the", "year"),
-    ("the 2026 elections", "year"),
-    ("about 2000 troops", "count"),
-    ("and 2000 troops", "count"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("since 1948", "year"),
+        ("in 1948, the", "year"),
+        ("the 2026 elections", "year"),
+        ("about 2000 troops", "count"),
+        ("and 2000 troops", "count"),
+    ],
+)
 def test_years_and_four_digit_counts(text: str, kind: str) -> None:
     assert [k for k, *_ in read(text)] == [kind]
 
 
-@pytest.mark.parametrize(("text", "written", "minutes"), [
-    ("at 10:04", "10:04", 604),
-    ("at 4.30pm", "4.30pm", 990),
-    ("at 9 am", "9 am", 540),
-    ("at 12:15 a.m.", "12:15 a.m.", 15),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "minutes"),
+    [
+        ("at 10:04", "10:04", 604),
+        ("at 4.30pm", "4.30pm", 990),
+        ("at 9 am", "9 am", 540),
+        ("at 12:15 a.m.", "12:15 a.m.", 15),
+    ],
+)
 def test_times(text: str, written: str, minutes: int) -> None:
     assert one(text) == ("time", written, minutes, minutes, 0, "", "")
 
 
-@pytest.mark.parametrize(("text", "qualifier", "lead"), [
-    ("more than 30 inmates", "more than", "more than 30"),
-    ("over 30 inmates", "more than", "over 30"),
-    ("at least 30 inmates", "at least", "at least 30"),
-    ("nearly 44%", "nearly", "nearly 44%"),
-    ("almost 44%", "nearly", "almost 44%"),
-    ("about 5%", "about", "about 5%"),
-    ("around 5%", "about", "around 5%"),
-    ("some 300 people", "about", "some 300"),
-    ("roughly 300 people", "about", "roughly 300"),
-    ("up to 40 people", "up to", "up to 40"),
-    ("as many as 40 people", "up to", "as many as 40"),
-    ("fewer than 12 people", "fewer than", "fewer than 12"),
-    ("more than a dozen people", "more than", "more than a dozen"),
-    ("30 or more people", "more than", "30 or more"),
-    ("30+ people", "more than", "30+"),
-    ("a total of 133 militants", "", "a total of 133"),
-])
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lead"),
+    [
+        ("more than 30 inmates", "more than", "more than 30"),
+        ("over 30 inmates", "more than", "over 30"),
+        ("at least 30 inmates", "at least", "at least 30"),
+        ("nearly 44%", "nearly", "nearly 44%"),
+        ("almost 44%", "nearly", "almost 44%"),
+        ("about 5%", "about", "about 5%"),
+        ("around 5%", "about", "around 5%"),
+        ("some 300 people", "about", "some 300"),
+        ("roughly 300 people", "about", "roughly 300"),
+        ("up to 40 people", "up to", "up to 40"),
+        ("as many as 40 people", "up to", "as many as 40"),
+        ("fewer than 12 people", "fewer than", "fewer than 12"),
+        ("more than a dozen people", "more than", "more than a dozen"),
+        ("30 or more people", "more than", "30 or more"),
+        ("30+ people", "more than", "30+"),
+        ("a total of 133 militants", "", "a total of 133"),
+    ],
+)
 def test_qualifiers(text: str, qualifier: str, lead: str) -> None:
     (q,) = list(read_quantities(text))
     assert q.qualifier == qualifier
     assert text[q.full_span.start : q.full_span.end] == lead
 
 
-@pytest.mark.parametrize("text", ["COVID-19 cases", "F-16 jets", "a 5G mast", "the G7 summit",
-                                  "MH17 crashed"])
+@pytest.mark.parametrize(
+    "text", ["COVID-19 cases", "F-16 jets", "a 5G mast", "the G7 summit", "MH17 crashed"]
+)
 def test_names_with_digits_are_not_figures(text: str) -> None:
     assert read(text) == []
 

@@ -66,8 +66,16 @@ def test_rule_examples(rule_id: str, example: dict[str, Any]) -> None:
 @pytest.mark.parametrize("rule_id", FIGURE_RULES)
 def test_rule_files_have_every_key(rule_id: str) -> None:
     rule = load_rule(rule_id)
-    assert set(rule) == {"kind", "severity", "fixable", "summary", "rationale", "message",
-                         "options", "examples"}
+    assert set(rule) == {
+        "kind",
+        "severity",
+        "fixable",
+        "summary",
+        "rationale",
+        "message",
+        "options",
+        "examples",
+    }
     assert rule["kind"] == "figure-consistency"
     assert rule["options"]["check"] == rule_id.removeprefix("figure-")
     assert len(rule["examples"]) >= 4
@@ -81,7 +89,8 @@ def test_rule_files_have_every_key(rule_id: str) -> None:
 
 #: An invented article of the issue's shape (see tests/data/figures-acceptance.txt).
 ARTICLE = (Path(__file__).resolve().parents[1] / "data" / "figures-acceptance.txt").read_text(
-    encoding="utf-8")
+    encoding="utf-8"
+)
 HIGHLIGHT = "resulted in 33 deaths, including 18 civilians and 15 security personnel."
 
 
@@ -104,8 +113,12 @@ def test_acceptance_clean_article_is_quiet() -> None:
 def test_acceptance_changed_total_is_a_mismatch_naming_the_body() -> None:
     text = ARTICLE.replace(HIGHLIGHT, HIGHLIGHT.replace("33 deaths", "35 deaths"))
     assert check_all(text) == [
-        ("figure-mismatch", 4, 68, "Highlights say 35 deaths, but the body says 33 people dead "
-         "(line 11)"),
+        (
+            "figure-mismatch",
+            4,
+            68,
+            "Highlights say 35 deaths, but the body says 33 people dead (line 11)",
+        ),
     ]
     doc = parse(text, "a.txt")
     (finding,) = KIND.check(doc, rule_options("figure-mismatch"))
@@ -124,18 +137,32 @@ def test_acceptance_total_in_words_is_quiet() -> None:
 def test_acceptance_changed_part_is_a_mismatch_and_an_arithmetic_error() -> None:
     text = ARTICLE.replace(HIGHLIGHT, HIGHLIGHT.replace("15 security", "17 security"))
     assert check_all(text) == [
-        ("figure-mismatch", 4, 106, "Highlights say 17 security personnel, but the body says "
-         "15 security personnel (line 11)"),
-        ("figure-arithmetic", 4, 68, "33 deaths, but 18 civilians and 17 security personnel "
-         "add up to 35 (more than the total)"),
+        (
+            "figure-mismatch",
+            4,
+            106,
+            "Highlights say 17 security personnel, but the body says "
+            "15 security personnel (line 11)",
+        ),
+        (
+            "figure-arithmetic",
+            4,
+            68,
+            "33 deaths, but 18 civilians and 17 security personnel "
+            "add up to 35 (more than the total)",
+        ),
     ]
 
 
 def test_title_figure_is_a_claim() -> None:
     text = "35 Killed in Esker\nPublished 1 February 2026\nThe raids left 33 people dead.\n"
     assert check_all(text) == [
-        ("figure-mismatch", 1, 1, "Title says 35 Killed, but the body says 33 people dead "
-         "(line 3)"),
+        (
+            "figure-mismatch",
+            1,
+            1,
+            "Title says 35 Killed, but the body says 33 people dead (line 3)",
+        ),
     ]
 
 
@@ -146,14 +173,18 @@ def test_title_can_be_left_out() -> None:
 
 
 def test_article_without_highlights_or_title_figures_gets_no_claims() -> None:
-    text = ("The raids left 33 people dead, officials said on Friday.\n\n"
-            "Another report put the toll at 35 deaths.\n")
+    text = (
+        "The raids left 33 people dead, officials said on Friday.\n\n"
+        "Another report put the toll at 35 deaths.\n"
+    )
     assert check_all(text) == []
 
 
 def test_synonyms_are_options() -> None:
-    text = ("Raids in Esker\nPublished 1 February 2026\nHighlights\n- Raiders killed 12 "
-            "herders.\n-\nThe raids killed 14 shepherds.\n")
+    text = (
+        "Raids in Esker\nPublished 1 February 2026\nHighlights\n- Raiders killed 12 "
+        "herders.\n-\nThe raids killed 14 shepherds.\n"
+    )
     doc = parse(text, "a.txt")
     assert len(list(KIND.check(doc, FigureConsistencyOptions(check="unsupported")))) == 1
     assert list(KIND.check(doc, FigureConsistencyOptions(check="mismatch"))) == []
