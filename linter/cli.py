@@ -199,7 +199,7 @@ def check(
         sys.stderr,
         color=output_path is None and _color(sys.stdout),
         quiet=quiet,
-        rules=config.known,
+        rules=_reported_rules(config),
     )
     summary = Summary()
     worst = EXIT_CLEAN
@@ -258,6 +258,14 @@ def check(
             worst = EXIT_CLEAN
     sys.stdout.flush()
     sys.exit(worst)
+
+
+def _reported_rules(config: Any) -> dict[str, Any]:
+    """The rules a report describes: those enabled, and any an override names."""
+    rules = {a.id: a.rule for a in config.rules}
+    for override in config.overrides:
+        rules.update((rid, config.known[rid]) for rid in override.table if rid in config.known)
+    return dict(sorted(rules.items()))
 
 
 def _open_output(path: Path | None) -> Any:
