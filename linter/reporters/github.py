@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from linter.engine import Diagnostic
 from linter.findings import Severity
-from linter.reporters.base import BaseReporter
+from linter.reporters.base import BaseReporter, last_line
 from linter.runner import FileReport
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,14 +23,12 @@ def _property(text: str) -> str:
 
 
 def workflow_command(d: Diagnostic) -> str:
-    props = [
-        f"file={_property(d.path)}",
-        f"line={d.line}",
-        f"col={d.column}",
-        f"endLine={d.end_line}",
-        f"endColumn={d.end_column}",
-        f"title={_property(d.rule)}",
-    ]
+    props = [f"file={_property(d.path)}", f"line={d.line}", f"col={d.column}"]
+    end = last_line(d)
+    props.append(f"endLine={end}")
+    if end == d.end_line:  # a span that ends after a newline has no end column on its line
+        props.append(f"endColumn={d.end_column}")
+    props.append(f"title={_property(d.rule)}")
     return f"::{_COMMAND[d.severity]} {','.join(props)}::{_data(d.message)}\n"
 
 

@@ -1,8 +1,8 @@
 """``--format gitlab``: GitLab Code Quality JSON (a ``codequality`` report artifact).
 
-Each issue's fingerprint is stable across edits: the path, the rule and the finding's own
-fingerprint (its text and neighbourhood, never its line), plus a counter for identical
-findings in one file, so GitLab can tell new issues from old ones in a merge request.
+Each issue's fingerprint is stable across edits: the path, the rule and a fingerprint of the
+flagged text (never its line), plus a counter for identical findings in one file, so GitLab
+can tell new issues from old ones in a merge request.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: 
 
 
 def issue_fingerprint(d: Diagnostic, occurrence: int) -> str:
-    identity = d.fingerprint or f"{d.line}:{d.column}:{d.message}"
+    identity = d.text_fingerprint or f"{d.line}:{d.column}:{d.message}"
     key = "\0".join((d.path, d.rule, identity, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
@@ -35,7 +35,7 @@ class GitlabReporter(BaseReporter):
     def file(self, report: FileReport) -> None:
         seen: Counter[tuple[str, str]] = Counter()
         for d in report.diagnostics:
-            seen[(d.rule, d.fingerprint)] += 1
+            seen[(d.rule, d.text_fingerprint)] += 1
             self.issues.append(
                 {
                     "type": "issue",
@@ -43,7 +43,7 @@ class GitlabReporter(BaseReporter):
                     "description": d.message,
                     "categories": ["Style"],
                     "severity": _SEVERITY[d.severity],
-                    "fingerprint": issue_fingerprint(d, seen[(d.rule, d.fingerprint)]),
+                    "fingerprint": issue_fingerprint(d, seen[(d.rule, d.text_fingerprint)]),
                     "location": {"path": d.path, "lines": {"begin": d.line, "end": last_line(d)}},
                 }
             )

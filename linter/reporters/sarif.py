@@ -111,7 +111,7 @@ class SarifReporter(BaseReporter):
         results = []
         seen: Counter[tuple[str, str, str]] = Counter()
         for d in self.diagnostics:
-            key = (d.path, d.rule, d.fingerprint)
+            key = (d.path, d.rule, d.text_fingerprint)
             seen[key] += 1
             result: dict[str, Any] = {
                 "ruleId": d.rule,
@@ -129,9 +129,9 @@ class SarifReporter(BaseReporter):
                 result["ruleIndex"] = index[d.rule]
             if d.related:
                 result["relatedLocations"] = [_related(i, r) for i, r in enumerate(d.related, 1)]
-            if d.fingerprint:
+            if d.text_fingerprint:
                 result["partialFingerprints"] = {
-                    "copydesk/v1": f"{d.fingerprint}:{seen[key]}",
+                    "copydesk/v1": f"{d.text_fingerprint}:{seen[key]}",
                 }
             results.append(result)
         log = {
