@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -77,8 +78,8 @@ class Entry:
 def _entry_path(path: str, cwd: Path, base: Path) -> str:
     """A diagnostic's path as recorded: relative to the baseline file's folder."""
     try:
-        return (cwd / path).resolve().relative_to(base.resolve()).as_posix()
-    except (ValueError, OSError):
+        return Path(os.path.relpath((cwd / path).resolve(), base.resolve())).as_posix()
+    except (ValueError, OSError):  # another drive on Windows
         return path
 
 

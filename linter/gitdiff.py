@@ -48,8 +48,9 @@ class ChangedLines:
         places too, like a duplicate and its first copy) whether any of its places does."""
         if d.rule in ("read-error", "internal-error"):
             return True
-        last = d.end_line - 1 if d.end_column == 1 and d.end_line > d.line else d.end_line
-        places = [(d.path, d.line, last)] + [(r.path, r.line, r.line) for r in d.related]
+        places = [(d.path, d.line, _last(d.line, d.end_line, d.end_column))] + [
+            (r.path, r.line, _last(r.line, r.end_line, r.end_column)) for r in d.related
+        ]
         for path, first, end in places:
             key = (cwd / path).resolve()
             if key not in self.files:
@@ -58,6 +59,11 @@ class ChangedLines:
             if lines is None or any(n in lines for n in range(first, end + 1)):
                 return True
         return False
+
+
+def _last(line: int, end_line: int, end_column: int) -> int:
+    # A span that ends just after a newline ends at column 1 of a line it does not cover.
+    return end_line - 1 if end_column == 1 and end_line > line else end_line
 
 
 def changed_lines(ref: str, cwd: Path) -> ChangedLines:
