@@ -28,7 +28,7 @@ The ferry Solvind left the mainland pier at seven on Friday morning with forty p
 Harbour master Edda Rask said the repairs to the hull had cost more than planned but that the boat was now fit for winter crossings.
 
 Islanders said the weeks without a ferry had shown how much the island depends on one boat.
-"""
+"""  # noqa: E501
 
 FRONT_MATTER = "".join(["---\n", *(f"key{i}: value {i}\n" for i in range(8)), "---\n"])  # ten lines
 
@@ -46,7 +46,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_write_baseline_records_findings_and_exits_clean(repo: Path) -> None:
-    code, out, err = check(repo, "--write-baseline", "baseline.json", ".")
+    code, _, err = check(repo, "--write-baseline", "baseline.json", ".")
     assert code == 0
     assert "Recorded 2 findings in baseline.json" in err
     data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
@@ -117,7 +117,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(
 def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, message: str) -> None:
     if content is not None:
         (repo / "baseline.json").write_text(content, encoding="utf-8")
-    code, out, err = check(repo, "--baseline", "baseline.json", ".")
+    code, _, err = check(repo, "--baseline", "baseline.json", ".")
     assert code == 2
     assert message in err and "Traceback" not in err
 

@@ -20,7 +20,7 @@ Rewritten Article
 A plan to build twelve turbines on the hills above Saltvik has split the town, with a petition against it gathering 900 signatures in a week.
 Supporters say the turbines would bring jobs and cheaper power to a town that has lost its fish factory and half its young people.
 The council will vote on the plan in September after a public hearing.
-"""
+"""  # noqa: E501
 
 PARAGRAPH = (
     "A plan to build twelve turbines on the hills above Saltvik has split the town, with a "
@@ -64,7 +64,7 @@ def test_reports_the_new_scaffold_label_and_not_the_older_ones(repo: Path) -> No
     commit(repo, ARTICLE.replace("The council will", "Scenario Analysis\nThe council will"), "add")
     code, out, _ = check(".")
     assert out.count("[scaffold-heading]") == 3  # two old labels, one new
-    code, out, _ = check("--diff-from", "HEAD~1", ".")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
     assert code == 1
     assert out == (
         'wind.txt:6:1: error: Template label "Scenario Analysis" left in the article '
@@ -78,13 +78,13 @@ def test_nothing_changed_reports_nothing(repo: Path) -> None:
 
 def test_uncommitted_changes_count(repo: Path) -> None:
     (repo / "wind.txt").write_text(ARTICLE + "-\n", encoding="utf-8")
-    code, out, _ = check("--diff-from", "HEAD", ".")
+    _, out, _ = check("--diff-from", "HEAD", ".")
     assert out == 'wind.txt:7:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
 
 
 def test_untracked_files_count_as_changed_throughout(repo: Path) -> None:
     (repo / "new.txt").write_text(ARTICLE, encoding="utf-8")
-    code, out, _ = check("--diff-from", "HEAD", ".")
+    _, out, _ = check("--diff-from", "HEAD", ".")
     assert out.splitlines() == [
         'new.txt:3:1: error: Template label "Rewritten Article" left in the article '
         "[scaffold-heading]"
@@ -94,16 +94,16 @@ def test_untracked_files_count_as_changed_throughout(repo: Path) -> None:
 def test_a_duplicate_counts_when_either_copy_is_touched(repo: Path) -> None:
     doubled = ARTICLE + PARAGRAPH + "\n"
     commit(repo, doubled, "paste")
-    code, out, _ = check("--diff-from", "HEAD~1", ".")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
     assert "wind.txt:7:1: error: Lines 7-8 repeat lines 4-5" in out  # the new copy is touched
 
     commit(repo, doubled.replace("The council will vote", "The council votes"), "edit")
-    code, out, _ = check("--diff-from", "HEAD~1", ".")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
     assert out == ""  # neither copy touched
 
     first = PARAGRAPH.replace("jobs", "work")
     commit(repo, doubled.replace(PARAGRAPH + "\nThe", first + "\nThe"), "first copy")
-    code, out, _ = check("--diff-from", "HEAD~1", ".")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
     assert "[duplicate-section]" in out  # only the first copy was touched
 
 
