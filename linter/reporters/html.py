@@ -36,8 +36,8 @@ table.totals th, table.totals td { border-bottom: 1px solid var(--line); padding
   text-align: left; }
 table.totals td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { font-size: .75rem; font-weight: 600; text-transform: uppercase; }
-.sev-error { color: var(--error); } .sev-warning { color: var(--warning); }
-.sev-info { color: var(--info); }
+span.sev-error { color: var(--error); } span.sev-warning { color: var(--warning); }
+span.sev-info { color: var(--info); }
 table.source { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.source td { vertical-align: top; padding: 0 .5rem; border-top: 1px solid #f3f3f3; }
 td.ln { width: 3.5rem; text-align: right; color: #999; user-select: none;
