@@ -45,12 +45,12 @@ def display_path(path: Path, cwd: Path) -> str:
     return rel if not rel.startswith("..") else path.as_posix()
 
 
-def _excluded(path: Path, config: Config) -> bool:
+def _excluded(path: Path, config: Config, ignored: set[Path]) -> bool:
     """Whether ``exclude`` or (when respected) ``.gitignore`` leaves out a file named explicitly.
     Only used with --force-exclude: by default a file you name is checked."""
     if config.exclude and matches(relative_to(path, config.root), config.exclude):
         return True
-    return config.respect_gitignore and bool(git_ignored([path]))
+    return path in ignored
 
 
 def collect(
@@ -63,6 +63,9 @@ def collect(
     pre-commit needs, as it names every staged file). A problem (a path that does not exist,
     a folder with no articles) is reported as a read error for that path, and the run goes on.
     """
+    ignored: set[Path] = set()
+    if force_exclude and config.respect_gitignore:  # one git call for every named file
+        ignored = git_ignored([Path(p) for p in paths if p != STDIN and Path(p).is_file()])
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
@@ -78,7 +81,7 @@ def collect(
             if not files:
                 yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
         elif path.is_file():
-            if force_exclude and _excluded(path, config):
+            if force_exclude and _excluded(path, config, ignored):
                 continue
             yield display_path(path, cwd), path, None
         elif path.is_symlink():

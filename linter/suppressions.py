@@ -73,14 +73,14 @@ def parse_directives(doc: Document) -> list[Directive]:
                 directive = Directive(action, rule, span, line, line, last_line)
                 open_ranges.setdefault(rule, []).append(directive)
                 out.append(directive)
-            else:  # enable: closes the latest open disable of the same rule (or of all rules)
+            else:  # enable: closes the open disables of its rule (no rule: of every rule)
                 enable = Directive(action, rule, span, line, line, line)
-                opened = open_ranges.get(rule)
-                if opened:
-                    start = opened.pop()
-                    start.last = line
-                    start.closed_by = enable
-                    enable.used = True
+                keys = list(open_ranges) if rule is None else [rule]
+                for key in keys:
+                    for start in open_ranges.pop(key, []):
+                        start.last = line
+                        start.closed_by = enable
+                        enable.used = True
                 out.append(enable)
     return out
 
@@ -120,7 +120,7 @@ def apply_suppressions(
         elif not directive.used and (directive.rule is None or directive.rule in enabled):
             name = f"{directive.rule!r}" if directive.rule else "every rule"
             message = (
-                f"Nothing to enable: {name} is not disabled above this comment"
+                f"Nothing to enable: {name} is not disabled by name above this comment"
                 if directive.action == "enable"
                 else f"Suppression of {name} (copydesk-{directive.action}) suppresses nothing"
             )

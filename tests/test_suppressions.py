@@ -84,8 +84,13 @@ def test_suppression_that_suppresses_nothing_is_reported() -> None:
 
 def test_enable_without_disable_is_reported() -> None:
     assert messages(b="<!-- copydesk-enable empty-bullet -->") == [
-        "Nothing to enable: 'empty-bullet' is not disabled above this comment"
+        "Nothing to enable: 'empty-bullet' is not disabled by name above this comment"
     ]
+
+
+def test_enable_without_rules_closes_every_open_disable() -> None:
+    got = findings(a="<!-- copydesk-disable empty-bullet -->", b="<!-- copydesk-enable -->")
+    assert got == ["10:1 scaffold-heading", "14:1 empty-bullet"]
 
 
 def test_a_rule_not_enabled_in_this_run_is_not_called_unused() -> None:

@@ -107,7 +107,7 @@ def _read_text(path: str) -> str | None:
         return None
     try:
         return parse_bytes(data, path).text
-    except (DecodeError, Exception):  # a report must not fail on a file it cannot show
+    except (DecodeError, ValueError):  # a report must not fail on a file it cannot show
         return None
 
 
