@@ -194,3 +194,22 @@ def test_output_option_writes_the_report_to_a_file(
     code, out, _ = run(monkeypatch, "--format", "sarif", "-o", str(target), FIXTURES)
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_sarif_uris_are_relative_to_srcroot_or_absolute_file_uris() -> None:
+    from linter.reporters.sarif import _artifact
+
+    assert _artifact("news/a b.md") == {"uri": "news/a%20b.md", "uriBaseId": "%SRCROOT%"}
+    assert _artifact("/srv/news/ø.md") == {"uri": "file:///srv/news/%C3%B8.md"}
+
+
+def test_html_escapes_article_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text(
+        "# Tags <b>Left</b> in Kelso\n\n*Published 1 May 2026*\n\n"
+        "- A <script>alert('x')</script> & more\n-\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(monkeypatch, "--format", "html", "x.md", cwd=tmp_path)
+    assert "<script>alert" not in out and "<b>Left" not in out
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in out
+    assert '<mark class="finding sev-error" data-f="f1">-</mark>' in out

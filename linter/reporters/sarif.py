@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -70,9 +71,15 @@ def builtin_descriptor(rule_id: str) -> dict[str, Any]:
     }
 
 
+def _artifact(path: str) -> dict[str, str]:
+    if PurePosixPath(path).is_absolute():  # a file outside the folder copydesk ran in
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _physical(path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:
     return {
-        "artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": _artifact(path),
         "region": {
             "startLine": line,
             "startColumn": column,
