@@ -72,13 +72,13 @@ def collect(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = list(walk(path, config.include, config.exclude, config.root))
-            if config.respect_gitignore:
-                ignored = git_ignored(files)
-                files = [f for f in files if f not in ignored]
-            for file in files:
-                yield display_path(file, cwd), file, None
-            if not files:
+            found = list(walk(path, config.include, config.exclude, config.root))
+            # A folder whose articles git ignores is not an error: there is just nothing to do.
+            skipped = git_ignored(found) if config.respect_gitignore else set()
+            for file in found:
+                if file not in skipped:
+                    yield display_path(file, cwd), file, None
+            if not found:
                 yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
         elif path.is_file():
             if force_exclude and _excluded(path, config, ignored):

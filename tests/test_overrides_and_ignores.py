@@ -86,6 +86,10 @@ def test_gitignore_is_respected_when_walking_folders(tree: Path) -> None:
     assert set(rules_by_file(out)) == {"drafts/b.txt"}
     _, out, _ = check("--force-exclude", "drafts/b.txt", "news/a.txt")
     assert set(rules_by_file(out)) == {"news/a.txt"}
+    _, out, _ = check("--force-exclude", "drafts/b.txt", "news", "drafts/b.txt")
+    assert set(rules_by_file(out)) == {"news/a.txt"}
+    code, out, err = check("drafts")  # named, but every article in it is ignored
+    assert (code, out) == (0, "") and "All checks passed (0 files)." in err
 
     (tree / ".copydesk.yaml").write_text("respect-gitignore: false\n", encoding="utf-8")
     _, out, _ = check(".")
