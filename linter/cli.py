@@ -15,6 +15,8 @@ from linter import __version__
 from linter.errors import UserError, did_you_mean
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: The formats of `copydesk check --format` (reporters in linter/reporters/).
+CHECK_FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "gitlab", "html"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -75,10 +77,15 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    type=click.Choice(CHECK_FORMATS),
+    help="Output format (default: text, or github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option(
     "--select",
@@ -109,18 +116,47 @@ def main() -> None:
     metavar="PATH",
     help="The name to report for text read from stdin ('-'); its suffix picks the format.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude and .gitignore to files named on the command line too (for pre-commit).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Record every current finding in this baseline file (and exit 0).",
+)
+@click.option(
+    "--diff-from",
+    metavar="REF",
+    help="Report only findings on lines changed since this git revision.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @guarded
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
+    output_path: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
     isolated: bool,
     fail_on: str | None,
     stdin_filename: str | None,
+    force_exclude: bool,
+    baseline_path: Path | None,
+    write_baseline_path: Path | None,
+    diff_from: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -142,14 +178,37 @@ def check(
         fail_on=fail_on,
         isolated=isolated,
     )
+    if baseline_path is not None and write_baseline_path is not None:
+        raise UserError("use either --baseline or --write-baseline, not both")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    changed = None
+    if diff_from is not None:
+        from linter.gitdiff import changed_lines
+
+        changed = changed_lines(diff_from, cwd)
+    baseline = None
+    if baseline_path is not None:
+        from linter.baseline import Baseline
+
+        baseline = Baseline.load(baseline_path, cwd)
+    out = _open_output(output_path)
     reporter = make_reporter(
-        output_format, sys.stdout, sys.stderr, color=_color(sys.stdout), quiet=quiet
+        output_format,
+        out,
+        sys.stderr,
+        color=output_path is None and _color(sys.stdout),
+        quiet=quiet,
+        rules=_reported_rules(config),
     )
     summary = Summary()
     worst = EXIT_CLEAN
+    recorded: list[Any] = []
 
     def reports() -> Iterator[FileReport]:
-        for shown, file, problem in collect(paths or (".",), config, cwd):
+        for shown, file, problem in collect(
+            paths or (".",), config, cwd, force_exclude=force_exclude
+        ):
             if problem is not None:
                 yield FileReport(shown, (read_error(shown, problem),), {})
             elif file is None and shown == STDIN:
@@ -159,6 +218,15 @@ def check(
                 yield lint_file(file, shown, config)
 
     for report in reports():
+        if write_baseline_path is not None:
+            recorded.extend(report.diagnostics)
+        if changed is not None:
+            kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
+            report = FileReport(report.path, kept, report.lines)
+        if baseline is not None:
+            report = FileReport(
+                report.path, baseline.new_only(report.path, report.diagnostics), report.lines
+            )
         reporter.file(report)
         summary.add(report)
         for d in report.diagnostics:
@@ -171,8 +239,42 @@ def check(
             elif d.severity.rank >= config.fail_on.rank:
                 worst = max(worst, EXIT_FINDINGS)
     reporter.finish(summary)
+    out.flush()
+    if out is not sys.stdout:
+        out.close()
+    if baseline is not None and baseline.fixed and not quiet:
+        n = len(baseline.fixed)
+        click.echo(f"{n} finding{'' if n == 1 else 's'} fixed since baseline:", err=True)
+        for e in baseline.fixed:
+            click.echo(f"  {e.path}: {e.rule} (was line {e.line}) {e.message}", err=True)
+    if write_baseline_path is not None:
+        from linter.baseline import write_baseline
+
+        n = write_baseline(write_baseline_path, recorded, cwd)
+        click.echo(
+            f"Recorded {n} finding{'' if n == 1 else 's'} in {write_baseline_path}", err=True
+        )
+        if worst == EXIT_FINDINGS:  # recording findings is what was asked for
+            worst = EXIT_CLEAN
     sys.stdout.flush()
     sys.exit(worst)
+
+
+def _reported_rules(config: Any) -> dict[str, Any]:
+    """The rules a report describes: those enabled, and any an override names."""
+    rules = {a.id: a.rule for a in config.rules}
+    for override in config.overrides:
+        rules.update((rid, config.known[rid]) for rid in override.table if rid in config.known)
+    return dict(sorted(rules.items()))
+
+
+def _open_output(path: Path | None) -> Any:
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
 
 
 @main.command("rules")

@@ -24,8 +24,26 @@ from linter.yamlsource import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-TOP_KEYS = ("fail-on", "include", "exclude", "rulebooks", "highlights-headings", "rules")
+TOP_KEYS = (
+    "fail-on",
+    "include",
+    "exclude",
+    "respect-gitignore",
+    "rulebooks",
+    "highlights-headings",
+    "rules",
+    "overrides",
+)
 RULE_KEYS = ("severity", "off")
+OVERRIDE_KEYS = ("paths", "rules")
+
+
+@dataclass(frozen=True)
+class Override:
+    """Rule settings for the files under some globs (relative to the config's folder)."""
+
+    paths: tuple[str, ...]
+    table: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,28 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     article: ArticleOptions = field(default_factory=ArticleOptions)
+    overrides: tuple[Override, ...] = ()
+    respect_gitignore: bool = True
+    #: Resolves a merged rules table (base, then each matching override) to the enabled rules.
+    resolve: Any = field(default=None, repr=False, compare=False)
+    _by_overrides: dict[tuple[int, ...], tuple[ActiveRule, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        """The rules for one file: :attr:`rules`, changed by every override whose globs match
+        the file's path relative to the config's folder."""
+        if not self.overrides or self.resolve is None:
+            return self.rules
+        from linter.paths import matches, relative_to
+
+        rel = relative_to(Path(path), self.root)
+        hits = tuple(i for i, o in enumerate(self.overrides) if matches(rel, o.paths))
+        if not hits:
+            return self.rules
+        if hits not in self._by_overrides:
+            self._by_overrides[hits] = self.resolve([self.overrides[i].table for i in hits])
+        return self._by_overrides[hits]
 
 
 def find_config(start: Path) -> Path | None:
@@ -146,7 +186,8 @@ def load_config(
         for folder in _str_list(raw, "rulebooks", shown or ""):
             known.update(load_rulebook_dir(root / folder, folder, known))
 
-    rules = _resolve_rules(raw.get("rules") or {}, known, shown or "", _line(raw, "rules"))
+    base_table = raw.get("rules") or {}
+    rules = _resolve_rules(base_table, known, shown or "", _line(raw, "rules"))
     rules = _apply_selection(rules, known, select, ignore)
     if not rules:
         raise UserError(
@@ -166,6 +207,28 @@ def load_config(
             hint=did_you_mean(str(level), [s.value for s in Severity]),
         ) from None
 
+    overrides = _overrides(raw, shown or "")
+
+    def resolve(tables: Sequence[Mapping[str, Any]]) -> tuple[ActiveRule, ...]:
+        merged = LineDict(base_table) if isinstance(base_table, dict) else LineDict()
+        merged.key_lines = dict(getattr(base_table, "key_lines", {}))
+        for table in tables:
+            merged.update(table)
+            merged.key_lines.update(getattr(table, "key_lines", {}))
+        found = _resolve_rules(merged, known, shown or "", _line(raw, "overrides"))
+        return tuple(_apply_selection(found, known, select, ignore))
+
+    for override in overrides:  # validate each one now, so mistakes stop the run up front
+        resolve([override.table])
+
+    gitignore = raw.get("respect-gitignore", True)
+    if not isinstance(gitignore, bool):
+        raise UserError(
+            "'respect-gitignore' must be true or false",
+            path=shown,
+            line=_line(raw, "respect-gitignore"),
+        )
+
     article = ArticleOptions(
         highlights_headings=_str_list(raw, "highlights-headings", shown or "")
         if "highlights-headings" in raw
@@ -180,7 +243,50 @@ def load_config(
         exclude=_str_list(raw, "exclude", shown or "") if "exclude" in raw else (),
         fail_on=fail_level,
         article=article,
+        overrides=overrides,
+        respect_gitignore=gitignore,
+        resolve=resolve,
     )
+
+
+def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
+    """``overrides: [{paths: [...], rules: {...}}]``, checked for shape (rules are checked by
+    resolving them)."""
+    if "overrides" not in raw:
+        return ()
+    value = raw["overrides"]
+    if not isinstance(value, list):
+        raise UserError(
+            "'overrides' must be a list of {paths: [...], rules: {...}}",
+            path=shown,
+            line=_line(raw, "overrides"),
+        )
+    out = []
+    for item in value:
+        line = getattr(item, "line", None) or _line(raw, "overrides")
+        if not isinstance(item, dict):
+            raise UserError(
+                "each override must be a mapping with 'paths' and 'rules'", path=shown, line=line
+            )
+        for key in item:
+            if key not in OVERRIDE_KEYS:
+                raise UserError(
+                    f"unknown key {key!r} in an override",
+                    path=shown,
+                    line=_line(item, key) or line,
+                    hint=did_you_mean(str(key), OVERRIDE_KEYS),
+                )
+        if "paths" not in item or "rules" not in item:
+            raise UserError("an override needs both 'paths' and 'rules'", path=shown, line=line)
+        table = item["rules"]
+        if not isinstance(table, dict):
+            raise UserError(
+                "an override's 'rules' must be a mapping of rule ids to settings",
+                path=shown,
+                line=_line(item, "rules") or line,
+            )
+        out.append(Override(_str_list(item, "paths", shown), table))
+    return tuple(out)
 
 
 def _resolve_rules(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from linter.document import Document, Span
 from linter.findings import Finding, Fix, Severity
 from linter.kinds import get_kind
 from linter.rulebook import Rule
+from linter.suppressions import UNUSED, apply_suppressions
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,10 @@ class Diagnostic:
     fix: Fix | None = None
     #: The full traceback of an internal error, shown with --verbose.
     detail: str = ""
+    #: Identity across edits (see linter.baseline): the flagged text with its neighbouring
+    #: lines, and the flagged text alone. Never line numbers.
+    fingerprint: str = ""
+    text_fingerprint: str = ""
 
     @property
     def fixable(self) -> bool:
@@ -121,8 +126,37 @@ def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
     )
 
 
-def lint(doc: Document, rules: Iterable[ActiveRule]) -> list[Diagnostic]:
-    """All diagnostics for a document, sorted by place and rule id."""
+def unused_suppression(doc: Document, span: Span, message: str) -> Diagnostic:
+    where = locate(doc, span)
+    return Diagnostic(
+        path=doc.path,
+        rule=UNUSED,
+        severity=Severity.WARNING,
+        message=message,
+        line=where.line,
+        column=where.column,
+        end_line=where.end_line,
+        end_column=where.end_column,
+        span=span,
+    )
+
+
+def _with_fingerprints(doc: Document, d: Diagnostic) -> Diagnostic:
+    from linter.baseline import fingerprints
+
+    text, context = fingerprints(doc, d.span)
+    return replace(d, fingerprint=context, text_fingerprint=text)
+
+
+def lint(
+    doc: Document, rules: Iterable[ActiveRule], known: Collection[str] | None = None
+) -> list[Diagnostic]:
+    """All diagnostics for a document after its inline suppressions, sorted by place and rule.
+
+    ``known`` is every rule id the run knows (enabled or not), so that a suppression comment
+    naming a rule that does not exist can be told from one naming a disabled rule.
+    """
+    rules = tuple(rules)
     out: list[Diagnostic] = []
     for active in rules:
         kind = get_kind(active.rule.kind)
@@ -130,6 +164,9 @@ def lint(doc: Document, rules: Iterable[ActiveRule]) -> list[Diagnostic]:
             out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
         except Exception as exc:  # crash isolation: one rule's bug must not stop the run
             out.append(internal_error(doc.path, active.id, exc))
+    enabled = {a.id for a in rules}
+    out = apply_suppressions(doc, out, enabled, known or enabled, unused_suppression)
+    out = [_with_fingerprints(doc, d) for d in out]
     out.sort(key=lambda d: d.sort_key)
     return out
 

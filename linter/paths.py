@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+import subprocess
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,3 +102,26 @@ def walk(
             if exclude and matches(relative_to(path, root), exclude):
                 continue
             yield path
+
+
+def git_ignored(files: Sequence[Path]) -> set[Path]:
+    """The files among ``files`` that git ignores (``.gitignore``, ``.git/info/exclude``, the
+    global excludes file). Files git tracks are never ignored. Without git, or outside a
+    repository, nothing is ignored."""
+    if not files:
+        return set()
+    absolute = [f.absolute() for f in files]
+    try:
+        result = subprocess.run(
+            ["git", "check-ignore", "-z", "--stdin"],
+            input="\0".join(str(f) for f in absolute).encode("utf-8", "surrogateescape"),
+            cwd=absolute[0].parent,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # git is not installed
+        return set()
+    if result.returncode not in (0, 1):  # 128: not a repository, or a path outside it
+        return set()
+    ignored = {Path(p.decode("utf-8", "surrogateescape")) for p in result.stdout.split(b"\0") if p}
+    return {f for f, a in zip(files, absolute, strict=True) if a in ignored}

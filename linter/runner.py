@@ -11,7 +11,7 @@ from linter.document import Document, Span
 from linter.engine import Diagnostic, lint
 from linter.findings import Severity
 from linter.parse import DecodeError, parse, parse_bytes
-from linter.paths import relative_to, walk
+from linter.paths import git_ignored, matches, relative_to, walk
 
 STDIN = "-"
 
@@ -45,27 +45,44 @@ def display_path(path: Path, cwd: Path) -> str:
     return rel if not rel.startswith("..") else path.as_posix()
 
 
+def _excluded(path: Path, config: Config, ignored: set[Path]) -> bool:
+    """Whether ``exclude`` or (when respected) ``.gitignore`` leaves out a file named explicitly.
+    Only used with --force-exclude: by default a file you name is checked."""
+    if config.exclude and matches(relative_to(path, config.root), config.exclude):
+        return True
+    return path in ignored
+
+
 def collect(
-    paths: Sequence[str], config: Config, cwd: Path
+    paths: Sequence[str], config: Config, cwd: Path, *, force_exclude: bool = False
 ) -> Iterator[tuple[str, Path | None, str | None]]:
     """(display path, file, problem) for every file to lint, in order; folders are walked.
 
-    A problem (a path that does not exist, a folder with no articles) is reported as a
-    read error for that path, and the run goes on.
+    Walked folders skip ``exclude`` globs and, unless ``respect-gitignore: false``, what git
+    ignores. Files named explicitly are always checked, unless ``force_exclude`` (what
+    pre-commit needs, as it names every staged file). A problem (a path that does not exist,
+    a folder with no articles) is reported as a read error for that path, and the run goes on.
     """
+    ignored: set[Path] = set()
+    if force_exclude and config.respect_gitignore:  # one git call for every named file
+        ignored = git_ignored([Path(p) for p in paths if p != STDIN and Path(p).is_file()])
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
         path = Path(raw)
         if path.is_dir():
-            found = False
-            for file in walk(path, config.include, config.exclude, config.root):
-                found = True
-                yield display_path(file, cwd), file, None
+            found = list(walk(path, config.include, config.exclude, config.root))
+            # A folder whose articles git ignores is not an error: there is just nothing to do.
+            skipped = git_ignored(found) if config.respect_gitignore else set()
+            for file in found:
+                if file not in skipped:
+                    yield display_path(file, cwd), file, None
             if not found:
                 yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
         elif path.is_file():
+            if force_exclude and _excluded(path, config, ignored):
+                continue
             yield display_path(path, cwd), path, None
         elif path.is_symlink():
             yield raw, None, "broken symbolic link: its target does not exist"
@@ -103,6 +120,6 @@ def lint_bytes(data: bytes, shown: str, config: Config) -> FileReport:
 
 
 def _report(doc: Document, config: Config) -> FileReport:
-    diagnostics = lint(doc, config.rules)
+    diagnostics = lint(doc, config.rules_for(doc.path), config.known)
     lines = {d.line: doc.line_text(d.line) for d in diagnostics if d.rule != "internal-error"}
     return FileReport(doc.path, tuple(diagnostics), lines)

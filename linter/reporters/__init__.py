@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from linter.findings import Severity
 from linter.runner import FileReport
 
+if TYPE_CHECKING:
+    from linter.rulebook import Rule
+
 #: format name -> "module:Class"
 FORMATS: dict[str, str] = {
     "text": "linter.reporters.text:TextReporter",
+    "concise": "linter.reporters.concise:ConciseReporter",
     "json": "linter.reporters.json:JsonReporter",
+    "sarif": "linter.reporters.sarif:SarifReporter",
+    "github": "linter.reporters.github:GithubReporter",
+    "junit": "linter.reporters.junit:JunitReporter",
+    "gitlab": "linter.reporters.gitlab:GitlabReporter",
+    "html": "linter.reporters.html:HtmlReporter",
 }
 
 
@@ -54,8 +64,34 @@ class Reporter(Protocol):
 
 
 def make_reporter(
-    name: str, out: TextIO, err: TextIO, *, color: bool = False, quiet: bool = False
+    name: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    rules: Mapping[str, Rule] | None = None,
 ) -> Reporter:
+    """A reporter for format ``name``; ``rules`` (every known rule) is for formats that
+    describe the rules too (SARIF, HTML)."""
     module_name, _, class_name = FORMATS[name].partition(":")
     cls = getattr(import_module(module_name), class_name)
-    return cls(out, err, color=color, quiet=quiet)  # type: ignore[no-any-return]
+    return cls(out, err, color=color, quiet=quiet, rules=rules or {})  # type: ignore[no-any-return]
+
+
+def summary_line(summary: Summary) -> str:
+    """ "Found 3 problems (2 errors, 1 warning) in 4 files." or "All checks passed (4 files)." """
+    files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
+    if not summary.total:
+        return f"All checks passed ({files})."
+    parts = [
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (summary.errors, "error"),
+            (summary.warnings, "warning"),
+            (summary.infos, "info"),
+        )
+        if n
+    ]
+    noun = "problem" if summary.total == 1 else "problems"
+    return f"Found {summary.total} {noun} ({', '.join(parts)}) in {files}."

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from linter import __version__
 from linter.engine import Diagnostic
 from linter.reporters import Summary
+from linter.rulebook import Rule
 from linter.runner import FileReport
 
 
@@ -31,7 +33,13 @@ def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
 
 class JsonReporter:
     def __init__(
-        self, out: TextIO, err: TextIO, *, color: bool = False, quiet: bool = False
+        self,
+        out: TextIO,
+        err: TextIO,
+        *,
+        color: bool = False,
+        quiet: bool = False,
+        rules: Mapping[str, Rule] | None = None,
     ) -> None:
         self.out = out
         self.records: list[dict[str, Any]] = []

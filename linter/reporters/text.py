@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TextIO
 
 from linter.engine import Diagnostic
 from linter.findings import Severity
-from linter.reporters import Summary
+from linter.reporters import Summary, summary_line
+from linter.rulebook import Rule
 from linter.runner import FileReport
 
 WINDOW = 100  # characters of a long source line shown around the finding
@@ -67,7 +69,13 @@ def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
 
 class TextReporter:
     def __init__(
-        self, out: TextIO, err: TextIO, *, color: bool = False, quiet: bool = False
+        self,
+        out: TextIO,
+        err: TextIO,
+        *,
+        color: bool = False,
+        quiet: bool = False,
+        rules: Mapping[str, Rule] | None = None,
     ) -> None:
         self.out = out
         self.err = err
@@ -81,18 +89,4 @@ class TextReporter:
     def finish(self, summary: Summary) -> None:
         if self.quiet:
             return
-        files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
-        if not summary.total:
-            self.err.write(f"All checks passed ({files}).\n")
-            return
-        parts = [
-            f"{n} {word}{'' if n == 1 else 's'}"
-            for n, word in (
-                (summary.errors, "error"),
-                (summary.warnings, "warning"),
-                (summary.infos, "info"),
-            )
-            if n
-        ]
-        noun = "problem" if summary.total == 1 else "problems"
-        self.err.write(f"Found {summary.total} {noun} ({', '.join(parts)}) in {files}.\n")
+        self.err.write(summary_line(summary) + "\n")

@@ -1,0 +1,211 @@
+"""Baselines: record today's findings, then report only the ones that are new.
+
+A finding's identity is its path, its rule and a fingerprint of what it flags, never its line
+number: inserting lines above a finding keeps it matched, and fixing it retires it ("fixed since
+baseline"). Each finding has two fingerprints: the flagged text with its neighbourhood (the
+nearest non-blank line above and below), and the flagged text alone. Matching tries the first
+for every finding, then the second for what is left, so a finding whose neighbour was edited
+still matches, while a new copy of the same defect elsewhere (another empty bullet) does not
+take the place of an old one that is still there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from linter.errors import UserError
+
+if TYPE_CHECKING:
+    from linter.document import Document, Span
+    from linter.engine import Diagnostic
+
+FORMAT_VERSION = 1
+_SPACE = re.compile(r"\s+")
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _neighbour(doc: Document, line: int, step: int) -> str:
+    line += step
+    while 1 <= line <= doc.line_count:
+        text = doc.line_text(line)
+        if text.strip():
+            return _norm(text)
+        line += step
+    return ""
+
+
+def fingerprints(doc: Document, span: Span) -> tuple[str, str]:
+    """(text, context) fingerprints of the text at ``span`` in ``doc``."""
+    first = doc.line_of(span.start)
+    last = doc.line_of(max(span.start, span.end - 1))
+    flagged = _norm(doc.slice(span)) or _norm(doc.line_text(first))
+    text = _digest(flagged)
+    context = _digest(_neighbour(doc, first, -1), flagged, _neighbour(doc, last, 1))
+    return text, context
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One recorded finding. ``line`` and ``message`` are for people; matching ignores them."""
+
+    path: str
+    rule: str
+    text: str
+    context: str
+    line: int
+    message: str
+
+
+def _entry_path(path: str, cwd: Path, base: Path) -> str:
+    """A diagnostic's path as recorded: relative to the baseline file's folder."""
+    try:
+        return Path(os.path.relpath((cwd / path).resolve(), base.resolve())).as_posix()
+    except (ValueError, OSError):  # another drive on Windows
+        return path
+
+
+def entries(diagnostics: Iterable[Diagnostic], cwd: Path, base: Path) -> list[Entry]:
+    return [
+        Entry(
+            _entry_path(d.path, cwd, base),
+            d.rule,
+            d.text_fingerprint,
+            d.fingerprint,
+            d.line,
+            d.message,
+        )
+        for d in diagnostics
+        if d.rule not in ("read-error", "internal-error")
+    ]
+
+
+def write_baseline(path: Path, diagnostics: Iterable[Diagnostic], cwd: Path) -> int:
+    """Write every finding to ``path``; returns how many were recorded."""
+    found = sorted(
+        entries(diagnostics, cwd, path.parent), key=lambda e: (e.path, e.line, e.rule, e.context)
+    )
+    document = {
+        "copydesk-baseline": FORMAT_VERSION,
+        "findings": [
+            {
+                "path": e.path,
+                "rule": e.rule,
+                "fingerprint": e.text,
+                "context": e.context,
+                "line": e.line,
+                "message": e.message,
+            }
+            for e in found
+        ],
+    }
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"cannot write the baseline: {exc.strerror or exc}", path=str(path)
+        ) from None
+    return len(found)
+
+
+def read_baseline(path: Path) -> list[Entry]:
+    shown = str(path)
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(
+            "baseline file does not exist", path=shown, hint="create it with --write-baseline"
+        ) from None
+    except OSError as exc:
+        raise UserError(f"cannot read the baseline: {exc.strerror or exc}", path=shown) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"the baseline is not valid JSON ({exc})", path=shown) from None
+    if not isinstance(data, dict) or data.get("copydesk-baseline") != FORMAT_VERSION:
+        raise UserError(
+            "not a copydesk baseline (version 1)",
+            path=shown,
+            hint="write a new one with --write-baseline",
+        )
+    out: list[Entry] = []
+    for item in data.get("findings", []):
+        try:
+            out.append(
+                Entry(
+                    str(item["path"]),
+                    str(item["rule"]),
+                    str(item["fingerprint"]),
+                    str(item["context"]),
+                    int(item.get("line", 0)),
+                    str(item.get("message", "")),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            raise UserError(
+                "a baseline entry lacks path, rule, fingerprint or context", path=shown
+            ) from None
+    return out
+
+
+class Baseline:
+    """Recorded findings, matched file by file against a run's diagnostics."""
+
+    def __init__(self, recorded: Sequence[Entry], base: Path, cwd: Path) -> None:
+        self.base = base
+        self.cwd = cwd
+        self.by_path: dict[str, list[Entry]] = {}
+        for e in recorded:
+            self.by_path.setdefault(e.path, []).append(e)
+        self.fixed: list[Entry] = []
+
+    @classmethod
+    def load(cls, path: Path, cwd: Path) -> Baseline:
+        return cls(read_baseline(path), path.parent, cwd)
+
+    def new_only(self, path: str, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+        """The diagnostics of one file that the baseline does not hold; the file's recorded
+        findings that nothing matched are added to :attr:`fixed`."""
+        key = _entry_path(path, self.cwd, self.base)
+        recorded = self.by_path.pop(key, [])
+        by_context = Counter((e.rule, e.context) for e in recorded)
+        by_text = Counter((e.rule, e.text) for e in recorded)
+        matched = [False] * len(diagnostics)
+        for i, d in enumerate(diagnostics):  # pass 1: text and neighbourhood
+            k = (d.rule, d.fingerprint)
+            if by_context[k] > 0:
+                by_context[k] -= 1
+                by_text[(d.rule, d.text_fingerprint)] -= 1
+                matched[i] = True
+        for i, d in enumerate(diagnostics):  # pass 2: the text alone
+            k = (d.rule, d.text_fingerprint)
+            if not matched[i] and by_text[k] > 0:
+                by_text[k] -= 1
+                matched[i] = True
+        # What is left over in the text counts was fixed (or changed beyond recognition).
+        for e in recorded:
+            k = (e.rule, e.text)
+            if by_text[k] > 0:
+                by_text[k] -= 1
+                self.fixed.append(e)
+        return tuple(
+            d
+            for i, d in enumerate(diagnostics)
+            if not matched[i] or d.rule in ("read-error", "internal-error")
+        )

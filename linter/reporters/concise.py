@@ -1,0 +1,21 @@
+"""``--format concise``: one line per finding, ``path:line:col: severity: message [rule]``.
+
+The shape compilers use, so editors' and CI systems' problem matchers read it as it is.
+"""
+
+from __future__ import annotations
+
+from linter.engine import Diagnostic
+from linter.reporters.base import BaseReporter
+from linter.runner import FileReport
+
+
+def concise_line(d: Diagnostic) -> str:
+    message = " ".join(d.message.split())  # one line, whatever the message holds
+    return f"{d.path}:{d.line}:{d.column}: {d.severity.value}: {message} [{d.rule}]\n"
+
+
+class ConciseReporter(BaseReporter):
+    def file(self, report: FileReport) -> None:
+        for d in report.diagnostics:
+            self.out.write(concise_line(d))

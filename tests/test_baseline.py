@@ -1,0 +1,127 @@
+"""Baselines: findings are matched by path, rule and fingerprint, never by line number."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+ARTICLE = """\
+# Ferry Service to Holm Island Resumes After Repairs
+
+*Published 9 May 2026*
+
+## Highlights
+
+- The ferry to Holm Island sailed again on Friday after six weeks in dry dock.
+-
+- Islanders had relied on a small fishing boat for post and medicine.
+
+## Rewritten Article
+
+The ferry Solvind left the mainland pier at seven on Friday morning with forty passengers and a lorry of building supplies, the operator said.
+
+Harbour master Edda Rask said the repairs to the hull had cost more than planned but that the boat was now fit for winter crossings.
+
+Islanders said the weeks without a ferry had shown how much the island depends on one boat.
+"""  # noqa: E501
+
+FRONT_MATTER = "".join(["---\n", *(f"key{i}: value {i}\n" for i in range(8)), "---\n"])  # ten lines
+
+
+def check(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def test_write_baseline_records_findings_and_exits_clean(repo: Path) -> None:
+    code, _, err = check(repo, "--write-baseline", "baseline.json", ".")
+    assert code == 0
+    assert "Recorded 2 findings in baseline.json" in err
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    assert data["copydesk-baseline"] == 1
+    assert [(f["path"], f["rule"], f["line"]) for f in data["findings"]] == [
+        ("ferry.md", "empty-bullet", 8),
+        ("ferry.md", "scaffold-heading", 11),
+    ]
+    assert all(len(f["fingerprint"]) == 16 and len(f["context"]) == 16 for f in data["findings"])
+
+
+def test_baseline_survives_inserted_lines_and_edits_and_reports_new_findings(repo: Path) -> None:
+    check(repo, "--write-baseline", "baseline.json", ".")
+    assert check(repo, "--baseline", "baseline.json", ".")[:2] == (0, "")
+
+    text = FRONT_MATTER + ARTICLE
+    text = text.replace("Harbour master Edda Rask said", "Harbour master Edda Rask told reporters")
+    text = text.replace(
+        "on one boat.\n", "on one boat.\n\n- Post arrives on Tuesdays.\n-\n- Medicine by air.\n"
+    )
+    (repo / "ferry.md").write_text(text, encoding="utf-8")
+
+    code, out, err = check(repo, "--isolated", ".")
+    assert out.count("[empty-bullet]") == 2 and "[scaffold-heading]" in out
+
+    code, out, err = check(repo, "--baseline", "baseline.json", ".")
+    assert code == 1
+    assert out == 'ferry.md:30:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
+    assert "fixed since baseline" not in err
+
+
+def test_a_new_copy_before_the_old_one_does_not_take_its_place(repo: Path) -> None:
+    check(repo, "--write-baseline", "baseline.json", ".")
+    text = ARTICLE.replace("## Highlights\n\n", "## Highlights\n\n-\n")
+    (repo / "ferry.md").write_text(text, encoding="utf-8")
+    code, out, _ = check(repo, "--baseline", "baseline.json", ".")
+    assert code == 1
+    assert out == 'ferry.md:7:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
+
+
+def test_fixed_findings_are_reported_as_fixed_since_baseline(repo: Path) -> None:
+    check(repo, "--write-baseline", "baseline.json", ".")
+    (repo / "ferry.md").write_text(ARTICLE.replace("## Rewritten Article\n\n", ""), "utf-8")
+    code, out, err = check(repo, "--baseline", "baseline.json", ".")
+    assert (code, out) == (0, "")
+    assert "1 finding fixed since baseline:" in err
+    assert "ferry.md: scaffold-heading (was line 11)" in err
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "ci").mkdir()
+    check(repo, "--write-baseline", "ci/baseline.json", "ferry.md")
+    data = json.loads((repo / "ci" / "baseline.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in data["findings"]} == {"../ferry.md"}
+    assert check(repo, "--baseline", "ci/baseline.json", "ferry.md")[:2] == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "baseline file does not exist"),
+        ("{", "the baseline is not valid JSON"),
+        ('{"findings": []}', "not a copydesk baseline"),
+    ],
+)
+def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, message: str) -> None:
+    if content is not None:
+        (repo / "baseline.json").write_text(content, encoding="utf-8")
+    code, _, err = check(repo, "--baseline", "baseline.json", ".")
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_baseline_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:
+    code, _, err = check(repo, "--baseline", "a.json", "--write-baseline", "b.json", ".")
+    assert code == 2 and "not both" in err

@@ -1,0 +1,124 @@
+"""``--diff-from REF``: only findings on lines changed since a git revision."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ARTICLE = """\
+Wind Farm Plan Divides Residents of Saltvik
+Published 20 June 2026
+Rewritten Article
+A plan to build twelve turbines on the hills above Saltvik has split the town, with a petition against it gathering 900 signatures in a week.
+Supporters say the turbines would bring jobs and cheaper power to a town that has lost its fish factory and half its young people.
+The council will vote on the plan in September after a public hearing.
+"""  # noqa: E501
+
+PARAGRAPH = (
+    "A plan to build twelve turbines on the hills above Saltvik has split the town, with a "
+    "petition against it gathering 900 signatures in a week.\n"
+    "Supporters say the turbines would bring jobs and cheaper power to a town that has lost its "
+    "fish factory and half its young people."
+)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "wind.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(ARTICLE.replace("Saltvik", "Brekka"), encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def commit(repo: Path, text: str, message: str) -> None:
+    (repo / "wind.txt").write_text(text, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", message)
+
+
+def test_reports_the_new_scaffold_label_and_not_the_older_ones(repo: Path) -> None:
+    commit(repo, ARTICLE.replace("The council will", "Scenario Analysis\nThe council will"), "add")
+    code, out, _ = check(".")
+    assert out.count("[scaffold-heading]") == 3  # two old labels, one new
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
+    assert code == 1
+    assert out == (
+        'wind.txt:6:1: error: Template label "Scenario Analysis" left in the article '
+        "[scaffold-heading]\n"
+    )
+
+
+def test_nothing_changed_reports_nothing(repo: Path) -> None:
+    assert check("--diff-from", "HEAD", ".")[:2] == (0, "")
+
+
+def test_uncommitted_changes_count(repo: Path) -> None:
+    (repo / "wind.txt").write_text(ARTICLE + "-\n", encoding="utf-8")
+    _, out, _ = check("--diff-from", "HEAD", ".")
+    assert out == 'wind.txt:7:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
+
+
+def test_untracked_files_count_as_changed_throughout(repo: Path) -> None:
+    (repo / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    _, out, _ = check("--diff-from", "HEAD", ".")
+    assert out.splitlines() == [
+        'new.txt:3:1: error: Template label "Rewritten Article" left in the article '
+        "[scaffold-heading]"
+    ]
+
+
+def test_a_duplicate_counts_when_either_copy_is_touched(repo: Path) -> None:
+    doubled = ARTICLE + PARAGRAPH + "\n"
+    commit(repo, doubled, "paste")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
+    assert "wind.txt:7:1: error: Lines 7-8 repeat lines 4-5" in out  # the new copy is touched
+
+    commit(repo, doubled.replace("The council will vote", "The council votes"), "edit")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
+    assert out == ""  # neither copy touched
+
+    first = PARAGRAPH.replace("jobs", "work")
+    commit(repo, doubled.replace(PARAGRAPH + "\nThe", first + "\nThe"), "first copy")
+    _, out, _ = check("--diff-from", "HEAD~1", ".")
+    assert "[duplicate-section]" in out  # only the first copy was touched
+
+
+def test_unknown_revision_is_a_usage_error(repo: Path) -> None:
+    code, _, err = check("--diff-from", "no-such-branch", ".")
+    assert code == 2
+    assert "'no-such-branch' is not a commit in this repository" in err
+
+
+def test_outside_a_repository_is_a_usage_error(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path_factory.mktemp("plain")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(folder.parent))
+    code, _, err = check("--diff-from", "HEAD", ".")
+    assert code == 2 and "Traceback" not in err
