@@ -11,11 +11,12 @@ from typing import Any
 from linter.engine import ActiveRule
 from linter.kinds import get_kind
 from linter.options import describe_type, kebab
+from linter.patterns import Pattern
 from linter.rulebook import Rule
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, re.Pattern):
+    if isinstance(value, re.Pattern | Pattern):
         return repr(value.pattern)
     if isinstance(value, tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"

@@ -27,7 +27,7 @@ REQUIRED_KEYS = ("kind", "severity", "summary", "rationale", "message", "example
 OPTIONAL_KEYS = ("options", "fixable")
 EXAMPLE_KEYS = ("name", "text", "expect", "format", "config")
 #: Ids the engine itself reports under; no rule may take them.
-RESERVED_IDS = frozenset({"read-error", "internal-error", "unused-suppression"})
+RESERVED_IDS = frozenset({"read-error", "internal-error", "unused-suppression", "rule-timeout"})
 
 
 @dataclass(frozen=True, slots=True)
