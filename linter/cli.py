@@ -229,6 +229,60 @@ def explain(rule_id: str, config_path: Path | None, isolated: bool) -> None:
     click.echo(render_rule(rule, active), nl=False)
 
 
+@main.command("test-rules")
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path), metavar="[DIR]...")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Use this config file to find the rulebooks (when no DIR is given).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print failures and the summary only.")
+@guarded
+def test_rules(folders: tuple[Path, ...], config_path: Path | None, quiet: bool) -> None:
+    """Run the examples of a rulebook's rules, like a test runner.
+
+    Each rule's good examples must stay quiet and its bad ones must give exactly the findings
+    they list. DIR is a rulebook folder; without one, the config's rulebooks are tested.
+    Exit status: 0 every example passed, 1 an example failed, 2 a rulebook or config error.
+    """
+    from linter.rulebook import builtin_rules, load_rulebook_dir
+    from linter.testrules import report_failure, run_rulebook
+
+    cwd = Path.cwd()
+    rules = {}
+    if folders:
+        for folder in folders:
+            shown = folder.as_posix()
+            rules.update(load_rulebook_dir(folder, shown, builtin_rules()))
+    else:
+        from linter.config import load_config
+
+        config = load_config(config_path, cwd=cwd)
+        rules = {rid: r for rid, r in config.known.items() if not r.builtin}
+        if not rules:
+            raise UserError(
+                "no rulebook to test",
+                path=config.source,
+                hint="give a rulebook folder, or list folders under 'rulebooks' in the config",
+            )
+    results = run_rulebook(rules.values())
+    failed = [r for r in results if not r.passed]
+    for result in results:
+        if not result.passed:
+            click.echo(report_failure(result, rules[result.rule]))
+        elif not quiet:
+            click.echo(
+                f"PASS  {rules[result.rule].source}:{result.example.line}  {result.example.name}"
+            )
+    passed = len(results) - len(failed)
+    click.echo(
+        f"\n{len(results)} example(s) in {len(rules)} rule(s): {passed} passed, "
+        f"{len(failed)} failed"
+    )
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .copydesk.yaml.")
 @guarded

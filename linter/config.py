@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,17 @@ from linter.yamlsource import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-TOP_KEYS = ("fail-on", "include", "exclude", "rulebooks", "highlights-headings", "rules")
+TOP_KEYS = (
+    "extends",
+    "fail-on",
+    "include",
+    "exclude",
+    "rulebooks",
+    "highlights-headings",
+    "rules",
+)
+#: Built-in presets, shipped as YAML in ``linter/presets/``.
+PRESETS = ("default", "minimal", "strict")
 RULE_KEYS = ("severity", "off")
 
 
@@ -123,30 +134,37 @@ def load_config(
     cwd = cwd or Path.cwd()
     if path is None and not isolated:
         path = find_config(cwd)
-    raw: Mapping[str, Any] = LineDict()
     shown: str | None = None
     root = cwd
+    layers: list[_Layer] = []
     if path is not None:
         shown = _display(path, cwd)
         if not path.is_file():
             raise UserError("config file does not exist", path=shown)
-        raw = read_config_file(path, shown)
         root = path.resolve().parent
-    for key in raw:
-        if key not in TOP_KEYS:
-            raise UserError(
-                f"unknown key {key!r}",
-                path=shown,
-                line=_line(raw, key),
-                hint=did_you_mean(str(key), TOP_KEYS),
-            )
+        layers = _layers(read_config_file(path, shown), shown, root, (path.resolve(),), cwd)
+    else:
+        layers = [_Layer(LineDict(), "", root)]
+    # Later layers (the config itself) override earlier ones (what it extends).
+    raw = _merged(layers)
 
     known: dict[str, Rule] = dict(builtin_rules())
-    if "rulebooks" in raw:
-        for folder in _str_list(raw, "rulebooks", shown or ""):
-            known.update(load_rulebook_dir(root / folder, folder, known))
+    for layer in layers:
+        if "rulebooks" not in layer.raw:
+            continue
+        line = _line(layer.raw, "rulebooks")
+        for folder in _str_list(layer.raw, "rulebooks", layer.shown):
+            known.update(
+                load_rulebook_dir(
+                    layer.folder / folder,
+                    _display(layer.folder / folder, cwd),
+                    known,
+                    config=layer.shown or None,
+                    line=line,
+                )
+            )
 
-    rules = _resolve_rules(raw.get("rules") or {}, known, shown or "", _line(raw, "rules"))
+    rules = _resolve_layers(layers, known)
     rules = _apply_selection(rules, known, select, ignore)
     if not rules:
         raise UserError(
@@ -161,13 +179,15 @@ def load_config(
     except ValueError:
         raise UserError(
             f"fail-on must be error, warning or info, not {level!r}",
-            path=shown,
-            line=_line(raw, "fail-on"),
+            path=raw.get_source("fail-on") if fail_on is None else None,
+            line=_line(raw, "fail-on") if fail_on is None else None,
             hint=did_you_mean(str(level), [s.value for s in Severity]),
         ) from None
 
     article = ArticleOptions(
-        highlights_headings=_str_list(raw, "highlights-headings", shown or "")
+        highlights_headings=_str_list(
+            raw, "highlights-headings", raw.get_source("highlights-headings") or ""
+        )
         if "highlights-headings" in raw
         else DEFAULT_HIGHLIGHTS_HEADINGS,
     )
@@ -176,44 +196,140 @@ def load_config(
         known=known,
         source=shown,
         root=root,
-        include=_str_list(raw, "include", shown or "") if "include" in raw else DEFAULT_INCLUDE,
-        exclude=_str_list(raw, "exclude", shown or "") if "exclude" in raw else (),
+        include=_str_list(raw, "include", raw.get_source("include") or "")
+        if "include" in raw
+        else DEFAULT_INCLUDE,
+        exclude=_str_list(raw, "exclude", raw.get_source("exclude") or "")
+        if "exclude" in raw
+        else (),
         fail_on=fail_level,
         article=article,
     )
 
 
-def _resolve_rules(
-    table: Any, known: Mapping[str, Rule], shown: str, line: int | None
-) -> list[ActiveRule]:
-    if not isinstance(table, dict):
-        raise UserError("'rules' must be a mapping of rule ids to settings", path=shown, line=line)
+@dataclass(frozen=True)
+class _Layer:
+    """One config file in an ``extends`` chain: its keys, its name, and its folder."""
+
+    raw: Mapping[str, Any]
+    shown: str
+    folder: Path
+
+
+class _Merged(LineDict):
+    """The top-level keys of an ``extends`` chain, each from the last file that sets it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+
+    def get_source(self, key: str) -> str | None:
+        return self.sources.get(key) or None
+
+
+def _merged(layers: Sequence[_Layer]) -> _Merged:
+    out = _Merged()
+    for layer in layers:
+        for key, value in layer.raw.items():
+            if key in ("extends", "rulebooks", "rules"):
+                continue
+            out[key] = value
+            out.key_lines[key] = _line(layer.raw, key) or 0
+            out.sources[key] = layer.shown
+    return out
+
+
+def _preset(name: str) -> tuple[Mapping[str, Any], str]:
+    shown = f"preset {name} (linter/presets/{name}.yaml)"
+    text = resources.files("linter.presets").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data = load_yaml(text, shown)
+    return (data if isinstance(data, dict) else LineDict()), shown
+
+
+def _layers(
+    raw: Mapping[str, Any], shown: str, folder: Path, chain: tuple[Path, ...], cwd: Path
+) -> list[_Layer]:
+    """The config and everything it extends, most basic first; keys are validated here."""
+    for key in raw:
+        if key not in TOP_KEYS:
+            raise UserError(
+                f"unknown key {key!r}",
+                path=shown,
+                line=_line(raw, key),
+                hint=did_you_mean(str(key), TOP_KEYS),
+            )
+    base: list[_Layer] = []
+    if "extends" in raw:
+        line = _line(raw, "extends")
+        for target in _str_list(raw, "extends", shown):
+            if target in PRESETS:
+                preset, preset_shown = _preset(target)
+                base += _layers(preset, preset_shown, folder, chain, cwd)
+                continue
+            path = folder / target
+            if not path.is_file():
+                hint = did_you_mean(target, PRESETS) if "/" not in target else None
+                raise UserError(
+                    f"extends: {target!r} is neither a built-in preset nor a config file",
+                    path=shown,
+                    line=line,
+                    hint=hint or f"built-in presets: {', '.join(PRESETS)}",
+                )
+            resolved = path.resolve()
+            if resolved in chain:
+                cycle = " -> ".join(_display(p, cwd) for p in (*chain, resolved))
+                raise UserError(f"extends makes a loop: {cycle}", path=shown, line=line)
+            target_shown = _display(path, cwd)
+            base += _layers(
+                read_config_file(path, target_shown),
+                target_shown,
+                resolved.parent,
+                (*chain, resolved),
+                cwd,
+            )
+    return [*base, _Layer(raw, shown, folder)]
+
+
+def _resolve_layers(layers: Sequence[_Layer], known: Mapping[str, Rule]) -> list[ActiveRule]:
     settings: dict[str, ActiveRule | None] = {
         rid: ActiveRule(rule, rule.severity, rule.options) for rid, rule in known.items()
     }
-    for rid, value in table.items():
-        key_line = table.line_of(rid) if isinstance(table, LineDict) else line
-        if rid not in known:
+    for layer in layers:
+        table = layer.raw.get("rules") or {}
+        line = _line(layer.raw, "rules")
+        if not isinstance(table, dict):
             raise UserError(
-                f"unknown rule {rid!r}",
-                path=shown,
-                line=key_line,
-                hint=did_you_mean(str(rid), known),
+                "'rules' must be a mapping of rule ids to settings", path=layer.shown, line=line
             )
-        rule = known[rid]
-        settings[rid] = _rule_setting(rule, value, shown, key_line)
+        for rid, value in table.items():
+            key_line = table.line_of(rid) if isinstance(table, LineDict) else line
+            if rid not in known:
+                raise UserError(
+                    f"unknown rule {rid!r}",
+                    path=layer.shown,
+                    line=key_line,
+                    hint=did_you_mean(str(rid), known),
+                )
+            settings[rid] = _rule_setting(
+                known[rid], value, layer.shown, key_line, base=settings[rid]
+            )
     return [a for a in settings.values() if a is not None]
 
 
-def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> ActiveRule | None:
+def _rule_setting(
+    rule: Rule, value: Any, shown: str, line: int | None, base: ActiveRule | None = None
+) -> ActiveRule | None:
+    """A rule's setting in one config layer, on top of ``base`` (what an extended config set)."""
     # YAML reads a bare `off` / `on` as false / true.
     if value is False or value == "off":
         return None
+    if base is None:
+        base = ActiveRule(rule, rule.severity, rule.options)
     if value is True or value == "on" or value is None:
-        return ActiveRule(rule, rule.severity, rule.options)
+        return base
     if isinstance(value, str):
         try:
-            return ActiveRule(rule, Severity(value), rule.options)
+            return ActiveRule(rule, Severity(value), base.options)
         except ValueError:
             raise UserError(
                 f"rule {rule.id!r}: expected off, on, error, warning or info, not {value!r}",
@@ -227,7 +343,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
             path=shown,
             line=line,
         )
-    severity = rule.severity
+    severity = base.severity
     if "severity" in value:
         try:
             severity = Severity(value["severity"])
@@ -248,7 +364,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
     kind = get_kind(rule.kind)
     try:
         options = parse_options(
-            kind.options_type, options_raw, path=shown, line=line or 0, base=rule.options
+            kind.options_type, options_raw, path=shown, line=line or 0, base=base.options
         )
     except UserError as exc:
         exc.message = f"rule {rule.id!r}: {exc.message}"

@@ -117,6 +117,19 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
         raise UserError("'options' must be a mapping", path=path, line=data.line_of("options"))
     options = parse_options(kind.options_type, raw_options, path=path, line=data.line_of("options"))
     examples = _parse_examples(data["examples"], path, data.line_of("examples"))
+    for example in examples:
+        for entry in example.expect:
+            if entry.split()[-1] != rule_id:
+                raise UserError(
+                    f"example {example.name!r} expects {entry!r}, but a rule's examples list "
+                    f"only its own findings ({rule_id!r})",
+                    path=path,
+                    line=example.line,
+                )
+        if example.config:
+            parse_options(
+                kind.options_type, example.config, path=path, line=example.line, base=options
+            )
     return Rule(
         id=rule_id,
         kind=kind_name,
@@ -249,21 +262,54 @@ def builtin_rules() -> dict[str, Rule]:
     return _builtin
 
 
-def load_rulebook_dir(folder: Path, shown: str, existing: Iterable[str]) -> dict[str, Rule]:
-    """Every ``*.yaml`` rule in a user's rulebook folder; ids must not collide."""
+def load_rulebook_dir(
+    folder: Path,
+    shown: str,
+    existing: Iterable[str],
+    *,
+    config: str | None = None,
+    line: int | None = None,
+) -> dict[str, Rule]:
+    """Every ``*.yaml`` (and ``*.yml``) rule in a user's rulebook folder.
+
+    ``config`` and ``line`` name the config entry that lists the folder, for errors about the
+    folder itself; errors inside a rule file name that file and line.
+    """
+    if not folder.exists():
+        raise UserError(f"rulebook folder {shown!r} does not exist", path=config, line=line)
     if not folder.is_dir():
-        raise UserError(f"rulebook folder {shown!r} does not exist", path=shown)
+        raise UserError(
+            f"rulebook {shown!r} is not a folder",
+            path=config,
+            line=line,
+            hint="list folders of rule files under 'rulebooks'",
+        )
+    files = sorted(
+        (f for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()),
+        key=lambda f: f.name,
+    )
+    if not files:
+        raise UserError(
+            f"rulebook folder {shown!r} has no rule files (*.yaml)", path=config, line=line
+        )
     taken = set(existing)
     rules: dict[str, Rule] = {}
-    for file in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+    for file in files:
         display = f"{shown.rstrip('/')}/{file.name}"
         rule = load_rule_file(file, display=display)
-        if rule.id in taken or rule.id in rules:
+        if rule.id in rules:
             raise UserError(
-                f"duplicate rule id {rule.id!r}: a rule by that name is already loaded",
+                f"duplicate rule id {rule.id!r}: {rules[rule.id].source} has the same name",
                 path=display,
                 line=1,
-                hint="rename the file",
+                hint="rename one of the files",
+            )
+        if rule.id in taken:
+            raise UserError(
+                f"rule id {rule.id!r} is already taken by a built-in or earlier rulebook rule",
+                path=display,
+                line=1,
+                hint="rename the file; to change a built-in rule, set its options under 'rules'",
             )
         rules[rule.id] = rule
     return rules
