@@ -20,6 +20,49 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$")
 
 
+#: Titles that often stand before a name; they are not part of the name a message quotes.
+_TITLES = frozenset(
+    [
+        "prime",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "senator",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "colonel",
+        "captain",
+        "judge",
+        "justice",
+        "professor",
+        "doctor",
+        "bishop",
+        "sheikh",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "capt",
+        "sen",
+        "gov",
+        "rep",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NameVariantsOptions:
     #: Similarity (0-100, rapidfuzz ratio) at which two spellings count as one name.
@@ -34,7 +77,8 @@ class NameVariantsOptions:
 class _Occurrence:
     word: str
     span: Span  # the word
-    name: str  # the whole capitalised sequence it belongs to, for the message
+    words: tuple[str, ...]  # the capitalised sequence it belongs to, titles dropped
+    index: int  # the word's place in ``words``
 
 
 def _occurrences(doc: Document) -> list[_Occurrence]:
@@ -52,13 +96,16 @@ def _occurrences(doc: Document) -> list[_Occurrence]:
             at_start = bool(_SENTENCE_START.search(text[: match.start()]))
             if at_start:
                 words = words[1:]  # "Officials said": the first word is capitalised anyway
+            while words and words[0].group().casefold() in _TITLES:
+                words = words[1:]
             if not words:
                 continue
-            name = " ".join(_POSSESSIVE.sub("", w.group()) for w in words)
-            for w in words:
-                word = _POSSESSIVE.sub("", w.group())
+            name = tuple(_POSSESSIVE.sub("", w.group()) for w in words)
+            for index, w in enumerate(words):
                 begin = start + match.start() + w.start()
-                out.append(_Occurrence(word, Span(begin, begin + len(word)), name))
+                out.append(
+                    _Occurrence(name[index], Span(begin, begin + len(name[index])), name, index)
+                )
     return out
 
 
@@ -68,20 +115,39 @@ def _related_forms(a: str, b: str) -> bool:
     return long.startswith(short) or (short.endswith("y") and long.startswith(short[:-1] + "i"))
 
 
-def _best_counterpart(
-    here: _Occurrence, candidates: list[_Occurrence], odd: str, usual: str
-) -> _Occurrence:
-    """The other spelling's occurrence that reads most like ``here`` with the word swapped."""
-    wanted = here.name.replace(odd, usual)
-    return min(candidates, key=lambda c: (c.name != wanted, len(c.name), c.span.start))
+def _shared(a: _Occurrence, b: _Occurrence) -> tuple[int, int]:
+    """How many words before and after the compared word the two names have in common."""
+    before = 0
+    while (
+        before < min(a.index, b.index)
+        and a.words[a.index - before - 1] == b.words[b.index - before - 1]
+    ):
+        before += 1
+    after = 0
+    while (
+        after < min(len(a.words) - a.index, len(b.words) - b.index) - 1
+        and a.words[a.index + after + 1] == b.words[b.index + after + 1]
+    ):
+        after += 1
+    return before, after
+
+
+def _quoted(occurrence: _Occurrence, before: int, after: int) -> str:
+    return " ".join(occurrence.words[occurrence.index - before : occurrence.index + after + 1])
+
+
+def _best_counterpart(here: _Occurrence, candidates: list[_Occurrence]) -> _Occurrence:
+    """The other spelling's occurrence that shares the most of ``here``'s name."""
+    return max(candidates, key=lambda c: (sum(_shared(here, c)), -c.span.start))
 
 
 class NameVariants(Kind):
     name = "name-variants"
     options_type = NameVariantsOptions
     fields = {
-        "name": "the less common spelling, with the rest of its name ('Shahbaz Sharif')",
-        "other": "the other spelling, with the rest of its name ('Shehbaz Sharif')",
+        "name": "the less common spelling, with the words of the name both spellings share "
+        "('Shahbaz Sharif')",
+        "other": "the other spelling, with the same words ('Shehbaz Sharif')",
         "word": "the word spelled differently in 'name'",
         "other_word": "that word as 'other' spells it",
         "here": "where 'name' first appears (a line number)",
@@ -121,16 +187,19 @@ class NameVariants(Kind):
                     continue
                 reported.add(odd)
                 here = seen[odd][0]
-                there = _best_counterpart(here, seen[usual], odd, usual)
+                there = _best_counterpart(here, seen[usual])
+                before, after = _shared(here, there)
                 yield Finding(
                     here.span,
                     {
-                        "name": here.name,
-                        "other": there.name,
+                        "name": _quoted(here, before, after),
+                        "other": _quoted(there, before, after),
                         "word": odd,
                         "other_word": usual,
                         "here": here.span,
                         "there": there.span,
                     },
-                    related=(Related(there.span, f'spelled "{there.name}" here'),),
+                    related=(
+                        Related(there.span, f'spelled "{_quoted(there, before, after)}" here'),
+                    ),
                 )
