@@ -215,14 +215,33 @@ def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> 
 @click.argument("rule_id", metavar="RULE")
 @click.option("--config", "config_path", type=click.Path(path_type=Path))
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option(
+    "--kind",
+    "as_kind",
+    is_flag=True,
+    help="Explain the kind of that name (its options and message fields) instead of a rule.",
+)
 @guarded
-def explain(rule_id: str, config_path: Path | None, isolated: bool) -> None:
-    """Show a rule's documentation: what it finds, why, its options and examples."""
-    from linter.config import load_config
-    from linter.explain import render_rule
+def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: bool) -> None:
+    """Show a rule's documentation: what it finds, why, its options and examples.
 
+    With --kind (or when no rule has that name), show a kind's documentation: what it checks,
+    the fields its messages may use, and every option with its type, default and meaning.
+    """
+    from linter.config import load_config
+    from linter.explain import render_kind, render_rule
+    from linter.kinds import REGISTRY
+
+    if as_kind:
+        if rule_id not in REGISTRY:
+            raise UserError(f"unknown kind {rule_id!r}", hint=did_you_mean(rule_id, REGISTRY))
+        click.echo(render_kind(rule_id), nl=False)
+        return
     config = load_config(config_path, isolated=isolated)
     rule = config.known.get(rule_id)
+    if rule is None and rule_id in REGISTRY:
+        click.echo(render_kind(rule_id), nl=False)
+        return
     if rule is None:
         raise UserError(f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, config.known))
     active = next((a for a in config.rules if a.id == rule_id), None)

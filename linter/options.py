@@ -165,3 +165,12 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
                 f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
             ) from None
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input
+
+
+def option(default: Any = dataclasses.MISSING, doc: str = "") -> Any:
+    """A kind's option field with its documentation, which ``copydesk explain`` shows."""
+    return dataclasses.field(default=default, metadata={"doc": doc})
+
+
+def option_doc(field: dataclasses.Field[Any]) -> str:
+    return str(field.metadata.get("doc", ""))

@@ -177,3 +177,43 @@ def test_name_variants_allow_list() -> None:
     text = "Title\nThe mayor met Anders Berglund and later Anders Berglind at the quay.\n"
     assert places("name-variants", {}, text) == [(2, 48)]
     assert places("name-variants", {"allow": ["Berglind"]}, text) == []
+
+
+# -- documentation -----------------------------------------------------------------------------
+
+
+def test_every_house_kind_documents_every_option() -> None:
+    import dataclasses
+
+    from linter.options import option_doc
+
+    for name in (
+        "existence",
+        "substitution",
+        "heading-phrase",
+        "required-sections",
+        "metric",
+        "name-variants",
+        "dateline",
+    ):
+        kind = get_kind(name)
+        assert kind.description and kind.fields, name
+        for f in dataclasses.fields(kind.options_type):
+            assert option_doc(f).endswith("."), (name, f.name)
+
+
+def test_explain_kind_page() -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    result = CliRunner().invoke(main, ["explain", "--kind", "metric"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("kind: metric\n============\n")
+    assert "measure: 'highlights-count' | 'title-words'" in result.stdout
+    assert "min: whole number (optional) (default none)\n" in result.stdout
+    result = CliRunner().invoke(main, ["explain", "--kind", "metrik"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "copydesk: error: unknown kind 'metrik' (did you mean 'metric'?)\n",
+    )

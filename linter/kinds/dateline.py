@@ -12,6 +12,7 @@ from linter.document import BlockKind, Document, Span
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
+from linter.options import option
 
 _MONTHS = {
     name: number
@@ -47,13 +48,19 @@ _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNO
 
 @dataclass(frozen=True, slots=True)
 class DatelineOptions:
-    #: Front-matter keys that hold the publication date, first found wins.
-    date_keys: tuple[str, ...] = ("date", "published", "publish-date", "pubdate")
-    #: Front-matter keys that hold the date of the last update (for "Updated ..." datelines).
-    updated_keys: tuple[str, ...] = ("updated", "modified", "last-modified", "lastmod")
-    #: When to report a missing date: never, when the article has no date at all (neither a
-    #: dateline date nor a front-matter date), or when it has no dateline.
-    require: Literal["none", "date", "dateline"] = "none"
+    date_keys: tuple[str, ...] = option(
+        ("date", "published", "publish-date", "pubdate"),
+        "Front-matter keys that hold the publication date, first found wins.",
+    )
+    updated_keys: tuple[str, ...] = option(
+        ("updated", "modified", "last-modified", "lastmod"),
+        'Front-matter keys that hold the date of the last update (for "Updated ..." datelines).',
+    )
+    require: Literal["none", "date", "dateline"] = option(
+        "none",
+        "When to report a missing date: never ('none'), when the article has no date at all, "
+        "in a dateline or the front matter ('date'), or when it has no dateline ('dateline').",
+    )
 
 
 @dataclass(frozen=True, slots=True)

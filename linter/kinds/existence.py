@@ -13,23 +13,26 @@ from linter.findings import Finding
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
 from linter.kinds.scope import ScopeName, scope_spans
+from linter.options import option
 from linter.patterns import Budget, Pattern, compile_user_pattern
 
 
 @dataclass(frozen=True, slots=True)
 class ExistenceOptions:
-    #: Words or phrases to flag, matched as written (no pattern syntax).
-    tokens: tuple[str, ...] = ()
-    #: Regular expressions to flag (``regex`` syntax; ``^`` and ``$`` match at line ends).
-    patterns: tuple[Pattern, ...] = ()
-    #: Ignore case when matching tokens and patterns.
-    ignore_case: bool = True
-    #: Tokens match only as whole words (not inside a longer word).
-    word_boundary: bool = True
-    #: Matched texts never to flag (compared without case), such as an allowed brand name.
-    exceptions: tuple[str, ...] = ()
-    #: Which parts of the article to read.
-    scope: tuple[ScopeName, ...] = ("prose",)
+    tokens: tuple[str, ...] = option(
+        (), "Words or phrases to flag, matched as written (no pattern syntax)."
+    )
+    patterns: tuple[Pattern, ...] = option(
+        (), "Regular expressions to flag (``regex`` syntax; ``^`` and ``$`` match at line ends)."
+    )
+    ignore_case: bool = option(True, "Ignore case when matching tokens and patterns.")
+    word_boundary: bool = option(
+        True, "Tokens match only as whole words (not inside a longer word)."
+    )
+    exceptions: tuple[str, ...] = option(
+        (), "Matched texts never to flag (compared without case), such as an allowed brand name."
+    )
+    scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
+from linter.options import option
 
 Measure = Literal[
     "highlights-count",
@@ -82,12 +83,9 @@ _ABBREVIATIONS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class MetricOptions:
-    #: What to count.
-    measure: Measure
-    #: The smallest allowed value (none: no lower limit).
-    min: int | None = None
-    #: The largest allowed value (none: no upper limit).
-    max: int | None = None
+    measure: Measure = option(doc="What to count.")
+    min: int | None = option(None, "The smallest allowed value (none: no lower limit).")
+    max: int | None = option(None, "The largest allowed value (none: no upper limit).")
 
 
 def count_words(text: str) -> int:

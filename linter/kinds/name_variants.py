@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
+from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -65,12 +66,16 @@ _TITLES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class NameVariantsOptions:
-    #: Similarity (0-100, rapidfuzz ratio) at which two spellings count as one name.
-    similarity: int = 85
-    #: Words shorter than this are never compared (short names differ by one letter by design).
-    min_length: int = 5
-    #: Spellings never to report (either side of a pair), such as two real, similar names.
-    allow: tuple[str, ...] = ()
+    similarity: int = option(
+        85, "Similarity (0-100, rapidfuzz ratio) at which two spellings count as one name."
+    )
+    min_length: int = option(
+        5,
+        "Words shorter than this are never compared (short names differ by one letter by design).",
+    )
+    allow: tuple[str, ...] = option(
+        (), "Spellings never to report (either side of a pair), such as two real, similar names."
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from linter.document import Block, Document, Role, Span
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
+from linter.options import option
 from linter.parse.roles import label_key
 
 RoleName = Literal["title", "dateline", "highlights", "front-matter"]
@@ -23,12 +24,14 @@ _ROLE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class RequiredSectionsOptions:
-    #: Parts of the article that must be there, as the parser recognises them.
-    roles: tuple[RoleName, ...] = ()
-    #: Section headings that must be there (matched without case, markup or edge punctuation).
-    headings: tuple[str, ...] = ()
-    #: The listed headings must also come in the listed order.
-    in_order: bool = False
+    roles: tuple[RoleName, ...] = option(
+        (), "Parts of the article that must be there, as the parser recognises them."
+    )
+    headings: tuple[str, ...] = option(
+        (),
+        "Section headings that must be there (matched without case, markup or edge punctuation).",
+    )
+    in_order: bool = option(False, "The listed headings must also come in the listed order.")
 
 
 def _first_line(doc: Document) -> Span:

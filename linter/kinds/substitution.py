@@ -12,20 +12,21 @@ from linter.kinds.base import Kind
 from linter.kinds.common import quote
 from linter.kinds.existence import literal_pattern
 from linter.kinds.scope import ScopeName, scope_spans
+from linter.options import option
 from linter.patterns import Budget, Pattern
 
 
 @dataclass(frozen=True, slots=True)
 class SubstitutionOptions:
-    #: observed -> expected. Keys are matched as written; ``a|b`` as a value offers a choice
-    #: (a finding without a fix).
-    swap: dict[str, str]
-    #: Ignore case when matching; a match that starts with a capital keeps it in the fix.
-    ignore_case: bool = True
-    #: Observed words match only as whole words.
-    word_boundary: bool = True
-    #: Which parts of the article to read.
-    scope: tuple[ScopeName, ...] = ("prose",)
+    swap: dict[str, str] = option(
+        doc="observed -> expected. Keys are matched as written (spaces flexible); a value "
+        "with '|' offers a choice (a finding without a fix)."
+    )
+    ignore_case: bool = option(
+        True, "Ignore case when matching; a match that starts with a capital keeps it in the fix."
+    )
+    word_boundary: bool = option(True, "Observed words match only as whole words.")
+    scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
 
     def __hash__(self) -> int:
         return hash((tuple(self.swap.items()), self.ignore_case, self.word_boundary, self.scope))
