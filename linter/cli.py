@@ -288,16 +288,16 @@ def test_rules(folders: tuple[Path, ...], config_path: Path | None, quiet: bool)
     results = run_rulebook(rules.values())
     failed = [r for r in results if not r.passed]
     for result in results:
+        source = rules[result.rule].source
         if not result.passed:
-            click.echo(report_failure(result, rules[result.rule]))
+            click.echo(report_failure(result, rules[result.rule]) + "\n")
         elif not quiet:
-            click.echo(
-                f"PASS  {rules[result.rule].source}:{result.example.line}  {result.example.name}"
-            )
+            click.echo(f"PASS  {source}:{result.example.line}  {result.example.name}")
+    if not quiet and len(failed) < len(results):
+        click.echo()
     passed = len(results) - len(failed)
     click.echo(
-        f"\n{len(results)} example(s) in {len(rules)} rule(s): {passed} passed, "
-        f"{len(failed)} failed"
+        f"{len(results)} example(s) in {len(rules)} rule(s): {passed} passed, {len(failed)} failed"
     )
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 

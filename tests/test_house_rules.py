@@ -65,7 +65,7 @@ def test_test_rules_passes_on_the_house_rulebook(house: Path) -> None:
 
 def test_test_rules_without_a_folder_tests_the_configured_rulebooks(house: Path) -> None:
     code, out, _ = run("test-rules", "--quiet")
-    assert (code, out) == (0, "\n8 example(s) in 4 rule(s): 8 passed, 0 failed\n")
+    assert (code, out) == (0, "8 example(s) in 4 rule(s): 8 passed, 0 failed\n")
 
 
 def test_a_broken_example_fails_with_a_readable_report(house: Path) -> None:
