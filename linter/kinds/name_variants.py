@@ -84,11 +84,12 @@ class _Occurrence:
     span: Span  # the word
     words: tuple[str, ...]  # the capitalised sequence it belongs to, titles dropped
     index: int  # the word's place in ``words``
+    block: int  # the index of its block
 
 
 def _occurrences(doc: Document) -> list[_Occurrence]:
     out: list[_Occurrence] = []
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks):
         # Titles and headings are in title case: every word is capitalised there.
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
@@ -109,15 +110,36 @@ def _occurrences(doc: Document) -> list[_Occurrence]:
             for index, w in enumerate(words):
                 begin = start + match.start() + w.start()
                 out.append(
-                    _Occurrence(name[index], Span(begin, begin + len(name[index])), name, index)
+                    _Occurrence(
+                        name[index], Span(begin, begin + len(name[index])), name, index, number
+                    )
                 )
     return out
 
 
 def _related_forms(a: str, b: str) -> bool:
-    """Plurals, possessives and derived forms ("Georgia"/"Georgian") share a stem."""
+    """Plurals, possessives and derived forms share a stem: "Sharif"/"Sharifs",
+    "Georgia"/"Georgian", "Palestine"/"Palestinian", "Argentina"/"Argentine"."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) or (short.endswith("y") and long.startswith(short[:-1] + "i"))
+    common = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if common == len(short):
+        return True
+    # A final vowel changed into a suffix ("Palestin-e"/"Palestin-ian"), not a letter slipped
+    # in or out ("Varnholt"/"Varnholdt").
+    vowels = "aeiouy"
+    return (
+        common >= 4 and common == len(short) - 1 and short[-1] in vowels and long[common] in vowels
+    )
+
+
+def _distinct_people(a: list[_Occurrence], b: list[_Occurrence]) -> bool:
+    """Two spellings that stand in one paragraph ("Johnson and Johnston"), or always after
+    different first names ("Carl Johnson", "Pia Johnston"), name two people, not one."""
+    if {o.block for o in a} & {o.block for o in b}:
+        return True
+    before_a = {o.words[o.index - 1] for o in a if o.index > 0}
+    before_b = {o.words[o.index - 1] for o in b if o.index > 0}
+    return bool(before_a and before_b and not before_a & before_b)
 
 
 def _shared(a: _Occurrence, b: _Occurrence) -> tuple[int, int]:
@@ -163,8 +185,10 @@ class NameVariants(Kind):
         "which are in title case, and not the first word of a sentence) and compares every "
         "two different spellings with rapidfuzz. Two words of at least 'min-length' letters "
         "at or above 'similarity' are one name spelled two ways, unless one is the start of "
-        "the other (plurals, possessives, 'Georgia'/'Georgian'). The spelling used fewer "
-        "times (or later, on a tie) is reported where it first appears, pointing at the other."
+        "the other or differs from it only in its last letters (plurals, possessives, "
+        "'Georgia'/'Georgian', 'Palestine'/'Palestinian'), or the two stand in one paragraph "
+        "or always after different first names (two people). The spelling used fewer times "
+        "(or later, on a tie) is reported where it first appears, pointing at the other."
     )
 
     def check(self, doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
@@ -182,7 +206,7 @@ class NameVariants(Kind):
                 if first.casefold() == second.casefold() or _related_forms(first, second):
                     continue
                 score = fuzz.ratio(first, second, score_cutoff=options.similarity)
-                if not score:
+                if not score or _distinct_people(seen[first], seen[second]):
                     continue
                 # The spelling written fewer times is the slip; on a tie, the later one.
                 odd, usual = (
