@@ -121,7 +121,9 @@ def _related_forms(a: str, b: str) -> bool:
     """Plurals, possessives and derived forms share a stem: "Sharif"/"Sharifs",
     "Georgia"/"Georgian", "Palestine"/"Palestinian", "Argentina"/"Argentine"."""
     short, long = sorted((a, b), key=len)
-    common = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    common = next(
+        (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+    )
     if common == len(short):
         return True
     # A final vowel changed into a suffix ("Palestin-e"/"Palestin-ian"), not a letter slipped
