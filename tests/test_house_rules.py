@@ -195,3 +195,14 @@ def test_a_runaway_pattern_is_reported_not_a_hang(
         "(rewrite it so it cannot backtrack without end)"
     )
     assert code == 1
+
+
+def test_test_rules_with_no_rulebook_says_so(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("test-rules")
+    assert (code, out) == (2, "")
+    assert err == (
+        "copydesk: error: no rulebook to test (give a rulebook folder, or list folders under "
+        "'rulebooks' in the config)\n"
+    )

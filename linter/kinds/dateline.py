@@ -42,6 +42,10 @@ _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b"),
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
 )
+#: Dateline words that promise a date ("Published by ..." is a byline, not a date line).
+_NEEDS_DATE = re.compile(
+    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted))\b(?!\s+by\b)", re.IGNORECASE
+)
 #: Dateline words that name the first publication, and those that name a later update.
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNORECASE)
 
@@ -150,7 +154,7 @@ class Dateline(Kind):
             updated = bool(_UPDATED.match(text))
             parsed = parse_date(text)
             if parsed is None:
-                if re.match(r"^\W*(?:(?:first\s+|last\s+)?published|updated|posted)\b", text, re.I):
+                if _NEEDS_DATE.match(text):
                     yield Finding(
                         line.text_span,
                         {"problem": f'The dateline "{quote(text)}" has no date in it'},
