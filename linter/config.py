@@ -20,7 +20,7 @@ from linter.findings import Severity
 from linter.kinds import get_kind
 from linter.options import parse_options
 from linter.parse.roles import DEFAULT_HIGHLIGHTS_HEADINGS, ArticleOptions
-from linter.rulebook import Rule, builtin_rules, load_rulebook_dir
+from linter.rulebook import Rule, builtin_rules, check_options, load_rulebook_dir
 from linter.yamlsource import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml")
@@ -373,6 +373,11 @@ def _rule_setting(
             exc.hint = (
                 exc.hint + "; " if exc.hint else ""
             ) + f"rule settings: {known} or an option"
+        raise
+    try:
+        check_options(kind, options, path=shown, line=line)
+    except UserError as exc:
+        exc.message = f"rule {rule.id!r}: {exc.message}"
         raise
     return ActiveRule(rule, severity, options)
 

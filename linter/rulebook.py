@@ -116,6 +116,7 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
     if not isinstance(raw_options, dict):
         raise UserError("'options' must be a mapping", path=path, line=data.line_of("options"))
     options = parse_options(kind.options_type, raw_options, path=path, line=data.line_of("options"))
+    check_options(kind, options, path=path, line=data.line_of("options"))
     examples = _parse_examples(data["examples"], path, data.line_of("examples"))
     for example in examples:
         for entry in example.expect:
@@ -127,8 +128,13 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
                     line=example.line,
                 )
         if example.config:
-            parse_options(
-                kind.options_type, example.config, path=path, line=example.line, base=options
+            check_options(
+                kind,
+                parse_options(
+                    kind.options_type, example.config, path=path, line=example.line, base=options
+                ),
+                path=path,
+                line=example.line,
             )
     return Rule(
         id=rule_id,
@@ -144,6 +150,13 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
         source=path,
         builtin=builtin,
     )
+
+
+def check_options(kind: Any, options: Any, *, path: str, line: int | None) -> None:
+    """Options that parse but cannot work together stop the run like any other mistake."""
+    problem = kind.validate(options)
+    if problem:
+        raise UserError(f"options of kind {kind.name!r}: {problem}", path=path, line=line)
 
 
 def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:

@@ -141,6 +141,19 @@ BASE_RULE = (
             id="example names another rule",
         ),
         pytest.param(
+            BASE_RULE.replace("  tokens: [very]", "  tokens: []"),
+            "style/avoid.yaml:6: options of kind 'existence': give at least one of 'tokens' or "
+            "'patterns'",
+            id="a rule that could never fire",
+        ),
+        pytest.param(
+            BASE_RULE.replace("kind: existence", "kind: metric")
+            .replace("{match}", "{value}")
+            .replace("  tokens: [very]", "  measure: title-words\n  min: 9\n  max: 3"),
+            "style/avoid.yaml:6: options of kind 'metric': 'min' (9) is greater than 'max' (3)",
+            id="limits that cannot both hold",
+        ),
+        pytest.param(
             BASE_RULE.replace("    expect: []", "    expect: []\n    config: {tokenz: [x]}"),
             "style/avoid.yaml:12: unknown option 'tokenz' (did you mean 'tokens'?)",
             id="bad example config",

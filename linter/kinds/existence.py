@@ -118,6 +118,13 @@ class Existence(Kind):
         "file; one that exceeds it is reported as 'rule-timeout' naming the rule and pattern."
     )
 
+    def validate(self, options: ExistenceOptions) -> str | None:
+        if not any(t.strip() for t in options.tokens) and not options.patterns:
+            return "give at least one of 'tokens' or 'patterns'"
+        if not options.scope:
+            return "'scope' must name at least one part of the article"
+        return None
+
     def check(self, doc: Document, options: ExistenceOptions) -> Iterator[Finding]:
         for span, entry in find_matches(doc, options):
             yield Finding(span, {"match": quote(doc.slice(span)), "entry": entry})

@@ -134,6 +134,13 @@ class Metric(Kind):
         "parts (no title, no highlights) are left to required-sections."
     )
 
+    def validate(self, options: MetricOptions) -> str | None:
+        if options.min is None and options.max is None:
+            return "give 'min', 'max' or both"
+        if options.min is not None and options.max is not None and options.min > options.max:
+            return f"'min' ({options.min}) is greater than 'max' ({options.max})"
+        return None
+
     def check(self, doc: Document, options: MetricOptions) -> Iterator[Finding]:
         for span, value in self._measure(doc, options.measure):
             limit = None

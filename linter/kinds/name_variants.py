@@ -193,6 +193,11 @@ class NameVariants(Kind):
         "(or later, on a tie) is reported where it first appears, pointing at the other."
     )
 
+    def validate(self, options: NameVariantsOptions) -> str | None:
+        if not 0 < options.similarity <= 100:
+            return f"'similarity' must be between 1 and 100, not {options.similarity}"
+        return None
+
     def check(self, doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
         seen: dict[str, list[_Occurrence]] = {}
         for occurrence in _occurrences(doc):

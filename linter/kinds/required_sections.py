@@ -56,6 +56,11 @@ class RequiredSections(Kind):
         "with no text at all are left alone."
     )
 
+    def validate(self, options: RequiredSectionsOptions) -> str | None:
+        if not options.roles and not options.headings:
+            return "give at least one of 'roles' or 'headings'"
+        return None
+
     def check(self, doc: Document, options: RequiredSectionsOptions) -> Iterator[Finding]:
         if not any(b.has_text for b in doc.blocks):
             return

@@ -69,6 +69,16 @@ class Substitution(Kind):
         "text, keeping a leading capital when the value is lower case."
     )
 
+    def validate(self, options: SubstitutionOptions) -> str | None:
+        if not any(k.split() for k in options.swap):
+            return "'swap' must map at least one word or phrase to its replacement"
+        empty = [k for k, v in options.swap.items() if not v.replace("|", "").strip()]
+        if empty:
+            return f"'swap' gives no replacement for {empty[0]!r}"
+        if not options.scope:
+            return "'scope' must name at least one part of the article"
+        return None
+
     def check(self, doc: Document, options: SubstitutionOptions) -> Iterator[Finding]:
         pattern, keys = _compiled(options)
         if pattern is None:
