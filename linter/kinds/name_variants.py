@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
+from linter.kinds.scope import prose_by_block
 from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
@@ -89,17 +90,21 @@ class _Occurrence:
 
 def _occurrences(doc: Document) -> list[_Occurrence]:
     out: list[_Occurrence] = []
-    for number, block in enumerate(doc.blocks):
+    # Prose runs only: no code, URLs or markup, whose capitals say nothing about names.
+    for number, run in prose_by_block(doc):
+        block = doc.blocks[number]
         # Titles and headings are in title case: every word is capitalised there.
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         if block.role in (Role.TITLE, Role.DATELINE, Role.FRONT_MATTER):
             continue
-        start = block.text_span.start
-        text = doc.slice(block.text_span)
+        start = run.start
+        text = doc.slice(run)
+        # What precedes the run in its block decides whether the run starts a sentence.
+        lead = doc.text[block.text_span.start : run.start]
         for match in _SEQUENCE.finditer(text):
             words = list(re.finditer(_NAME_WORD, match.group()))
-            at_start = bool(_SENTENCE_START.search(text[: match.start()]))
+            at_start = bool(_SENTENCE_START.search(lead + text[: match.start()]))
             if at_start:
                 words = words[1:]  # "Officials said": the first word is capitalised anyway
             while words and words[0].group().casefold() in _TITLES:

@@ -20,13 +20,8 @@ def _wanted(kind: BlockKind, role: Role, scopes: frozenset[str]) -> bool:
     return role.value in scopes
 
 
-def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[Span]:
-    """Text runs in the given scopes, in document order.
-
-    Every scope but ``front-matter`` reads prose only (no code, URLs or markup, see
-    :meth:`Document.prose`); ``front-matter`` reads the front matter block as written.
-    """
-    wanted = frozenset(scopes)
+def prose_by_block(doc: Document) -> Iterator[tuple[int, Span]]:
+    """(block index, prose run) for every prose run of the document, in order."""
     blocks = doc.blocks
     starts = [b.text_span.start for b in blocks]
     for span in doc.prose():
@@ -35,10 +30,21 @@ def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[Span]:
         # before it is that block (blocks never nest).
         while index > 0 and not blocks[index].text_span.contains(span):
             index -= 1
-        block = blocks[index]
+        yield index, span
+
+
+def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[Span]:
+    """Text runs in the given scopes, in document order.
+
+    Every scope but ``front-matter`` reads prose only (no code, URLs or markup, see
+    :meth:`Document.prose`); ``front-matter`` reads the front matter block as written.
+    """
+    wanted = frozenset(scopes)
+    for index, span in prose_by_block(doc):
+        block = doc.blocks[index]
         if _wanted(block.kind, block.role, wanted):
             yield span
     if "front-matter" in wanted:
-        for block in blocks:
+        for block in doc.blocks:
             if block.kind is BlockKind.FRONT_MATTER:
                 yield block.span
