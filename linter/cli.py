@@ -265,15 +265,15 @@ def test_rules(folders: tuple[Path, ...], config_path: Path | None, quiet: bool)
     they list. DIR is a rulebook folder; without one, the config's rulebooks are tested.
     Exit status: 0 every example passed, 1 an example failed, 2 a rulebook or config error.
     """
-    from linter.rulebook import builtin_rules, load_rulebook_dir
-    from linter.testrules import report_failure, run_rulebook
+    from linter.rulebook import Rule, builtin_rules, load_rulebook_dir
+    from linter.testrules import report_failure, run_rulebook, untested
 
     cwd = Path.cwd()
-    rules = {}
+    rules: dict[str, Rule] = {}
     if folders:
         for folder in folders:
-            shown = folder.as_posix()
-            rules.update(load_rulebook_dir(folder, shown, builtin_rules()))
+            taken = {**builtin_rules(), **rules}
+            rules.update(load_rulebook_dir(folder, folder.as_posix(), taken))
     else:
         from linter.config import load_config
 
@@ -293,13 +293,19 @@ def test_rules(folders: tuple[Path, ...], config_path: Path | None, quiet: bool)
             click.echo(report_failure(result, rules[result.rule]) + "\n")
         elif not quiet:
             click.echo(f"PASS  {source}:{result.example.line}  {result.example.name}")
-    if not quiet and len(failed) < len(results):
+    lacking = untested(rules.values())
+    for line in lacking:
+        click.echo(line)
+    if lacking or (not quiet and len(failed) < len(results)):
         click.echo()
     passed = len(results) - len(failed)
-    click.echo(
+    summary = (
         f"{len(results)} example(s) in {len(rules)} rule(s): {passed} passed, {len(failed)} failed"
     )
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    if lacking:
+        summary += f"; {len(lacking)} rule(s) lack a good or a bad example"
+    click.echo(summary)
+    sys.exit(EXIT_FINDINGS if failed or lacking else EXIT_CLEAN)
 
 
 @main.command()

@@ -17,6 +17,24 @@ def run_rulebook(rules: Iterable[Rule]) -> list[ExampleResult]:
     ]
 
 
+def untested(rules: Iterable[Rule]) -> list[str]:
+    """A line for each rule without an example that must stay quiet, or one that must fire."""
+    out: list[str] = []
+    for rule in sorted(rules, key=lambda r: r.id):
+        quiet = any(not e.expect for e in rule.examples)
+        fires = any(e.expect for e in rule.examples)
+        if quiet and fires:
+            continue
+        if not quiet and not fires:
+            lack = "no example at all (one must stay quiet, one must fire)"
+        elif not quiet:
+            lack = "no example that must stay quiet (expect: [])"
+        else:
+            lack = "no example that must fire"
+        out.append(f"FAIL  {rule.source}  {rule.id} has {lack}")
+    return out
+
+
 def report_failure(result: ExampleResult, rule: Rule) -> str:
     """A failed example: where it is, what was expected, what was found and what differs."""
     example = result.example

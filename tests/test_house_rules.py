@@ -219,3 +219,14 @@ def test_test_rules_with_no_rulebook_says_so(tmp_path: Path, monkeypatch) -> Non
         "copydesk: error: no rulebook to test (give a rulebook folder, or list folders under "
         "'rulebooks' in the config)\n"
     )
+
+
+def test_a_rule_without_a_bad_example_fails_test_rules(house: Path) -> None:
+    write_rule(house, "avoid.yaml", BASE_RULE)
+    code, out, _ = run("test-rules", "--quiet", "style/")
+    assert code == 1
+    assert out == (
+        "FAIL  style/avoid.yaml  avoid has no example that must fire\n"
+        "\n"
+        "9 example(s) in 5 rule(s): 9 passed, 0 failed; 1 rule(s) lack a good or a bad example\n"
+    )
