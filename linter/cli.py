@@ -317,18 +317,97 @@ def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> 
 @click.argument("rule_id", metavar="RULE")
 @click.option("--config", "config_path", type=click.Path(path_type=Path))
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option(
+    "--kind",
+    "as_kind",
+    is_flag=True,
+    help="Explain the kind of that name (its options and message fields) instead of a rule.",
+)
 @guarded
-def explain(rule_id: str, config_path: Path | None, isolated: bool) -> None:
-    """Show a rule's documentation: what it finds, why, its options and examples."""
-    from linter.config import load_config
-    from linter.explain import render_rule
+def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: bool) -> None:
+    """Show a rule's documentation: what it finds, why, its options and examples.
 
+    With --kind (or when no rule has that name), show a kind's documentation: what it checks,
+    the fields its messages may use, and every option with its type, default and meaning.
+    """
+    from linter.config import load_config
+    from linter.explain import render_kind, render_rule
+    from linter.kinds import REGISTRY
+
+    if as_kind:
+        if rule_id not in REGISTRY:
+            raise UserError(f"unknown kind {rule_id!r}", hint=did_you_mean(rule_id, REGISTRY))
+        click.echo(render_kind(rule_id), nl=False)
+        return
     config = load_config(config_path, isolated=isolated)
     rule = config.known.get(rule_id)
+    if rule is None and rule_id in REGISTRY:
+        click.echo(render_kind(rule_id), nl=False)
+        return
     if rule is None:
         raise UserError(f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, config.known))
     active = next((a for a in config.rules if a.id == rule_id), None)
     click.echo(render_rule(rule, active), nl=False)
+
+
+@main.command("test-rules")
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path), metavar="[DIR]...")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Use this config file to find the rulebooks (when no DIR is given).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print failures and the summary only.")
+@guarded
+def test_rules(folders: tuple[Path, ...], config_path: Path | None, quiet: bool) -> None:
+    """Run the examples of a rulebook's rules, like a test runner.
+
+    Each rule's good examples must stay quiet and its bad ones must give exactly the findings
+    they list. DIR is a rulebook folder; without one, the config's rulebooks are tested.
+    Exit status: 0 every example passed, 1 an example failed, 2 a rulebook or config error.
+    """
+    from linter.rulebook import Rule, builtin_rules, load_rulebook_dir
+    from linter.testrules import report_failure, run_rulebook, untested
+
+    cwd = Path.cwd()
+    rules: dict[str, Rule] = {}
+    if folders:
+        for folder in folders:
+            taken = {**builtin_rules(), **rules}
+            rules.update(load_rulebook_dir(folder, folder.as_posix(), taken))
+    else:
+        from linter.config import load_config
+
+        config = load_config(config_path, cwd=cwd)
+        rules = {rid: r for rid, r in config.known.items() if not r.builtin}
+        if not rules:
+            raise UserError(
+                "no rulebook to test",
+                path=config.source,
+                hint="give a rulebook folder, or list folders under 'rulebooks' in the config",
+            )
+    results = run_rulebook(rules.values())
+    failed = [r for r in results if not r.passed]
+    for result in results:
+        source = rules[result.rule].source
+        if not result.passed:
+            click.echo(report_failure(result, rules[result.rule]) + "\n")
+        elif not quiet:
+            click.echo(f"PASS  {source}:{result.example.line}  {result.example.name}")
+    lacking = untested(rules.values())
+    for line in lacking:
+        click.echo(line)
+    if lacking or (not quiet and len(failed) < len(results)):
+        click.echo()
+    passed = len(results) - len(failed)
+    summary = (
+        f"{len(results)} example(s) in {len(rules)} rule(s): {passed} passed, {len(failed)} failed"
+    )
+    if lacking:
+        summary += f"; {len(lacking)} rule(s) lack a good or a bad example"
+    click.echo(summary)
+    sys.exit(EXIT_FINDINGS if failed or lacking else EXIT_CLEAN)
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ from linter.findings import Severity
 from linter.kinds import get_kind
 from linter.options import parse_options
 from linter.parse.roles import DEFAULT_HIGHLIGHTS_HEADINGS, ArticleOptions
-from linter.rulebook import Rule, builtin_rules, load_rulebook_dir
+from linter.rulebook import Rule, builtin_rules, check_options, load_rulebook_dir
 from linter.yamlsource import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 TOP_KEYS = (
+    "extends",
     "fail-on",
     "include",
     "exclude",
@@ -34,6 +36,8 @@ TOP_KEYS = (
     "rules",
     "overrides",
 )
+#: Built-in presets, shipped as YAML in ``linter/presets/``.
+PRESETS = ("default", "minimal", "strict")
 RULE_KEYS = ("severity", "off")
 OVERRIDE_KEYS = ("paths", "rules")
 
@@ -163,31 +167,37 @@ def load_config(
     cwd = cwd or Path.cwd()
     if path is None and not isolated:
         path = find_config(cwd)
-    raw: Mapping[str, Any] = LineDict()
     shown: str | None = None
     root = cwd
+    layers: list[_Layer] = []
     if path is not None:
         shown = _display(path, cwd)
         if not path.is_file():
             raise UserError("config file does not exist", path=shown)
-        raw = read_config_file(path, shown)
         root = path.resolve().parent
-    for key in raw:
-        if key not in TOP_KEYS:
-            raise UserError(
-                f"unknown key {key!r}",
-                path=shown,
-                line=_line(raw, key),
-                hint=did_you_mean(str(key), TOP_KEYS),
-            )
+        layers = _layers(read_config_file(path, shown), shown, root, (path.resolve(),), cwd)
+    else:
+        layers = [_Layer(LineDict(), "", root)]
+    # Later layers (the config itself) override earlier ones (what it extends).
+    raw = _merged(layers)
 
     known: dict[str, Rule] = dict(builtin_rules())
-    if "rulebooks" in raw:
-        for folder in _str_list(raw, "rulebooks", shown or ""):
-            known.update(load_rulebook_dir(root / folder, folder, known))
+    for layer in layers:
+        if "rulebooks" not in layer.raw:
+            continue
+        line = _line(layer.raw, "rulebooks")
+        for folder in _str_list(layer.raw, "rulebooks", layer.shown):
+            known.update(
+                load_rulebook_dir(
+                    layer.folder / folder,
+                    _display(layer.folder / folder, cwd),
+                    known,
+                    config=layer.shown or None,
+                    line=line,
+                )
+            )
 
-    base_table = raw.get("rules") or {}
-    rules = _resolve_rules(base_table, known, shown or "", _line(raw, "rules"))
+    rules = _resolve_layers(layers, known)
     rules = _apply_selection(rules, known, select, ignore)
     if not rules:
         raise UserError(
@@ -202,21 +212,20 @@ def load_config(
     except ValueError:
         raise UserError(
             f"fail-on must be error, warning or info, not {level!r}",
-            path=shown,
-            line=_line(raw, "fail-on"),
+            path=raw.get_source("fail-on") if fail_on is None else None,
+            line=_line(raw, "fail-on") if fail_on is None else None,
             hint=did_you_mean(str(level), [s.value for s in Severity]),
         ) from None
 
-    overrides = _overrides(raw, shown or "")
+    overrides = _overrides(raw, raw.get_source("overrides") or "")
 
     def resolve(tables: Sequence[Mapping[str, Any]]) -> tuple[ActiveRule, ...]:
-        merged = LineDict(base_table) if isinstance(base_table, dict) else LineDict()
-        merged.key_lines = dict(getattr(base_table, "key_lines", {}))
-        for table in tables:
-            merged.update(table)
-            merged.key_lines.update(getattr(table, "key_lines", {}))
-        found = _resolve_rules(merged, known, shown or "", _line(raw, "overrides"))
-        return tuple(_apply_selection(found, known, select, ignore))
+        extra = [
+            _Layer(LineDict({"rules": t}), raw.get_source("overrides") or "", root) for t in tables
+        ]
+        return tuple(
+            _apply_selection(_resolve_layers([*layers, *extra], known), known, select, ignore)
+        )
 
     for override in overrides:  # validate each one now, so mistakes stop the run up front
         resolve([override.table])
@@ -225,12 +234,14 @@ def load_config(
     if not isinstance(gitignore, bool):
         raise UserError(
             "'respect-gitignore' must be true or false",
-            path=shown,
+            path=raw.get_source("respect-gitignore"),
             line=_line(raw, "respect-gitignore"),
         )
 
     article = ArticleOptions(
-        highlights_headings=_str_list(raw, "highlights-headings", shown or "")
+        highlights_headings=_str_list(
+            raw, "highlights-headings", raw.get_source("highlights-headings") or ""
+        )
         if "highlights-headings" in raw
         else DEFAULT_HIGHLIGHTS_HEADINGS,
     )
@@ -239,8 +250,12 @@ def load_config(
         known=known,
         source=shown,
         root=root,
-        include=_str_list(raw, "include", shown or "") if "include" in raw else DEFAULT_INCLUDE,
-        exclude=_str_list(raw, "exclude", shown or "") if "exclude" in raw else (),
+        include=_str_list(raw, "include", raw.get_source("include") or "")
+        if "include" in raw
+        else DEFAULT_INCLUDE,
+        exclude=_str_list(raw, "exclude", raw.get_source("exclude") or "")
+        if "exclude" in raw
+        else (),
         fail_on=fail_level,
         article=article,
         overrides=overrides,
@@ -289,37 +304,129 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
     return tuple(out)
 
 
-def _resolve_rules(
-    table: Any, known: Mapping[str, Rule], shown: str, line: int | None
-) -> list[ActiveRule]:
-    if not isinstance(table, dict):
-        raise UserError("'rules' must be a mapping of rule ids to settings", path=shown, line=line)
+@dataclass(frozen=True)
+class _Layer:
+    """One config file in an ``extends`` chain: its keys, its name, and its folder."""
+
+    raw: Mapping[str, Any]
+    shown: str
+    folder: Path
+
+
+class _Merged(LineDict):
+    """The top-level keys of an ``extends`` chain, each from the last file that sets it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+
+    def get_source(self, key: str) -> str | None:
+        return self.sources.get(key) or None
+
+
+def _merged(layers: Sequence[_Layer]) -> _Merged:
+    out = _Merged()
+    for layer in layers:
+        for key, value in layer.raw.items():
+            if key in ("extends", "rulebooks", "rules"):
+                continue
+            out[key] = value
+            out.key_lines[key] = _line(layer.raw, key) or 0
+            out.sources[key] = layer.shown
+    return out
+
+
+def _preset(name: str) -> tuple[Mapping[str, Any], str]:
+    shown = f"preset {name} (linter/presets/{name}.yaml)"
+    text = resources.files("linter.presets").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data = load_yaml(text, shown)
+    return (data if isinstance(data, dict) else LineDict()), shown
+
+
+def _layers(
+    raw: Mapping[str, Any], shown: str, folder: Path, chain: tuple[Path, ...], cwd: Path
+) -> list[_Layer]:
+    """The config and everything it extends, most basic first; keys are validated here."""
+    for key in raw:
+        if key not in TOP_KEYS:
+            raise UserError(
+                f"unknown key {key!r}",
+                path=shown,
+                line=_line(raw, key),
+                hint=did_you_mean(str(key), TOP_KEYS),
+            )
+    base: list[_Layer] = []
+    if "extends" in raw:
+        line = _line(raw, "extends")
+        for target in _str_list(raw, "extends", shown):
+            if target in PRESETS:
+                preset, preset_shown = _preset(target)
+                base += _layers(preset, preset_shown, folder, chain, cwd)
+                continue
+            path = folder / target
+            if not path.is_file():
+                hint = did_you_mean(target, PRESETS) if "/" not in target else None
+                raise UserError(
+                    f"extends: {target!r} is neither a built-in preset nor a config file",
+                    path=shown,
+                    line=line,
+                    hint=hint or f"built-in presets: {', '.join(PRESETS)}",
+                )
+            resolved = path.resolve()
+            if resolved in chain:
+                cycle = " -> ".join(_display(p, cwd) for p in (*chain, resolved))
+                raise UserError(f"extends makes a loop: {cycle}", path=shown, line=line)
+            target_shown = _display(path, cwd)
+            base += _layers(
+                read_config_file(path, target_shown),
+                target_shown,
+                resolved.parent,
+                (*chain, resolved),
+                cwd,
+            )
+    return [*base, _Layer(raw, shown, folder)]
+
+
+def _resolve_layers(layers: Sequence[_Layer], known: Mapping[str, Rule]) -> list[ActiveRule]:
     settings: dict[str, ActiveRule | None] = {
         rid: ActiveRule(rule, rule.severity, rule.options) for rid, rule in known.items()
     }
-    for rid, value in table.items():
-        key_line = table.line_of(rid) if isinstance(table, LineDict) else line
-        if rid not in known:
+    for layer in layers:
+        table = layer.raw.get("rules") or {}
+        line = _line(layer.raw, "rules")
+        if not isinstance(table, dict):
             raise UserError(
-                f"unknown rule {rid!r}",
-                path=shown,
-                line=key_line,
-                hint=did_you_mean(str(rid), known),
+                "'rules' must be a mapping of rule ids to settings", path=layer.shown, line=line
             )
-        rule = known[rid]
-        settings[rid] = _rule_setting(rule, value, shown, key_line)
+        for rid, value in table.items():
+            key_line = table.line_of(rid) if isinstance(table, LineDict) else line
+            if rid not in known:
+                raise UserError(
+                    f"unknown rule {rid!r}",
+                    path=layer.shown,
+                    line=key_line,
+                    hint=did_you_mean(str(rid), known),
+                )
+            settings[rid] = _rule_setting(
+                known[rid], value, layer.shown, key_line, base=settings[rid]
+            )
     return [a for a in settings.values() if a is not None]
 
 
-def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> ActiveRule | None:
+def _rule_setting(
+    rule: Rule, value: Any, shown: str, line: int | None, base: ActiveRule | None = None
+) -> ActiveRule | None:
+    """A rule's setting in one config layer, on top of ``base`` (what an extended config set)."""
     # YAML reads a bare `off` / `on` as false / true.
     if value is False or value == "off":
         return None
+    if base is None:
+        base = ActiveRule(rule, rule.severity, rule.options)
     if value is True or value == "on" or value is None:
-        return ActiveRule(rule, rule.severity, rule.options)
+        return base
     if isinstance(value, str):
         try:
-            return ActiveRule(rule, Severity(value), rule.options)
+            return ActiveRule(rule, Severity(value), base.options)
         except ValueError:
             raise UserError(
                 f"rule {rule.id!r}: expected off, on, error, warning or info, not {value!r}",
@@ -333,7 +440,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
             path=shown,
             line=line,
         )
-    severity = rule.severity
+    severity = base.severity
     if "severity" in value:
         try:
             severity = Severity(value["severity"])
@@ -354,7 +461,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
     kind = get_kind(rule.kind)
     try:
         options = parse_options(
-            kind.options_type, options_raw, path=shown, line=line or 0, base=rule.options
+            kind.options_type, options_raw, path=shown, line=line or 0, base=base.options
         )
     except UserError as exc:
         exc.message = f"rule {rule.id!r}: {exc.message}"
@@ -363,6 +470,11 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
             exc.hint = (
                 exc.hint + "; " if exc.hint else ""
             ) + f"rule settings: {known} or an option"
+        raise
+    try:
+        check_options(kind, options, path=shown, line=line)
+    except UserError as exc:
+        exc.message = f"rule {rule.id!r}: {exc.message}"
         raise
     return ActiveRule(rule, severity, options)
 

@@ -10,6 +10,7 @@ from typing import Any
 from linter.document import Document, Span
 from linter.findings import Finding, Fix, Severity
 from linter.kinds import get_kind
+from linter.patterns import RuleTimeout
 from linter.rulebook import Rule
 from linter.suppressions import UNUSED, apply_suppressions
 
@@ -126,6 +127,22 @@ def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
     )
 
 
+def rule_timeout(path: str, rule_id: str, exc: RuleTimeout) -> Diagnostic:
+    """A rule whose pattern ran past the time bound: reported against the rule, never a hang."""
+    return Diagnostic(
+        path=path,
+        rule="rule-timeout",
+        severity=Severity.ERROR,
+        message=f"Rule {rule_id!r} gave up on this file: its pattern {exc.pattern!r} ran longer "
+        f"than {exc.seconds:g}s (rewrite it so it cannot backtrack without end)",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        span=Span(0, 0),
+    )
+
+
 def unused_suppression(doc: Document, span: Span, message: str) -> Diagnostic:
     where = locate(doc, span)
     return Diagnostic(
@@ -162,6 +179,8 @@ def lint(
         kind = get_kind(active.rule.kind)
         try:
             out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
+        except RuleTimeout as exc:
+            out.append(rule_timeout(doc.path, active.id, exc))
         except Exception as exc:  # crash isolation: one rule's bug must not stop the run
             out.append(internal_error(doc.path, active.id, exc))
     enabled = {a.id for a in rules}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.engine import ActiveRule, lint
+from linter.engine import ActiveRule, Diagnostic, lint
 from linter.options import parse_options
 from linter.parse import parse
 from linter.rulebook import Example, Rule
@@ -16,6 +16,8 @@ class ExampleResult:
     example: Example
     expected: tuple[str, ...]
     actual: tuple[str, ...]
+    #: What the rule reported, for a failure report that shows the messages.
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -43,6 +45,7 @@ def run_example(rule: Rule, example: Example) -> ExampleResult:
         example,
         tuple(sorted(example.expect, key=_order)),
         tuple(sorted(actual, key=_order)),
+        tuple(found),
     )
 
 

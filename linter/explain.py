@@ -10,17 +10,20 @@ from typing import Any
 
 from linter.engine import ActiveRule
 from linter.kinds import get_kind
-from linter.options import describe_type, kebab
+from linter.options import describe_type, kebab, option_doc
+from linter.patterns import Pattern
 from linter.rulebook import Rule
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, re.Pattern):
+    if isinstance(value, re.Pattern | Pattern):
         return repr(value.pattern)
     if isinstance(value, tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
+    if value is None:
+        return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -63,6 +66,7 @@ def render_rule(rule: Rule, active: ActiveRule | None) -> str:
         for f in fields:
             out.append(f"{kebab(f.name)}: {_value(getattr(options, f.name))}")
             out.append(f"    type: {describe_type(hints[f.name])}")
+            out += _wrapped_doc(f)
         out.append("")
     good = [e for e in rule.examples if not e.expect]
     bad = [e for e in rule.examples if e.expect]
@@ -76,6 +80,38 @@ def render_rule(rule: Rule, active: ActiveRule | None) -> str:
                 out.append(f"    | {line}")
             if example.expect:
                 out.append(f"    -> {', '.join(example.expect)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _wrapped_doc(f: dataclasses.Field[Any]) -> list[str]:
+    doc = option_doc(f)
+    return textwrap.wrap(doc, width=88, initial_indent="    ", subsequent_indent="    ")
+
+
+def render_kind(name: str) -> str:
+    """A plain-text page for one kind: what it checks, its message fields and its options."""
+    kind = get_kind(name)
+    fill = textwrap.TextWrapper(width=88)
+    title = f"kind: {name}"
+    out = [title, "=" * len(title), "", *fill.wrap(kind.description), ""]
+    if kind.fields:
+        out += ["Message fields", "--------------"]
+        for field_name, meaning in kind.fields.items():
+            out.append(f"{{{field_name}}}")
+            out += textwrap.wrap(meaning, width=88, initial_indent="    ", subsequent_indent="    ")
+        out.append("")
+    hints = typing.get_type_hints(kind.options_type)
+    fields = dataclasses.fields(kind.options_type)
+    if fields:
+        out += ["Options", "-------"]
+        for f in fields:
+            if f.default is dataclasses.MISSING:
+                default = "required"
+            else:
+                default = f"default {_value(f.default)}"
+            out.append(f"{kebab(f.name)}: {describe_type(hints[f.name])} ({default})")
+            out += _wrapped_doc(f)
         out.append("")
     return "\n".join(out)
 
@@ -97,6 +133,9 @@ def starter_config() -> str:
     lines = [
         "# copydesk configuration. Run `copydesk rules` to list rules, and",
         "# `copydesk explain RULE` to see a rule's options.",
+        "",
+        "# Start from a preset (default, strict, minimal) or another config file.",
+        "extends: default",
         "",
         "# Lowest severity that fails the run: error, warning or info.",
         "fail-on: error",

@@ -9,7 +9,10 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal
 
+import regex
+
 from linter.errors import UserError, did_you_mean
+from linter.patterns import Pattern, compile_user_pattern
 from linter.yamlsource import LineDict
 
 
@@ -41,7 +44,7 @@ def describe_type(tp: Any) -> str:
         return "whole number"
     if tp is float:
         return "number"
-    if tp is re.Pattern:
+    if tp is re.Pattern or tp is Pattern:
         return "regular expression"
     return getattr(tp, "__name__", str(tp))
 
@@ -152,4 +155,22 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
             raise UserError(
                 f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
             ) from None
+    if tp is Pattern:
+        if not isinstance(value, str):
+            raise _fail(key, value, tp, path, line)
+        try:
+            return compile_user_pattern(value)
+        except regex.error as exc:
+            raise UserError(
+                f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
+            ) from None
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input
+
+
+def option(default: Any = dataclasses.MISSING, doc: str = "") -> Any:
+    """A kind's option field with its documentation, which ``copydesk explain`` shows."""
+    return dataclasses.field(default=default, metadata={"doc": doc})
+
+
+def option_doc(field: dataclasses.Field[Any]) -> str:
+    return str(field.metadata.get("doc", ""))

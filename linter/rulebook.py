@@ -27,7 +27,7 @@ REQUIRED_KEYS = ("kind", "severity", "summary", "rationale", "message", "example
 OPTIONAL_KEYS = ("options", "fixable")
 EXAMPLE_KEYS = ("name", "text", "expect", "format", "config")
 #: Ids the engine itself reports under; no rule may take them.
-RESERVED_IDS = frozenset({"read-error", "internal-error", "unused-suppression"})
+RESERVED_IDS = frozenset({"read-error", "internal-error", "unused-suppression", "rule-timeout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,26 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
     if not isinstance(raw_options, dict):
         raise UserError("'options' must be a mapping", path=path, line=data.line_of("options"))
     options = parse_options(kind.options_type, raw_options, path=path, line=data.line_of("options"))
+    check_options(kind, options, path=path, line=data.line_of("options"))
     examples = _parse_examples(data["examples"], path, data.line_of("examples"))
+    for example in examples:
+        for entry in example.expect:
+            if entry.split()[-1] != rule_id:
+                raise UserError(
+                    f"example {example.name!r} expects {entry!r}, but a rule's examples list "
+                    f"only its own findings ({rule_id!r})",
+                    path=path,
+                    line=example.line,
+                )
+        if example.config:
+            check_options(
+                kind,
+                parse_options(
+                    kind.options_type, example.config, path=path, line=example.line, base=options
+                ),
+                path=path,
+                line=example.line,
+            )
     return Rule(
         id=rule_id,
         kind=kind_name,
@@ -131,6 +150,13 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
         source=path,
         builtin=builtin,
     )
+
+
+def check_options(kind: Any, options: Any, *, path: str, line: int | None) -> None:
+    """Options that parse but cannot work together stop the run like any other mistake."""
+    problem = kind.validate(options)
+    if problem:
+        raise UserError(f"options of kind {kind.name!r}: {problem}", path=path, line=line)
 
 
 def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:
@@ -249,21 +275,54 @@ def builtin_rules() -> dict[str, Rule]:
     return _builtin
 
 
-def load_rulebook_dir(folder: Path, shown: str, existing: Iterable[str]) -> dict[str, Rule]:
-    """Every ``*.yaml`` rule in a user's rulebook folder; ids must not collide."""
+def load_rulebook_dir(
+    folder: Path,
+    shown: str,
+    existing: Iterable[str],
+    *,
+    config: str | None = None,
+    line: int | None = None,
+) -> dict[str, Rule]:
+    """Every ``*.yaml`` (and ``*.yml``) rule in a user's rulebook folder.
+
+    ``config`` and ``line`` name the config entry that lists the folder, for errors about the
+    folder itself; errors inside a rule file name that file and line.
+    """
+    if not folder.exists():
+        raise UserError(f"rulebook folder {shown!r} does not exist", path=config, line=line)
     if not folder.is_dir():
-        raise UserError(f"rulebook folder {shown!r} does not exist", path=shown)
+        raise UserError(
+            f"rulebook {shown!r} is not a folder",
+            path=config,
+            line=line,
+            hint="list folders of rule files under 'rulebooks'",
+        )
+    files = sorted(
+        (f for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()),
+        key=lambda f: f.name,
+    )
+    if not files:
+        raise UserError(
+            f"rulebook folder {shown!r} has no rule files (*.yaml)", path=config, line=line
+        )
     taken = set(existing)
     rules: dict[str, Rule] = {}
-    for file in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+    for file in files:
         display = f"{shown.rstrip('/')}/{file.name}"
         rule = load_rule_file(file, display=display)
-        if rule.id in taken or rule.id in rules:
+        if rule.id in rules:
             raise UserError(
-                f"duplicate rule id {rule.id!r}: a rule by that name is already loaded",
+                f"duplicate rule id {rule.id!r}: {rules[rule.id].source} has the same name",
                 path=display,
                 line=1,
-                hint="rename the file",
+                hint="rename one of the files",
+            )
+        if rule.id in taken:
+            raise UserError(
+                f"rule id {rule.id!r} is already taken by a built-in or earlier rulebook rule",
+                path=display,
+                line=1,
+                hint="rename the file; to change a built-in rule, set its options under 'rules'",
             )
         rules[rule.id] = rule
     return rules

@@ -155,7 +155,7 @@ def test_select_restricts_rules(tmp_path: Path) -> None:
 
 def test_missing_rulebook_folder(tmp_path: Path) -> None:
     err = _error(tmp_path, "rulebooks: [style/]\n")
-    assert "rulebook folder 'style/' does not exist" in str(err)
+    assert str(err) == ".copydesk.yaml:1: rulebook folder 'style' does not exist"
 
 
 def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:

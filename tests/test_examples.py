@@ -34,6 +34,9 @@ EXPECTED = {
     "examples/empty-section.md": [
         "12:1 empty-section",
     ],
+    "examples/name-drift.txt": [
+        "10:49 name-drift",
+    ],
 }
 
 
@@ -75,3 +78,23 @@ def test_duplicate_points_back_to_the_first_copy(monkeypatch) -> None:
         {"path": "examples/pipeline-residue.txt", "line": 12, "column": 1, "message": "first copy"}
     ]
     assert dup["message"].startswith("Lines 24-34 repeat lines 12-23 (exact copy)")
+
+
+def test_name_drift_quotes_both_spellings_and_both_places(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--format", "json", "examples/name-drift.txt"]
+    )
+    (drift,) = json.loads(result.stdout)["diagnostics"]
+    assert drift["message"] == (
+        'Name spelled "Oskar Lindquist" on line 10 but "Oskar Lindqvist" on line 4'
+    )
+    assert (drift["line"], drift["column"], drift["end_column"]) == (10, 49, 58)
+    assert drift["related"] == [
+        {
+            "path": "examples/name-drift.txt",
+            "line": 4,
+            "column": 24,
+            "message": 'spelled "Oskar Lindqvist" here',
+        }
+    ]

@@ -100,8 +100,8 @@ def test_rule_id_must_be_kebab_case(tmp_path: Path) -> None:
 
 
 def test_duplicate_rule_id_with_a_builtin(tmp_path: Path) -> None:
-    err = _load(tmp_path, GOOD, name="empty-bullet.yaml")
-    assert err is not None and "duplicate rule id 'empty-bullet'" in err.message
+    err = _load(tmp_path, GOOD.replace("draft-label", "empty-bullet"), name="empty-bullet.yaml")
+    assert err is not None and "rule id 'empty-bullet' is already taken" in err.message
 
 
 def test_bad_expectation_format(tmp_path: Path) -> None:

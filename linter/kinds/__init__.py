@@ -17,6 +17,12 @@ REGISTRY: dict[str, str] = {
     "repeated-title": "linter.kinds.repeated_title:RepeatedTitle",
     "trailing-blank": "linter.kinds.trailing_blank:TrailingBlank",
     "empty-section": "linter.kinds.empty_section:EmptySection",
+    "existence": "linter.kinds.existence:Existence",
+    "substitution": "linter.kinds.substitution:Substitution",
+    "required-sections": "linter.kinds.required_sections:RequiredSections",
+    "metric": "linter.kinds.metric:Metric",
+    "name-variants": "linter.kinds.name_variants:NameVariants",
+    "dateline": "linter.kinds.dateline:Dateline",
     "figure-consistency": "linter.kinds.figure_consistency:FigureConsistency",
 }
 

@@ -25,6 +25,10 @@ class Kind(ABC):
     #: One paragraph for ``copydesk explain``: what the kind looks at.
     description: ClassVar[str] = ""
 
+    def validate(self, options: Any) -> str | None:
+        """Why these options cannot work together (a rule that could never fire), or None."""
+        return None
+
     @abstractmethod
     def check(self, doc: Document, options: Any) -> Iterator[Finding]:
         """Yield the findings for one document."""

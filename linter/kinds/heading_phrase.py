@@ -11,6 +11,7 @@ from linter.document import Block, BlockKind, Document, Role
 from linter.findings import Finding, Fix
 from linter.kinds.base import Kind
 from linter.kinds.common import quote, remove_lines
+from linter.options import option
 from linter.parse.roles import label_key
 
 #: Phrases shorter than this match only exactly: a fuzzy "Output" would catch "Outputs".
@@ -20,18 +21,23 @@ LABEL_MAX_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class HeadingPhraseOptions:
-    #: The banned labels; matching ignores case, markup and trailing punctuation.
-    phrases: tuple[str, ...] = ()
-    #: More labels on top of ``phrases`` (for a config that extends the list).
-    extra_phrases: tuple[str, ...] = ()
-    #: Labels never to flag, even when close to a banned one.
-    allow: tuple[str, ...] = ()
-    #: Similarity (0-100, rapidfuzz ratio) at which a variant counts as the label; 100 = exact.
-    similarity: int = 90
-    #: Also check one-line paragraphs that end with a colon (``Label:``).
-    label_lines: bool = True
-    #: Check the title too (a title that is a template label is rare but possible).
-    include_title: bool = False
+    phrases: tuple[str, ...] = option(
+        (), "The banned labels; matching ignores case, markup and trailing punctuation."
+    )
+    extra_phrases: tuple[str, ...] = option(
+        (), "More labels on top of ``phrases`` (for a config that extends the list)."
+    )
+    allow: tuple[str, ...] = option((), "Labels never to flag, even when close to a banned one.")
+    similarity: int = option(
+        90,
+        "Similarity (0-100, rapidfuzz ratio) at which a variant counts as the label; 100 = exact.",
+    )
+    label_lines: bool = option(
+        True, "Also check one-line paragraphs that end with a colon (``Label:``)."
+    )
+    include_title: bool = option(
+        False, "Check the title too (a title that is a template label is rare but possible)."
+    )
 
 
 def _candidate(block: Block, options: HeadingPhraseOptions) -> bool:

@@ -1,0 +1,211 @@
+"""dateline: the dateline's date and the front matter's date are there, readable and agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from linter.document import BlockKind, Document, Span
+from linter.findings import Finding, Related
+from linter.kinds.base import Kind
+from linter.kinds.common import quote
+from linter.options import option
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DATE_FORMS = (
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+)
+#: Dateline words that promise a date ("Published by ..." is a byline, not a date line).
+_NEEDS_DATE = re.compile(
+    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted))\b(?!\s+by\b)", re.IGNORECASE
+)
+#: Dateline words that name the first publication, and those that name a later update.
+_UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineOptions:
+    date_keys: tuple[str, ...] = option(
+        ("date", "published", "publish-date", "pubdate"),
+        "Front-matter keys that hold the publication date, first found wins.",
+    )
+    updated_keys: tuple[str, ...] = option(
+        ("updated", "modified", "last-modified", "lastmod"),
+        'Front-matter keys that hold the date of the last update (for "Updated ..." datelines).',
+    )
+    require: Literal["none", "date", "dateline"] = option(
+        "none",
+        "When to report a missing date: never ('none'), when the article has no date at all, "
+        "in a dateline or the front matter ('date'), or when it has no dateline ('dateline').",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    date: dt.date | None  # None: written but not a real date
+    text: str
+    span: Span
+
+
+def parse_date(text: str) -> tuple[dt.date | None, Span] | None:
+    """The first date written in ``text``: (date or None if impossible, its span); or None."""
+    best: tuple[int, re.Match[str]] | None = None
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match and (best is None or match.start() < best[0]):
+            if "month" in match.groupdict() and match["month"].casefold() not in _MONTHS:
+                continue
+            best = (match.start(), match)
+    if best is None:
+        return None
+    match = best[1]
+    groups = match.groupdict()
+    month = _MONTHS[groups["month"].casefold()] if "month" in groups else int(groups["mon"])
+    span = Span(match.start(), match.end())
+    try:
+        return dt.date(int(groups["year"]), month, int(groups["day"])), span
+    except ValueError:
+        return None, span
+
+
+def _front_matter_line(doc: Document, key: str) -> Span:
+    for block in doc.blocks:
+        if block.kind is BlockKind.FRONT_MATTER:
+            text = doc.slice(block.span)
+            match = re.search(rf"(?m)^{re.escape(key)}\s*:\s*(.*)$", text)
+            if match:
+                return Span(block.span.start + match.start(), block.span.start + match.end())
+            return block.span
+    return Span(0, 0)
+
+
+def _front_matter_date(doc: Document, keys: tuple[str, ...]) -> tuple[str, Any, Span] | None:
+    data = doc.front_matter or {}
+    for key in keys:
+        if key in data and data[key] not in (None, ""):
+            return key, data[key], _front_matter_line(doc, key)
+    return None
+
+
+def _as_date(value: Any) -> dt.date | str | None:
+    """A front-matter value as a date; None if it is not one; "" if it says nothing."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        parsed = parse_date(value)
+        return parsed[0] if parsed else None
+    return None
+
+
+def _say(date: dt.date) -> str:
+    return f"{date.day} {date.strftime('%B')} {date.year}"
+
+
+class Dateline(Kind):
+    name = "dateline"
+    options_type = DatelineOptions
+    fields = {"problem": "the whole finding as a sentence, quoting both dates and places"}
+    description = (
+        "Reads the dateline (the 'Published ...', 'Updated ...' or date line under the title) "
+        "and the front matter's date. Reports a date that is written but impossible "
+        "('31 February 2026', '2026-13-02'), a 'Published' or 'Updated' dateline with no date "
+        "in it, and a dateline date that disagrees with the front matter (a 'Published' line "
+        "is compared with 'date-keys', an 'Updated' line with 'updated-keys'). With 'require', "
+        "also an article that has no date at all, or no dateline."
+    )
+
+    def check(self, doc: Document, options: DatelineOptions) -> Iterator[Finding]:
+        if not any(b.has_text for b in doc.blocks):
+            return
+        line = doc.dateline
+        written: _Found | None = None
+        updated = False
+        if line is not None:
+            text = doc.slice(line.text_span)
+            updated = bool(_UPDATED.match(text))
+            parsed = parse_date(text)
+            if parsed is None:
+                if _NEEDS_DATE.match(text):
+                    yield Finding(
+                        line.text_span,
+                        {"problem": f'The dateline "{quote(text)}" has no date in it'},
+                    )
+            else:
+                date, span = parsed
+                start = line.text_span.start
+                written = _Found(
+                    date, text[span.start : span.end], Span(start + span.start, start + span.end)
+                )
+                if date is None:
+                    yield Finding(
+                        written.span,
+                        {"problem": f'The dateline date "{written.text}" is not a real date'},
+                    )
+        keys = options.updated_keys if updated else options.date_keys
+        front = _front_matter_date(doc, keys)
+        front_date: dt.date | None = None
+        if front is not None:
+            key, value, span = front
+            front_date = _as_date(value)  # type: ignore[assignment]
+            if front_date is None:
+                yield Finding(
+                    span,
+                    {
+                        "problem": f'The front matter {key} "{quote(str(value))}" is not a '
+                        "readable date"
+                    },
+                )
+            elif written is not None and written.date is not None and written.date != front_date:
+                yield Finding(
+                    written.span,
+                    {
+                        "problem": f'The dateline says "{written.text}" but the front matter '
+                        f"{key} is {_say(front_date)} (line {doc.line_of(span.start)})"
+                    },
+                    related=(Related(span, f"front matter {key}"),),
+                )
+        has_date = written is not None or (front is not None and front_date is not None)
+        if options.require == "dateline" and line is None:
+            yield Finding(_top(doc), {"problem": "The article has no dateline"})
+        elif options.require == "date" and not has_date and line is None:
+            yield Finding(
+                _top(doc),
+                {"problem": "The article has no date: no dateline and no front-matter date"},
+            )
+
+
+def _top(doc: Document) -> Span:
+    title = doc.title
+    if title is not None:
+        return title.text_span
+    end = doc.text.find("\n")
+    return Span(0, len(doc.text) if end == -1 else end)

@@ -1,0 +1,130 @@
+"""existence: words, phrases or patterns that must not appear in an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from linter.document import Document, Span
+from linter.findings import Finding
+from linter.kinds.base import Kind
+from linter.kinds.common import quote
+from linter.kinds.scope import ScopeName, scope_spans
+from linter.options import option
+from linter.patterns import Budget, Pattern, compile_user_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class ExistenceOptions:
+    tokens: tuple[str, ...] = option(
+        (), "Words or phrases to flag, matched as written (no pattern syntax)."
+    )
+    patterns: tuple[Pattern, ...] = option(
+        (), "Regular expressions to flag (``regex`` syntax; ``^`` and ``$`` match at line ends)."
+    )
+    ignore_case: bool = option(True, "Ignore case when matching tokens and patterns.")
+    word_boundary: bool = option(
+        True, "Tokens match only as whole words (not inside a longer word)."
+    )
+    exceptions: tuple[str, ...] = option(
+        (), "Matched texts never to flag (compared without case), such as an allowed brand name."
+    )
+    scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    #: (compiled pattern, what the message calls it) in the order the rule lists them.
+    searches: tuple[tuple[Pattern, str], ...]
+    exceptions: frozenset[str]
+
+
+def literal_pattern(words: tuple[str, ...], *, ignore_case: bool, word_boundary: bool) -> Pattern:
+    """One pattern matching any of ``words`` as written, longest first, spaces flexible."""
+    parts = [r"\s+".join(regex.escape(w) for w in word.split()) for word in words if word.split()]
+    parts.sort(key=len, reverse=True)
+    body = "|".join(parts)
+    if word_boundary:
+        # Lookarounds rather than \b, so that tokens that begin or end with punctuation work.
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    return compile_user_pattern(body, ignore_case=ignore_case)
+
+
+@lru_cache(maxsize=256)
+def _matcher(options: ExistenceOptions) -> _Matcher:
+    searches: list[tuple[Pattern, str]] = []
+    tokens = tuple(t for t in options.tokens if t.strip())
+    if tokens:
+        searches.append(
+            (
+                literal_pattern(
+                    tokens, ignore_case=options.ignore_case, word_boundary=options.word_boundary
+                ),
+                "",
+            )
+        )
+    for pattern in options.patterns:
+        searches.append(
+            (
+                compile_user_pattern(pattern.pattern, ignore_case=options.ignore_case),
+                pattern.pattern,
+            )
+        )
+    return _Matcher(tuple(searches), frozenset(e.casefold() for e in options.exceptions))
+
+
+def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Span, str]]:
+    """Non-overlapping (span, listed entry) matches in scope, in document order."""
+    matcher = _matcher(options)
+    if not matcher.searches:
+        return
+    budget = Budget()
+    token_keys = {" ".join(t.split()).casefold(): t for t in options.tokens}
+    found: list[tuple[Span, str]] = []
+    for span in scope_spans(doc, options.scope):
+        for pattern, source in matcher.searches:
+            for match in budget.finditer(pattern, doc.text, span.start, span.end):
+                if match.end() == match.start():
+                    continue  # an empty match flags nothing a reader could see
+                text = match.group()
+                if " ".join(text.split()).casefold() in matcher.exceptions:
+                    continue
+                entry = source or token_keys.get(" ".join(text.split()).casefold(), text)
+                found.append((Span(match.start(), match.end()), entry))
+    found.sort(key=lambda item: (item[0].start, -item[0].end))
+    last_end = -1
+    for span, entry in found:
+        if span.start >= last_end:
+            last_end = span.end
+            yield span, entry
+
+
+class Existence(Kind):
+    name = "existence"
+    options_type = ExistenceOptions
+    fields = {
+        "match": "the flagged text as written, shortened to one line",
+        "entry": "the token or pattern of the rule that matched",
+    }
+    description = (
+        "Flags every occurrence of the listed tokens (words or phrases, as written) and "
+        "patterns (regular expressions in the 'regex' syntax, where ^ and $ match at line "
+        "ends) in the chosen scope: prose (all article text), headings, title, dateline, "
+        "highlights, body or front-matter. Prose never includes code, URLs or Markdown markup. "
+        "Matches listed in 'exceptions' are let through. Patterns run under a time bound per "
+        "file; one that exceeds it is reported as 'rule-timeout' naming the rule and pattern."
+    )
+
+    def validate(self, options: ExistenceOptions) -> str | None:
+        if not any(t.strip() for t in options.tokens) and not options.patterns:
+            return "give at least one of 'tokens' or 'patterns'"
+        if not options.scope:
+            return "'scope' must name at least one part of the article"
+        return None
+
+    def check(self, doc: Document, options: ExistenceOptions) -> Iterator[Finding]:
+        for span, entry in find_matches(doc, options):
+            yield Finding(span, {"match": quote(doc.slice(span)), "entry": entry})

@@ -1,0 +1,246 @@
+"""name-variants: one person or place spelled two ways in the same article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from linter.document import BlockKind, Document, Role, Span
+from linter.findings import Finding, Related
+from linter.kinds.base import Kind
+from linter.kinds.scope import prose_by_block
+from linter.options import option
+
+#: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_SEQUENCE = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: Where a sentence starts, a capital says nothing about a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$")
+
+
+#: Titles that often stand before a name; they are not part of the name a message quotes.
+_TITLES = frozenset(
+    [
+        "prime",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "senator",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "colonel",
+        "captain",
+        "judge",
+        "justice",
+        "professor",
+        "doctor",
+        "bishop",
+        "sheikh",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "capt",
+        "sen",
+        "gov",
+        "rep",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariantsOptions:
+    similarity: int = option(
+        85, "Similarity (0-100, rapidfuzz ratio) at which two spellings count as one name."
+    )
+    min_length: int = option(
+        5,
+        "Words shorter than this are never compared (short names differ by one letter by design).",
+    )
+    allow: tuple[str, ...] = option(
+        (), "Spellings never to report (either side of a pair), such as two real, similar names."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    word: str
+    span: Span  # the word
+    words: tuple[str, ...]  # the capitalised sequence it belongs to, titles dropped
+    index: int  # the word's place in ``words``
+    block: int  # the index of its block
+
+
+def _occurrences(doc: Document) -> list[_Occurrence]:
+    out: list[_Occurrence] = []
+    # Prose runs only: no code, URLs or markup, whose capitals say nothing about names.
+    for number, run in prose_by_block(doc):
+        block = doc.blocks[number]
+        # Titles and headings are in title case: every word is capitalised there.
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        if block.role in (Role.TITLE, Role.DATELINE, Role.FRONT_MATTER):
+            continue
+        start = run.start
+        text = doc.slice(run)
+        # What precedes the run in its block decides whether the run starts a sentence.
+        lead = doc.text[block.text_span.start : run.start]
+        for match in _SEQUENCE.finditer(text):
+            words = list(re.finditer(_NAME_WORD, match.group()))
+            at_start = bool(_SENTENCE_START.search(lead + text[: match.start()]))
+            if at_start:
+                words = words[1:]  # "Officials said": the first word is capitalised anyway
+            while words and words[0].group().casefold() in _TITLES:
+                words = words[1:]
+            if not words:
+                continue
+            name = tuple(_POSSESSIVE.sub("", w.group()) for w in words)
+            for index, w in enumerate(words):
+                begin = start + match.start() + w.start()
+                out.append(
+                    _Occurrence(
+                        name[index], Span(begin, begin + len(name[index])), name, index, number
+                    )
+                )
+    return out
+
+
+def _related_forms(a: str, b: str) -> bool:
+    """Plurals, possessives and derived forms share a stem: "Sharif"/"Sharifs",
+    "Georgia"/"Georgian", "Palestine"/"Palestinian", "Argentina"/"Argentine"."""
+    short, long = sorted((a, b), key=len)
+    common = next(
+        (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+    )
+    if common == len(short):
+        return True
+    # A final vowel changed into a suffix ("Palestin-e"/"Palestin-ian"), not a letter slipped
+    # in or out ("Varnholt"/"Varnholdt").
+    vowels = "aeiouy"
+    return (
+        common >= 4 and common == len(short) - 1 and short[-1] in vowels and long[common] in vowels
+    )
+
+
+def _distinct_people(a: list[_Occurrence], b: list[_Occurrence]) -> bool:
+    """Two spellings that stand in one paragraph ("Johnson and Johnston"), or always after
+    different first names ("Carl Johnson", "Pia Johnston"), name two people, not one."""
+    if {o.block for o in a} & {o.block for o in b}:
+        return True
+    before_a = {o.words[o.index - 1] for o in a if o.index > 0}
+    before_b = {o.words[o.index - 1] for o in b if o.index > 0}
+    return bool(before_a and before_b and not before_a & before_b)
+
+
+def _shared(a: _Occurrence, b: _Occurrence) -> tuple[int, int]:
+    """How many words before and after the compared word the two names have in common."""
+    before = 0
+    while (
+        before < min(a.index, b.index)
+        and a.words[a.index - before - 1] == b.words[b.index - before - 1]
+    ):
+        before += 1
+    after = 0
+    while (
+        after < min(len(a.words) - a.index, len(b.words) - b.index) - 1
+        and a.words[a.index + after + 1] == b.words[b.index + after + 1]
+    ):
+        after += 1
+    return before, after
+
+
+def _quoted(occurrence: _Occurrence, before: int, after: int) -> str:
+    return " ".join(occurrence.words[occurrence.index - before : occurrence.index + after + 1])
+
+
+def _best_counterpart(here: _Occurrence, candidates: list[_Occurrence]) -> _Occurrence:
+    """The other spelling's occurrence that shares the most of ``here``'s name."""
+    return max(candidates, key=lambda c: (sum(_shared(here, c)), -c.span.start))
+
+
+class NameVariants(Kind):
+    name = "name-variants"
+    options_type = NameVariantsOptions
+    fields = {
+        "name": "the less common spelling, with the words of the name both spellings share "
+        "('Shahbaz Sharif')",
+        "other": "the other spelling, with the same words ('Shehbaz Sharif')",
+        "word": "the word spelled differently in 'name'",
+        "other_word": "that word as 'other' spells it",
+        "here": "where 'name' first appears (a line number)",
+        "there": "where 'other' appears, in the form closest to 'name' (a line number)",
+    }
+    description = (
+        "Collects capitalised words from paragraphs and bullets (not titles or headings, "
+        "which are in title case, and not the first word of a sentence) and compares every "
+        "two different spellings with rapidfuzz. Two words of at least 'min-length' letters "
+        "at or above 'similarity' are one name spelled two ways, unless one is the start of "
+        "the other or differs from it only in its last letters (plurals, possessives, "
+        "'Georgia'/'Georgian', 'Palestine'/'Palestinian'), or the two stand in one paragraph "
+        "or always after different first names (two people). The spelling used fewer times "
+        "(or later, on a tie) is reported where it first appears, pointing at the other."
+    )
+
+    def validate(self, options: NameVariantsOptions) -> str | None:
+        if not 0 < options.similarity <= 100:
+            return f"'similarity' must be between 1 and 100, not {options.similarity}"
+        return None
+
+    def check(self, doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
+        seen: dict[str, list[_Occurrence]] = {}
+        for occurrence in _occurrences(doc):
+            seen.setdefault(occurrence.word, []).append(occurrence)
+        allowed = {a.casefold() for a in options.allow}
+        words = sorted(
+            (w for w in seen if len(w) >= options.min_length and w.casefold() not in allowed),
+            key=lambda w: seen[w][0].span.start,
+        )
+        reported: set[str] = set()
+        for i, first in enumerate(words):
+            for second in words[i + 1 :]:
+                if first.casefold() == second.casefold() or _related_forms(first, second):
+                    continue
+                score = fuzz.ratio(first, second, score_cutoff=options.similarity)
+                if not score or _distinct_people(seen[first], seen[second]):
+                    continue
+                # The spelling written fewer times is the slip; on a tie, the later one.
+                odd, usual = (
+                    (first, second) if len(seen[first]) < len(seen[second]) else (second, first)
+                )
+                if odd in reported:
+                    continue
+                reported.add(odd)
+                here = seen[odd][0]
+                there = _best_counterpart(here, seen[usual])
+                before, after = _shared(here, there)
+                yield Finding(
+                    here.span,
+                    {
+                        "name": _quoted(here, before, after),
+                        "other": _quoted(there, before, after),
+                        "word": odd,
+                        "other_word": usual,
+                        "here": here.span,
+                        "there": there.span,
+                    },
+                    related=(
+                        Related(there.span, f'spelled "{_quoted(there, before, after)}" here'),
+                    ),
+                )

@@ -1,0 +1,1 @@
+"""Built-in configuration presets (``extends: default | strict | minimal``), shipped as YAML."""
