@@ -109,6 +109,21 @@ def main() -> None:
     metavar="PATH",
     help="The name to report for text read from stdin ('-'); its suffix picks the format.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes in place and report what remains ('--fix -': stdin to stdout).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Apply unsafe fixes too (implies --fix unless --diff is given).",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff of what the fixes would change; write nothing (exit 1 if any).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @guarded
@@ -121,13 +136,16 @@ def check(
     isolated: bool,
     fail_on: str | None,
     stdin_filename: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Check article files and folders (default: the current folder).
 
-    Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, configuration or
-    read error, 3 internal error.
+    Exit status: 0 nothing at or above the fail level, 1 findings (with --diff: changes to
+    show), 2 usage, configuration, read or write error, 3 internal error.
     """
     from linter.config import load_config
     from linter.reporters import Summary, make_reporter
@@ -142,6 +160,10 @@ def check(
         fail_on=fail_on,
         isolated=isolated,
     )
+    if fix or unsafe_fixes or diff:
+        _check_fix(
+            paths, config, cwd, output_format, stdin_filename, unsafe_fixes, diff, quiet, verbose
+        )
     reporter = make_reporter(
         output_format, sys.stdout, sys.stderr, color=_color(sys.stdout), quiet=quiet
     )
@@ -172,6 +194,95 @@ def check(
                 worst = max(worst, EXIT_FINDINGS)
     reporter.finish(summary)
     sys.stdout.flush()
+    sys.exit(worst)
+
+
+def _exit_code(worst: int, diagnostics: Any, config: Any, verbose: bool) -> int:
+    for d in diagnostics:
+        if d.rule == "internal-error":
+            worst = max(worst, EXIT_INTERNAL)
+            if verbose and d.detail:
+                click.echo(d.detail, err=True)
+        elif d.rule in ("read-error", "write-error", "fix-error"):
+            worst = max(worst, EXIT_USAGE)
+        elif d.severity.rank >= config.fail_on.rank:
+            worst = max(worst, EXIT_FINDINGS)
+    return worst
+
+
+def _check_fix(
+    paths: tuple[str, ...],
+    config: Any,
+    cwd: Path,
+    output_format: str,
+    stdin_filename: str | None,
+    unsafe: bool,
+    diff: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """``check --fix`` / ``--diff``: fix each file (or show the diff), report what remains.
+
+    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr.
+    """
+    from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
+    from linter.reporters import Summary, make_reporter
+    from linter.runner import STDIN, FileReport, collect, read_error
+
+    stdout = click.get_binary_stream("stdout")
+    to_stdout = STDIN in paths and not diff
+    out = sys.stderr if to_stdout else sys.stdout
+    reporter = (
+        None
+        if diff
+        else make_reporter(output_format, out, sys.stderr, color=_color(out), quiet=quiet)
+    )
+    summary = Summary()
+    worst = EXIT_CLEAN
+    fixed = files_fixed = unsafe_left = 0
+    for shown, file, problem in collect(paths or (".",), config, cwd):
+        if problem is not None:
+            outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
+        elif file is None and shown == STDIN:
+            shown = stdin_filename or "<stdin>"
+            data = click.get_binary_stream("stdin").read()
+            outcome = fix_bytes(data, shown, config, unsafe=unsafe)
+            if not diff:
+                stdout.write(outcome.new)  # the input itself when it could not be fixed
+        elif file is not None:
+            outcome = fix_file(file, shown, config, unsafe=unsafe, write=not diff)
+        else:
+            continue
+        fixed += len(outcome.fixed)
+        files_fixed += bool(outcome.fixed) and outcome.changed
+        unsafe_left += outcome.unsafe_left
+        if diff:
+            patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
+            stdout.write(patch.encode("utf-8"))
+            if patch:
+                worst = max(worst, EXIT_FINDINGS)
+            problems = [d for d in outcome.report.diagnostics if d.rule.endswith("-error")]
+            for d in problems:
+                click.echo(f"{d.path}: {d.rule}: {d.message}", err=True)
+            worst = _exit_code(worst, problems, config, verbose)
+            continue
+        assert reporter is not None
+        reporter.file(outcome.report)
+        summary.add(outcome.report)
+        worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
+    if reporter is not None:
+        reporter.finish(summary)
+    if not quiet:
+        problems = f"{fixed} problem{'' if fixed == 1 else 's'}"
+        in_files = f"{files_fixed} file{'' if files_fixed == 1 else 's'}"
+        verb = "Would fix" if diff else "Fixed"
+        click.echo(f"{verb} {problems} in {in_files}." if fixed else "No fixes applied.", err=True)
+        if unsafe_left and not unsafe:
+            click.echo(
+                f"{unsafe_left} more fixable with --unsafe-fixes (review the result).", err=True
+            )
+    sys.stdout.flush()
+    stdout.flush()
     sys.exit(worst)
 
 
