@@ -125,19 +125,31 @@ def tidy_blank_lines(text: str, edits: Sequence[Edit]) -> list[Edit]:
         else:
             merged.append(edit)
     out: list[Edit] = []
-    for i, edit in enumerate(merged):
+    i = 0
+    while i < len(merged):
+        edit = merged[i]
+        i += 1
         if not _is_line_removal(text, edit):
             out.append(edit)
             continue
         start, end = edit.span.start, edit.span.end
-        prev_end = out[-1].span.end if out else 0
-        next_start = merged[i + 1].span.start if i + 1 < len(merged) else len(text)
-        before = _blank_line_before(text, start, prev_end)
-        after = _blank_line_after(text, end, next_start)
+        following = merged[i] if i < len(merged) else None
+        before = _blank_line_before(text, start, out[-1].span.end if out else 0)
+        after = _blank_line_after(text, end, following.span.start if following else len(text))
         if after is not None and (start == 0 or before is not None):
             end = after
+            if (
+                following is not None
+                and following.span.start == end
+                and _is_line_removal(text, following)
+            ):
+                # The blank line joined two removals: look at them again as one.
+                merged[i] = Edit(Span(start, following.span.end))
+                continue
         elif end == len(text) and before is not None:
             start = before
+            if out and out[-1].span.end == start and _is_line_removal(text, out[-1]):
+                start = out.pop().span.start
         out.append(Edit(Span(start, end)))
     return out
 
