@@ -229,7 +229,7 @@ def _check_fix(
     from linter.reporters import Summary, make_reporter
     from linter.runner import STDIN, FileReport, collect, read_error
 
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     to_stdout = STDIN in paths and not diff
     out = sys.stderr if to_stdout else sys.stdout
     reporter = (
@@ -245,7 +245,7 @@ def _check_fix(
             outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
         elif file is None and shown == STDIN:
             shown = stdin_filename or "<stdin>"
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             outcome = fix_bytes(data, shown, config, unsafe=unsafe)
             if not diff:
                 stdout.write(outcome.new)  # the input itself when it could not be fixed
