@@ -105,6 +105,19 @@ def _is_line_removal(text: str, edit: Edit) -> bool:
     return not edit.replacement and e > s and _line_start(text, s) == s and text[e - 1] == "\n"
 
 
+def _is_last_line_removal(text: str, edit: Edit) -> bool:
+    """A removal of the last line(s) of a text without a final newline, with the newline
+    before them (the shape :func:`linter.kinds.common.remove_lines` gives there)."""
+    s = edit.span.start
+    return (
+        not edit.replacement
+        and edit.span.end == len(text)
+        and not text.endswith("\n")
+        and s < len(text)
+        and text[s] == "\n"
+    )
+
+
 def tidy_blank_lines(text: str, edits: Sequence[Edit]) -> list[Edit]:
     """The edits, with each whole-line removal widened so it leaves no doubled blank line.
 
@@ -129,6 +142,17 @@ def tidy_blank_lines(text: str, edits: Sequence[Edit]) -> list[Edit]:
     while i < len(merged):
         edit = merged[i]
         i += 1
+        if _is_last_line_removal(text, edit):
+            # The last line had no newline: blank lines before it would become trailing
+            # blank lines ending in a newline, so they go too and the file still ends bare.
+            start = edit.span.start
+            floor = out[-1].span.end if out else 0
+            while (begin := _line_start(text, start)) > 0 and begin - 1 >= floor:
+                if text[begin:start].strip():
+                    break
+                start = begin - 1
+            out.append(Edit(Span(start, edit.span.end)))
+            continue
         if not _is_line_removal(text, edit):
             out.append(edit)
             continue
@@ -151,7 +175,28 @@ def tidy_blank_lines(text: str, edits: Sequence[Edit]) -> list[Edit]:
             if out and out[-1].span.end == start and _is_line_removal(text, out[-1]):
                 start = out.pop().span.start
         out.append(Edit(Span(start, end)))
-    return out
+    return _keep_no_final_newline(text, out)
+
+
+def _keep_no_final_newline(text: str, edits: list[Edit]) -> list[Edit]:
+    """Removals at the end of a text without a final newline also take the newline that
+    would otherwise become its final one, so the file keeps its convention."""
+    if text.endswith("\n") or not edits:
+        return edits
+    k = len(edits) - 1
+    if edits[k].replacement or edits[k].span.end != len(text):
+        return edits
+    start = edits[k].span.start
+    while True:
+        while k > 0 and edits[k - 1].span.end == start and not edits[k - 1].replacement:
+            k -= 1
+            start = edits[k].span.start
+        if k > 0 and edits[k - 1].span.end == start:
+            break  # the text now ends with a replacement, which is left as it is
+        if start == 0 or text[start - 1] != "\n":
+            break
+        start -= 1  # the kept newline the text would end with
+    return [*edits[:k], Edit(Span(start, len(text)))]
 
 
 def _blank_line_before(text: str, start: int, floor: int) -> int | None:
@@ -245,6 +290,30 @@ class _Composition:
         pieces += self._slice(pos, length)
         self.pieces = pieces
 
+    def to_original(self, span: Span) -> Span:
+        """Where a span of the current text lies in the original (an inserted string maps to
+        the point it was inserted at)."""
+
+        def at(offset: int, *, end: bool) -> int:
+            pos = 0
+            last = 0  # the original offset just after the previous original piece
+            for piece in self.pieces:
+                size = len(piece) if isinstance(piece, str) else piece[1] - piece[0]
+                inside = pos < offset <= pos + size if end else pos <= offset < pos + size
+                if inside:
+                    return last if isinstance(piece, str) else piece[0] + offset - pos
+                if not isinstance(piece, str):
+                    last = piece[1]
+                pos += size
+            return last
+
+        start = at(span.start, end=False)
+        return (
+            Span(start, max(start, at(span.end, end=True)))
+            if span.end > span.start
+            else Span(start, start)
+        )
+
     def edits(self, original_length: int) -> list[Edit]:
         out: list[Edit] = []
         cursor = 0
@@ -275,6 +344,8 @@ class FixResult:
     diagnostics: tuple[Diagnostic, ...]  # what remains, located in ``text``
     lines: dict[int, str]
     unsafe_left: int  # remaining findings with an unsafe fix (for the hint)
+    #: Every span any pass flagged (findings and their fixes' edits), in ``original``.
+    flagged: tuple[Span, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -291,9 +362,13 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
     composition = _Composition(len(text))
     seen = {text}
     fixed: list[str] = []
+    flagged: list[Span] = []
     for _ in range(MAX_PASSES + 1):
         doc = parse(text, path, options=config.article)
         diagnostics = lint(doc, config.rules)
+        for d in diagnostics:
+            spans = [d.span, *(e.span for e in d.fix.edits)] if d.fix else [d.span]
+            flagged += [composition.to_original(span) for span in spans]
         edits, chosen = select_edits(diagnostics, config.known, unsafe)
         if not edits:
             break
@@ -323,7 +398,15 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
         1 for d in diagnostics if d.fix is not None and not fix_is_safe(d, config.known)
     )
     return FixResult(
-        path, original, text, tuple(total), tuple(fixed), tuple(diagnostics), lines, unsafe_left
+        path,
+        original,
+        text,
+        tuple(total),
+        tuple(fixed),
+        tuple(diagnostics),
+        lines,
+        unsafe_left,
+        tuple(sorted(set(flagged))),
     )
 
 
@@ -518,7 +601,7 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
     old_lines, new_lines = _diff_lines(old), _diff_lines(new)
     if old_lines == new_lines:
         return ""
-    name = path.replace(os.sep, "/").removeprefix("./")
+    name = path.replace(os.sep, "/").removeprefix("./").lstrip("/")
     out: list[str] = []
     for line in difflib.unified_diff(old_lines, new_lines, f"a/{name}", f"b/{name}"):
         out.append(line)

@@ -135,6 +135,14 @@ def test_composed_passes_are_one_set_of_edits_on_the_original() -> None:
     verify(original, final, edits)
 
 
+def test_spans_of_later_passes_map_back_to_the_original() -> None:
+    original = "one\ntwo\nthree\n"
+    composition = _Composition(len(original))
+    composition.apply([cut(0, 4, "1\n")], len(original))  # now "1\ntwo\nthree\n"
+    assert composition.to_original(Span(2, 5)) == Span(4, 7)  # "two"
+    assert composition.to_original(Span(0, 1)) == Span(0, 0)  # inside the replacement
+
+
 # -- back to the file's bytes ----------------------------------------------------------------------
 
 
