@@ -248,3 +248,34 @@ def test_diff_marks_a_missing_final_newline() -> None:
     assert patch == (
         "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,2 @@\n A\n--\n B\n\\ No newline at end of file\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "safe_result"),
+    [
+        # An exact repeat of the title goes; a near one (a changed word) waits for --unsafe-fixes.
+        ("Harbour Reopens After Storm\nHarbour Reopens After Storm\nFerries sailed.\n", True),
+        (
+            "Harbour Reopens After the Storm\nHarbour Reopens After The Storms\nFerries sailed.\n",
+            False,
+        ),
+    ],
+)
+def test_repeated_title_fix_safety(text: str, safe_result: bool) -> None:
+    safe = fix_text(text, "a.txt", CONFIG)
+    unsafe = fix_text(text, "a.txt", CONFIG, unsafe=True)
+    assert unsafe.text == text.split("\n", 1)[0] + "\nFerries sailed.\n"
+    assert (safe.text == unsafe.text) is safe_result
+
+
+def test_near_copy_of_a_run_is_removed_only_with_unsafe_fixes() -> None:
+    para = (
+        "Ferries sailed again on Monday after a week of storms kept every boat in port, the "
+        "harbour master said on the quay as the first passengers queued in the rain."
+    )
+    near = para.replace("Monday", "Tuesday")
+    text = f"Harbour Reopens\n{para}\n{near}\nMore news later.\n"
+    assert fix_text(text, "a.txt", CONFIG).text == text
+    assert fix_text(text, "a.txt", CONFIG, unsafe=True).text == (
+        f"Harbour Reopens\n{para}\nMore news later.\n"
+    )
