@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from linter import __version__
 from linter.errors import UserError, did_you_mean
+
+if TYPE_CHECKING:
+    from linter.config import Config
+    from linter.engine import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -197,7 +201,8 @@ def check(
     sys.exit(worst)
 
 
-def _exit_code(worst: int, diagnostics: Any, config: Any, verbose: bool) -> int:
+def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, verbose: bool) -> int:
+    """The run's exit status so far, raised by what these diagnostics are."""
     for d in diagnostics:
         if d.rule == "internal-error":
             worst = max(worst, EXIT_INTERNAL)
@@ -212,7 +217,7 @@ def _exit_code(worst: int, diagnostics: Any, config: Any, verbose: bool) -> int:
 
 def _check_fix(
     paths: tuple[str, ...],
-    config: Any,
+    config: Config,
     cwd: Path,
     output_format: str,
     stdin_filename: str | None,
@@ -254,7 +259,7 @@ def _check_fix(
         else:
             continue
         fixed += len(outcome.fixed)
-        files_fixed += bool(outcome.fixed) and outcome.changed
+        files_fixed += 1 if outcome.changed else 0
         unsafe_left += outcome.unsafe_left
         if diff:
             patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""

@@ -10,6 +10,7 @@ then replaces it, with the original's permissions, after making sure it did not 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -363,7 +364,7 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
     seen = {text}
     fixed: list[str] = []
     flagged: list[Span] = []
-    for _ in range(MAX_PASSES + 1):
+    for passes in range(MAX_PASSES + 1):
         doc = parse(text, path, options=config.article)
         diagnostics = lint(doc, config.rules)
         for d in diagnostics:
@@ -372,6 +373,11 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
         edits, chosen = select_edits(diagnostics, config.known, unsafe)
         if not edits:
             break
+        if passes == MAX_PASSES:
+            raise FixFailure(
+                FIX_ERROR,
+                f"fixes did not settle after {MAX_PASSES} passes; the file was left unchanged",
+            )
         edits = tidy_blank_lines(text, edits)
         new = apply_edits(text, edits)
         verify(text, new, edits)
@@ -386,11 +392,6 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
         composition.apply(edits, len(text))
         fixed += [d.rule for d in chosen]
         text = new
-    else:
-        raise FixFailure(
-            FIX_ERROR,
-            f"fixes did not settle after {MAX_PASSES} passes; the file was left unchanged",
-        )
     total = composition.edits(len(original))
     verify(original, text, total)
     lines = {d.line: doc.line_text(d.line) for d in diagnostics if d.rule != "internal-error"}
@@ -583,6 +584,10 @@ def write_atomic(file: Path, data: bytes, expected: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            # Keep the owner where we may (as root); otherwise the writer owns the file.
+            with contextlib.suppress(OSError):
+                os.chown(tmp, st.st_uid, st.st_gid)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

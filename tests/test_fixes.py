@@ -279,3 +279,11 @@ def test_near_copy_of_a_run_is_removed_only_with_unsafe_fixes() -> None:
     assert fix_text(text, "a.txt", CONFIG, unsafe=True).text == (
         f"Harbour Reopens\n{para}\nMore news later.\n"
     )
+
+
+def test_fixes_that_need_more_passes_than_allowed_are_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("linter.fixes.MAX_PASSES", 0)
+    with pytest.raises(FixFailure, match="did not settle after 0 passes"):
+        fix_text("Harbour Reopens\n-\nFerries sailed.\n", "a.txt", CONFIG)
