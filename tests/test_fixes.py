@@ -10,7 +10,7 @@ import pytest
 
 from linter.config import load_config
 from linter.document import Span
-from linter.engine import Diagnostic
+from linter.engine import ActiveRule, Diagnostic
 from linter.findings import Edit, Fix, FixSafety, Severity
 from linter.fixes import (
     FixFailure,
@@ -205,6 +205,16 @@ def test_rename_replaces_the_words_and_keeps_the_markup(
     (finding,) = HeadingPhrase().check(doc, options)
     assert finding.fix is not None and not finding.fix.safe
     assert apply_edits(text, finding.fix.edits) == expected
+
+
+def test_a_rename_that_only_changes_case_settles() -> None:
+    rule = CONFIG.known["scaffold-heading"]
+    options = replace(rule.options, rename={"Scenario Analysis": "Scenario analysis"})
+    config = replace(CONFIG, rules=(ActiveRule(rule, rule.severity, options),))
+    text = "Harbour Reopens\nSCENARIO ANALYSIS\nTrade could recover by spring.\n"
+    result = fix_text(text, "a.txt", config, unsafe=True)
+    assert result.text == "Harbour Reopens\nScenario analysis\nTrade could recover by spring.\n"
+    assert result.diagnostics == ()
 
 
 def test_duplicate_run_over_an_unmatched_code_block_is_only_an_unsafe_fix() -> None:

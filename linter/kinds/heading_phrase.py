@@ -86,7 +86,14 @@ class HeadingPhrase(Kind):
                 continue
             target = renames.get(key, renames.get(label_key(phrase)))
             if target is not None:
-                fix = _rename(doc, block, target)
+                words = _words(doc, block)
+                if doc.slice(words) == target:
+                    continue  # already the heading the config asks for
+                fix = Fix(
+                    (Edit(words, target),),
+                    safe=False,
+                    description=f"Rename the label to {target!r}",
+                )
             else:
                 fix = Fix(
                     (remove_lines(doc, block.span),),
@@ -96,12 +103,10 @@ class HeadingPhrase(Kind):
             yield Finding(block.span, {"label": quote(block.text), "phrase": phrase}, fix=fix)
 
 
-def _rename(doc: Document, block: Block, target: str) -> Fix:
-    """Replace the label's words, from its first to its last letter or digit, keeping markup
-    (``##``, ``**``) and edge punctuation (a trailing colon) around them."""
+def _words(doc: Document, block: Block) -> Span:
+    """The label's words, from its first to its last letter or digit: a rename replaces them
+    and keeps the markup (``##``, ``**``) and edge punctuation (a trailing colon) around."""
     text = doc.slice(block.text_span)
     first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
     last = next((i for i in range(len(text) - 1, -1, -1) if text[i].isalnum()), len(text) - 1)
-    start = block.text_span.start + first
-    span = Span(start, block.text_span.start + last + 1)
-    return Fix((Edit(span, target),), safe=False, description=f"Rename the label to {target!r}")
+    return Span(block.text_span.start + first, block.text_span.start + last + 1)
