@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from linter import __version__
 from linter.errors import UserError, did_you_mean
+
+if TYPE_CHECKING:
+    from linter.config import Config
+    from linter.engine import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: The formats of `copydesk check --format` (reporters in linter/reporters/).
@@ -140,6 +144,21 @@ def main() -> None:
     metavar="REF",
     help="Report only findings on lines changed since this git revision.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes in place and report what remains ('--fix -': stdin to stdout).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Apply unsafe fixes too (implies --fix unless --diff is given).",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff of what the fixes would change; write nothing (exit 1 if any).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @guarded
@@ -157,13 +176,16 @@ def check(
     baseline_path: Path | None,
     write_baseline_path: Path | None,
     diff_from: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Check article files and folders (default: the current folder).
 
-    Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, configuration or
-    read error, 3 internal error.
+    Exit status: 0 nothing at or above the fail level, 1 findings (with --diff: changes to
+    show), 2 usage, configuration, read or write error, 3 internal error.
     """
     from linter.config import load_config
     from linter.reporters import Summary, make_reporter
@@ -182,6 +204,19 @@ def check(
         raise UserError("use either --baseline or --write-baseline, not both")
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fix or unsafe_fixes or diff:
+        _check_fix(
+            paths,
+            config,
+            cwd,
+            output_format,
+            stdin_filename,
+            unsafe_fixes,
+            diff,
+            quiet,
+            verbose,
+            force_exclude,
+        )
     changed = None
     if diff_from is not None:
         from linter.gitdiff import changed_lines
@@ -275,6 +310,104 @@ def _open_output(path: Path | None) -> Any:
         return path.open("w", encoding="utf-8", newline="\n")
     except OSError as exc:
         raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, verbose: bool) -> int:
+    """The run's exit status so far, raised by what these diagnostics are."""
+    for d in diagnostics:
+        if d.rule == "internal-error":
+            worst = max(worst, EXIT_INTERNAL)
+            if verbose and d.detail:
+                click.echo(d.detail, err=True)
+        elif d.rule in ("read-error", "write-error", "fix-error"):
+            worst = max(worst, EXIT_USAGE)
+        elif d.severity.rank >= config.fail_on.rank:
+            worst = max(worst, EXIT_FINDINGS)
+    return worst
+
+
+def _check_fix(
+    paths: tuple[str, ...],
+    config: Config,
+    cwd: Path,
+    output_format: str,
+    stdin_filename: str | None,
+    unsafe: bool,
+    diff: bool,
+    quiet: bool,
+    verbose: bool,
+    force_exclude: bool = False,
+) -> None:
+    """``check --fix`` / ``--diff``: fix each file (or show the diff), report what remains.
+
+    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr.
+    """
+    from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
+    from linter.reporters import Summary, make_reporter
+    from linter.runner import STDIN, FileReport, collect, read_error
+
+    stdout = sys.stdout.buffer
+    to_stdout = STDIN in paths and not diff
+    out = sys.stderr if to_stdout else sys.stdout
+    reporter = (
+        None
+        if diff
+        else make_reporter(
+            output_format,
+            out,
+            sys.stderr,
+            color=_color(out),
+            quiet=quiet,
+            rules=_reported_rules(config),
+        )
+    )
+    summary = Summary()
+    worst = EXIT_CLEAN
+    fixed = files_fixed = unsafe_left = 0
+    for shown, file, problem in collect(paths or (".",), config, cwd, force_exclude=force_exclude):
+        if problem is not None:
+            outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
+        elif file is None and shown == STDIN:
+            shown = stdin_filename or "<stdin>"
+            data = sys.stdin.buffer.read()
+            outcome = fix_bytes(data, shown, config, unsafe=unsafe)
+            if not diff:
+                stdout.write(outcome.new)  # the input itself when it could not be fixed
+        elif file is not None:
+            outcome = fix_file(file, shown, config, unsafe=unsafe, write=not diff)
+        else:
+            continue
+        fixed += len(outcome.fixed)
+        files_fixed += 1 if outcome.changed else 0
+        unsafe_left += outcome.unsafe_left
+        if diff:
+            patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
+            stdout.write(patch.encode("utf-8"))
+            if patch:
+                worst = max(worst, EXIT_FINDINGS)
+            problems = [d for d in outcome.report.diagnostics if d.rule.endswith("-error")]
+            for d in problems:
+                click.echo(f"{d.path}: {d.rule}: {d.message}", err=True)
+            worst = _exit_code(worst, problems, config, verbose)
+            continue
+        assert reporter is not None
+        reporter.file(outcome.report)
+        summary.add(outcome.report)
+        worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
+    if reporter is not None:
+        reporter.finish(summary)
+    if not quiet:
+        problems = f"{fixed} problem{'' if fixed == 1 else 's'}"
+        in_files = f"{files_fixed} file{'' if files_fixed == 1 else 's'}"
+        verb = "Would fix" if diff else "Fixed"
+        click.echo(f"{verb} {problems} in {in_files}." if fixed else "No fixes applied.", err=True)
+        if unsafe_left and not unsafe:
+            click.echo(
+                f"{unsafe_left} more fixable with --unsafe-fixes (review the result).", err=True
+            )
+    sys.stdout.flush()
+    stdout.flush()
+    sys.exit(worst)
 
 
 @main.command("rules")

@@ -167,8 +167,13 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input
 
 
-def option(default: Any = dataclasses.MISSING, doc: str = "") -> Any:
-    """A kind's option field with its documentation, which ``copydesk explain`` shows."""
+def option(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Any = None) -> Any:
+    """A kind's option field with its documentation, which ``copydesk explain`` shows.
+
+    A mutable default (a mapping) is given as ``factory`` and left out of the record's hash.
+    """
+    if factory is not None:
+        return dataclasses.field(default_factory=factory, hash=False, metadata={"doc": doc})
     return dataclasses.field(default=default, metadata={"doc": doc})
 
 

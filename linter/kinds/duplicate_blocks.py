@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from linter.document import Block, Document, Role, Span
+from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import compare_key, quote, remove_lines
@@ -131,10 +131,13 @@ class DuplicateBlocks(Kind):
         (q0, p0), (q1, p1) = run.pairs[0], run.pairs[-1]
         repeat = Span(blocks[units[p0]].span.start, blocks[units[p1]].span.end)
         original = Span(blocks[units[q0]].span.start, blocks[units[q1]].span.end)
-        matched = {b for _, b in run.pairs}
-        # Unmatched blocks inside the copy: a relabelled heading loses nothing of the article,
-        # but dropping an unmatched paragraph would, so that fix is only offered as unsafe.
-        lossy = any(not blocks[units[b]].is_heading for b in range(p0, p1 + 1) if b not in matched)
+        matched = {units[b] for _, b in run.pairs}
+        # Unmatched blocks inside the copy: a relabelled heading, a separator or an empty
+        # bullet loses nothing of the article, but dropping an unmatched paragraph, code block
+        # or HTML would, so that fix is only offered as unsafe.
+        lossy = any(
+            not _droppable(blocks[i]) for i in range(units[p0], units[p1] + 1) if i not in matched
+        )
         how = f"near copy, {int(min(run.near))}% similar" if run.near else "exact copy"
         fix = Fix(
             (remove_lines(doc, repeat),),
@@ -152,6 +155,13 @@ class DuplicateBlocks(Kind):
             related=(Related(original, "first copy"),),
             fix=fix,
         )
+
+
+def _droppable(block: Block) -> bool:
+    """Whether removing this unmatched block with the repeat loses nothing of the article."""
+    if block.kind in (BlockKind.BLANK, BlockKind.THEMATIC_BREAK) or block.is_heading:
+        return True
+    return block.kind is BlockKind.LIST_ITEM and not block.text.strip()
 
 
 class _Matcher:

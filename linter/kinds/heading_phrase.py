@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from linter.document import Block, BlockKind, Document, Role
-from linter.findings import Finding, Fix
+from linter.document import Block, BlockKind, Document, Role, Span
+from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
 from linter.kinds.common import quote, remove_lines
 from linter.options import option
@@ -38,6 +38,11 @@ class HeadingPhraseOptions:
     include_title: bool = option(
         False, "Check the title too (a title that is a template label is rare but possible)."
     )
+    rename: dict[str, str] = option(
+        doc="Labels to rename rather than remove: label -> the heading to write instead. A "
+        "label listed here is flagged even when not in ``phrases``; renaming is an unsafe fix.",
+        factory=dict,
+    )
 
 
 def _candidate(block: Block, options: HeadingPhraseOptions) -> bool:
@@ -65,7 +70,9 @@ class HeadingPhrase(Kind):
 
     def check(self, doc: Document, options: HeadingPhraseOptions) -> Iterator[Finding]:
         phrases = {label_key(p): p for p in options.phrases + options.extra_phrases}
+        phrases.update({label_key(p): p for p in options.rename if label_key(p) not in phrases})
         phrases = {k: v for k, v in phrases.items() if k}
+        renames = {label_key(k): v for k, v in options.rename.items() if label_key(k)}
         allowed = {label_key(a) for a in options.allow}
         fuzzy_keys = [k for k in phrases if len(k) >= FUZZY_MIN_CHARS]
         for block in doc.blocks:
@@ -85,7 +92,29 @@ class HeadingPhrase(Kind):
                     phrase = phrases[best[0]]
             if phrase is None:
                 continue
-            fix = Fix(
-                (remove_lines(doc, block.span),), safe=True, description="Remove the template label"
-            )
+            target = renames.get(key, renames.get(label_key(phrase)))
+            if target is not None:
+                words = _words(doc, block)
+                if doc.slice(words) == target:
+                    continue  # already the heading the config asks for
+                fix = Fix(
+                    (Edit(words, target),),
+                    safe=False,
+                    description=f"Rename the label to {target!r}",
+                )
+            else:
+                fix = Fix(
+                    (remove_lines(doc, block.span),),
+                    safe=True,
+                    description="Remove the template label",
+                )
             yield Finding(block.span, {"label": quote(block.text), "phrase": phrase}, fix=fix)
+
+
+def _words(doc: Document, block: Block) -> Span:
+    """The label's words, from its first to its last letter or digit: a rename replaces them
+    and keeps the markup (``##``, ``**``) and edge punctuation (a trailing colon) around."""
+    text = doc.slice(block.text_span)
+    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i].isalnum()), len(text) - 1)
+    return Span(block.text_span.start + first, block.text_span.start + last + 1)

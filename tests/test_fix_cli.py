@@ -1,0 +1,319 @@
+"""`copydesk check --fix / --unsafe-fixes / --diff` on real files: exact bytes, modes, exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from linter.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+SEED = ROOT / "examples" / "pipeline-residue.txt"
+GOLDEN = FIXTURES / "fix"
+RENAME = "rules:\n  scaffold-heading:\n    rename:\n      Scenario Analysis: What this might mean\n"
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, ["check", *args], input=stdin)
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    copy = tmp_path / "article.txt"
+    shutil.copyfile(SEED, copy)
+    return copy
+
+
+@pytest.fixture
+def rename_config(tmp_path: Path) -> Path:
+    config = tmp_path / "rename.yaml"
+    config.write_text(RENAME, encoding="utf-8")
+    return config
+
+
+def test_fix_leaves_the_article_once(seed: Path) -> None:
+    result = run("--isolated", "--fix", str(seed))
+    assert result.exit_code == 0, result.output
+    assert seed.read_bytes() == (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+    assert result.stderr == "All checks passed (1 file).\nFixed 7 problems in 1 file.\n"
+
+
+def test_the_fixed_seed_has_the_parts_the_issue_names(seed: Path) -> None:
+    run("--isolated", "--fix", str(seed))
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    assert lines[:3] == [
+        "Landslides in Northern Valley Leave Dozens Dead",
+        "Published 14 November 2026",
+        "Highlights",
+    ]
+    assert [line[:2] for line in lines[3:8]] == ["- "] * 5
+    headings = ["Roads and Bridges Cut", "Army Called In", "Blame and Denials", "A Valley at Risk"]
+    assert [line for line in lines if line in headings] == headings
+    assert sum(line.startswith("The disaster is likely") for line in lines) == 1
+    assert sum(line.startswith("A chain of landslides") for line in lines) == 1
+    assert lines[-1] == "" and lines[-2] != "", "a single final newline"
+    assert "Rewritten Article" not in lines and "Scenario Analysis" not in lines
+
+
+def test_unsafe_fixes_with_a_rename_map(seed: Path, rename_config: Path) -> None:
+    result = run("--config", str(rename_config), "--fix", "--unsafe-fixes", str(seed))
+    assert result.exit_code == 0, result.output
+    assert seed.read_bytes() == (GOLDEN / "pipeline-residue.renamed.txt").read_bytes()
+    assert seed.read_text(encoding="utf-8").count("What this might mean\n") == 1
+
+
+def test_a_rename_is_not_applied_without_unsafe_fixes(seed: Path, rename_config: Path) -> None:
+    result = run("--config", str(rename_config), "--format", "json", "--fix", str(seed))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [(d["line"], d["rule"], d["fixable"]) for d in data["diagnostics"]] == [
+        (18, "scaffold-heading", True)
+    ]
+    assert "1 more fixable with --unsafe-fixes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "golden", "args"),
+    [
+        ("harbour-residue.md", "harbour-residue.fixed.md", ("--isolated",)),
+        (
+            "harbour-residue.md",
+            "harbour-residue.renamed.md",
+            ("--config", "RENAME", "--unsafe-fixes"),
+        ),
+    ],
+)
+def test_own_markdown_article(
+    tmp_path: Path, rename_config: Path, source: str, golden: str, args: tuple[str, ...]
+) -> None:
+    copy = tmp_path / "harbour.md"
+    shutil.copyfile(GOLDEN / source, copy)
+    args = tuple(str(rename_config) if a == "RENAME" else a for a in args)
+    result = run("--fix", *args, str(copy))
+    assert result.exit_code == 0, result.output
+    assert copy.read_bytes() == (GOLDEN / golden).read_bytes()
+
+
+def test_a_second_run_changes_nothing_and_keeps_the_mtime(seed: Path) -> None:
+    run("--isolated", "--fix", str(seed))
+    os.utime(seed, ns=(1_000_000_000, 1_000_000_000))
+    before = seed.read_bytes()
+    result = run("--isolated", "--fix", str(seed))
+    assert result.exit_code == 0
+    assert result.stderr.endswith("No fixes applied.\n")
+    assert seed.read_bytes() == before
+    assert seed.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_crlf_stays_crlf(seed: Path) -> None:
+    seed.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("--isolated", "--fix", str(seed)).exit_code == 0
+    expected = (GOLDEN / "pipeline-residue.fixed.txt").read_bytes().replace(b"\n", b"\r\n")
+    assert seed.read_bytes() == expected
+
+
+def test_mixed_line_endings_keep_each_line_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"Harbour Reopens\r\nHighlights\n- Ferries sailed.\r\n-\nMore text.\r\n")
+    assert run("--isolated", "--fix", str(path)).exit_code == 0
+    assert (
+        path.read_bytes() == b"Harbour Reopens\r\nHighlights\n- Ferries sailed.\r\nMore text.\r\n"
+    )
+
+
+def test_utf8_bom_is_kept(seed: Path) -> None:
+    seed.write_bytes(b"\xef\xbb\xbf" + SEED.read_bytes())
+    assert run("--isolated", "--fix", str(seed)).exit_code == 0
+    golden = (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+    assert seed.read_bytes() == b"\xef\xbb\xbf" + golden
+
+
+def test_utf16_file_keeps_its_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(b"\xff\xfe" + "Harbour Reopens\n-\nFerries sailed.\n".encode("utf-16-le"))
+    assert run("--isolated", "--fix", str(path)).exit_code == 0
+    assert path.read_bytes() == b"\xff\xfe" + "Harbour Reopens\nFerries sailed.\n".encode(
+        "utf-16-le"
+    )
+
+
+def test_no_final_newline_stays_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Harbour Reopens\nFerries sailed again.\n-")
+    assert run("--isolated", "--fix", str(path)).exit_code == 0
+    assert path.read_bytes() == b"Harbour Reopens\nFerries sailed again."
+
+
+def test_file_mode_is_unchanged(seed: Path) -> None:
+    seed.chmod(0o640)
+    assert run("--isolated", "--fix", str(seed)).exit_code == 0
+    assert stat.S_IMODE(seed.stat().st_mode) == 0o640
+    assert seed.read_bytes() == (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+
+
+def test_read_only_file_is_reported_not_rewritten(seed: Path) -> None:
+    seed.chmod(0o444)
+    try:
+        result = run("--isolated", "--format", "json", "--fix", str(seed))
+    finally:
+        seed.chmod(0o644)
+    assert result.exit_code == 2
+    (d,) = json.loads(result.stdout)["diagnostics"]
+    assert (d["rule"], d["line"], d["column"]) == ("write-error", 1, 1)
+    assert d["message"] == "permission denied: the file is read-only; not fixed"
+    assert seed.read_bytes() == SEED.read_bytes()
+
+
+def test_symlink_is_fixed_through(tmp_path: Path, seed: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(seed)
+    assert run("--isolated", "--fix", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert seed.read_bytes() == (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+
+
+def test_no_temporary_file_is_left_behind(seed: Path) -> None:
+    run("--isolated", "--fix", str(seed))
+    assert sorted(p.name for p in seed.parent.iterdir()) == ["article.txt"]
+
+
+def test_diff_writes_nothing_and_exits_1(seed: Path) -> None:
+    result = run("--isolated", "--diff", str(seed))
+    assert result.exit_code == 1
+    assert seed.read_bytes() == SEED.read_bytes()
+    name = seed.as_posix().lstrip("/")  # an absolute path is written relative to the root
+    assert result.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n@@ ")
+    assert result.stderr == "Would fix 7 problems in 1 file.\n"
+
+
+def test_diff_of_a_clean_file_is_empty_and_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    shutil.copyfile(ROOT / "examples" / "clean-article.txt", path)
+    result = run("--isolated", "--diff", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def _apply(tool: str, repo: Path, patch: bytes) -> None:
+    if tool == "git":
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        subprocess.run(["git", "apply", "-"], cwd=repo, input=patch, check=True)
+    else:
+        subprocess.run(["patch", "-s", "-p1"], cwd=repo, input=patch, check=True)
+
+
+@pytest.mark.parametrize("tool", ["git", "patch"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda b: b, id="lf"),
+        pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="bom"),
+        pytest.param(lambda b: b.rstrip(b"\n"), id="no-final-newline"),
+    ],
+)
+def test_diff_applies_and_gives_the_fix_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, variant
+) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    original = variant(SEED.read_bytes())
+    work, patched = tmp_path / "work", tmp_path / "patched"
+    for folder in (work, patched):
+        (folder / "news").mkdir(parents=True)
+        (folder / "news" / "article.txt").write_bytes(original)
+    monkeypatch.chdir(work)
+    diff = CliRunner().invoke(main, ["check", "--isolated", "--diff", "news/article.txt"])
+    assert diff.exit_code == 1
+    assert run("--isolated", "--fix", "news/article.txt").exit_code == 0
+    _apply(tool, patched, diff.stdout_bytes)
+    assert (patched / "news" / "article.txt").read_bytes() == (
+        work / "news" / "article.txt"
+    ).read_bytes()
+
+
+def test_fix_stdin_writes_the_fixed_text_to_stdout() -> None:
+    result = run("--isolated", "--fix", "-", stdin=SEED.read_bytes())
+    assert result.exit_code == 0
+    assert result.stdout_bytes == (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+    assert result.stderr == "All checks passed (1 file).\nFixed 7 problems in 1 file.\n"
+
+
+def test_fix_stdin_reports_what_remains_on_stderr(rename_config: Path) -> None:
+    data = b"Harbour Reopens\nScenario Analysis\nTrade could recover by spring.\n"
+    result = run(
+        "--config", str(rename_config), "--fix", "-", "--stdin-filename", "a.txt", stdin=data
+    )
+    assert result.exit_code == 1
+    assert result.stdout_bytes == data
+    assert result.stderr.startswith("a.txt:2:1: scaffold-heading Template label")
+
+
+def test_fix_stdin_that_cannot_be_decoded_is_passed_through() -> None:
+    data = b"Harbour\n\xff\n"
+    result = run("--isolated", "--fix", "-", stdin=data)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == data
+    assert "read-error cannot decode the file" in result.stderr
+
+
+def test_fix_keeps_the_json_contract(seed: Path, rename_config: Path) -> None:
+    result = run("--config", str(rename_config), "--format", "json", "--fix", str(seed))
+    data = json.loads(result.stdout)
+    assert set(data) == {"version", "diagnostics", "summary"}
+    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1}
+
+
+def test_fix_that_does_not_settle_is_reported_and_writes_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "loop.yaml"
+    config.write_text(
+        "rules:\n  scaffold-heading:\n    rename:\n"
+        "      Outlook: Forecast\n      Forecast: Outlook\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "a.txt"
+    data = b"Harbour Reopens\nOutlook\nTrade could recover by spring.\n"
+    path.write_bytes(data)
+    result = run("--config", str(config), "--format", "json", "--unsafe-fixes", str(path))
+    assert result.exit_code == 2
+    (d,) = json.loads(result.stdout)["diagnostics"]
+    assert d["rule"] == "fix-error"
+    assert "undo each other" in d["message"]
+    assert path.read_bytes() == data
+
+
+def test_pre_commit_manifest_has_check_and_fix_hooks() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {h["id"]: h for h in hooks}
+    assert by_id["copydesk"]["entry"] == "copydesk check --force-exclude"
+    assert by_id["copydesk-fix"]["entry"] == "copydesk check --fix --force-exclude"
+    assert by_id["copydesk-fix"]["files"] == by_id["copydesk"]["files"]
+
+
+def test_file_changed_on_disk_while_fixing_is_left_alone(
+    seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linter.fixes
+
+    real = linter.fixes.fix_bytes
+    edited = SEED.read_bytes() + b"An editor added this line meanwhile.\n"
+
+    def racing(*args, **kwargs):
+        outcome = real(*args, **kwargs)
+        seed.write_bytes(edited)  # someone saves the file while copydesk is working
+        return outcome
+
+    monkeypatch.setattr(linter.fixes, "fix_bytes", racing)
+    result = run("--isolated", "--format", "json", "--fix", str(seed))
+    assert result.exit_code == 2
+    (d,) = json.loads(result.stdout)["diagnostics"]
+    assert d["rule"] == "write-error"
+    assert d["message"].startswith("the file changed on disk while it was being fixed")
+    assert seed.read_bytes() == edited
