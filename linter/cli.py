@@ -264,15 +264,7 @@ def check(
             )
         reporter.file(report)
         summary.add(report)
-        for d in report.diagnostics:
-            if d.rule == "internal-error":
-                worst = max(worst, EXIT_INTERNAL)
-                if verbose:
-                    click.echo(d.detail, err=True)
-            elif d.rule == "read-error":
-                worst = max(worst, EXIT_USAGE)
-            elif d.severity.rank >= config.fail_on.rank:
-                worst = max(worst, EXIT_FINDINGS)
+        worst = _exit_code(worst, report.diagnostics, config, verbose)
     reporter.finish(summary)
     out.flush()
     if out is not sys.stdout:
