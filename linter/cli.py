@@ -131,7 +131,7 @@ def check(
     """
     from linter.config import load_config
     from linter.reporters import Summary, make_reporter
-    from linter.runner import STDIN, FileReport, collect, lint_file, lint_text, read_error
+    from linter.runner import STDIN, FileReport, collect, lint_data, lint_file, read_error
 
     cwd = Path.cwd()
     config = load_config(
@@ -154,7 +154,7 @@ def check(
                 yield FileReport(shown, (read_error(shown, problem),), {})
             elif file is None and shown == STDIN:
                 name = stdin_filename or "<stdin>"
-                yield lint_text(click.get_text_stream("stdin").read(), name, config)
+                yield lint_data(click.get_binary_stream("stdin").read(), name, config)
             elif file is not None:
                 yield lint_file(file, shown, config)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -76,10 +77,38 @@ def name_matches(name: str, patterns: Iterable[str]) -> bool:
 
 
 def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` as a POSIX string, or ``path`` itself when outside it.
+
+    The last component is never resolved, so a symbolic link is named as written, not by its
+    target (and a broken or looping link still has a name).
+    """
+    abs_path = Path(os.path.abspath(path))
+    abs_root = Path(os.path.abspath(root))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+        return abs_path.relative_to(abs_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        real = abs_path.parent.resolve() / abs_path.name
+        return real.relative_to(abs_root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop (3.11)
         return path.as_posix()
+
+
+def link_problem(path: Path) -> str | None:
+    """What is wrong with a symbolic link that does not lead to a readable file, if anything."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link never reaches a file; fix or remove the link"
+        return (
+            f"broken symbolic link: its target {os.readlink(path)!r} does not exist; "
+            "fix or remove the link"
+        )
+    return None
 
 
 def walk(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from linter.document import Document, Span
 from linter.engine import Diagnostic, lint
 from linter.findings import Severity
 from linter.parse import DecodeError, parse, parse_bytes
-from linter.paths import relative_to, walk
+from linter.paths import link_problem, relative_to, walk
 
 STDIN = "-"
 
@@ -26,16 +27,17 @@ class FileReport:
     lines: dict[int, str]
 
 
-def read_error(path: str, message: str) -> Diagnostic:
+def read_error(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    """A file that could not be linted, reported as a finding of its own."""
     return Diagnostic(
         path=path,
         rule="read-error",
         severity=Severity.ERROR,
         message=message,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
         span=Span(0, 0),
     )
 
@@ -50,31 +52,66 @@ def collect(
 ) -> Iterator[tuple[str, Path | None, str | None]]:
     """(display path, file, problem) for every file to lint, in order; folders are walked.
 
-    A problem (a path that does not exist, a folder with no articles) is reported as a
-    read error for that path, and the run goes on.
+    A problem (a path that does not exist, a broken or looping symbolic link, a folder with no
+    articles) is reported as a read error for that path, and the run goes on.
     """
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
         path = Path(raw)
-        if path.is_dir():
+        problem = link_problem(path)
+        if problem is not None:
+            yield raw, None, problem
+        elif path.is_dir():
             found = False
             for file in walk(path, config.include, config.exclude, config.root):
                 found = True
-                yield display_path(file, cwd), file, None
+                yield display_path(file, cwd), file, link_problem(file)
             if not found:
-                yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
+                yield (
+                    raw,
+                    None,
+                    f"nothing to check: no files matching {', '.join(config.include)} in this "
+                    "folder (the config's 'include' sets which names are checked)",
+                )
         elif path.is_file():
             yield display_path(path, cwd), path, None
-        elif path.is_symlink():
-            yield raw, None, "broken symbolic link: its target does not exist"
         else:
-            yield raw, None, "no such file or folder"
+            yield raw, None, _missing(path)
+
+
+def _missing(path: Path) -> str:
+    message = "no such file or folder"
+    parent = path.parent
+    try:
+        siblings = [p.name for p in parent.iterdir()] if parent.is_dir() else []
+    except OSError:
+        siblings = []
+    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.8)
+    if close:
+        return f"{message}; did you mean {(parent / close[0]).as_posix()!r}?"
+    return f"{message}; check the path"
 
 
 def lint_text(text: str, path: str, config: Config) -> FileReport:
     doc = parse(text, path, options=config.article)
+    return _report(doc, config)
+
+
+def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
+    """Decode, parse and lint a file's bytes; bytes that are not text become a read-error."""
+    try:
+        doc = parse_bytes(data, shown, options=config.article)
+    except DecodeError as exc:
+        line = column = 1
+        if exc.offset is not None:
+            # Where the bad byte sits, for an editor: lines by newline, columns in bytes.
+            line = data.count(b"\n", 0, exc.offset) + 1
+            column = exc.offset - (data.rfind(b"\n", 0, exc.offset) + 1) + 1
+        return FileReport(
+            shown, (read_error(shown, f"cannot decode the file: {exc}", line, column),), {}
+        )
     return _report(doc, config)
 
 
@@ -83,18 +120,15 @@ def lint_file(file: Path, shown: str, config: Config) -> FileReport:
     try:
         data = file.read_bytes()
     except PermissionError:
-        return FileReport(
-            shown, (read_error(shown, "permission denied: cannot read the file"),), {}
-        )
+        message = "permission denied: cannot read the file; check its permissions"
+        return FileReport(shown, (read_error(shown, message),), {})
+    except IsADirectoryError:
+        return FileReport(shown, (read_error(shown, "a folder, not a file"),), {})
     except OSError as exc:
-        return FileReport(
-            shown, (read_error(shown, f"cannot read the file: {exc.strerror or exc}"),), {}
-        )
-    try:
-        doc = parse_bytes(data, shown, options=config.article)
-    except DecodeError as exc:
-        return FileReport(shown, (read_error(shown, f"cannot decode the file: {exc}"),), {})
-    return _report(doc, config)
+        problem = link_problem(file)
+        message = problem or f"cannot read the file: {exc.strerror or exc}"
+        return FileReport(shown, (read_error(shown, message),), {})
+    return lint_data(data, shown, config)
 
 
 def _report(doc: Document, config: Config) -> FileReport:

@@ -18,6 +18,7 @@ REGISTRY: dict[str, str] = {
     "trailing-blank": "linter.kinds.trailing_blank:TrailingBlank",
     "empty-section": "linter.kinds.empty_section:EmptySection",
     "figure-consistency": "linter.kinds.figure_consistency:FigureConsistency",
+    "front-matter-yaml": "linter.kinds.front_matter:FrontMatterYaml",
 }
 
 _loaded: dict[str, Kind] = {}

@@ -93,7 +93,8 @@ def parse_markdown(
             if isinstance(data, dict):
                 front = dict(data)
             elif data is not None:
-                front_error = ("front matter is not a mapping of keys to values", span)
+                where = lines.span(first + 1, first + 1) if last > first + 1 else span
+                front_error = ("a mapping of keys to values was expected", where)
         # Keep line numbers: hand markdown-it blank lines where the front matter was.
         source = (
             "\n" * (last + 1)
