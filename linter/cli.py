@@ -154,7 +154,7 @@ def check(
                 yield FileReport(shown, (read_error(shown, problem),), {})
             elif file is None and shown == STDIN:
                 name = stdin_filename or "<stdin>"
-                yield lint_data(click.get_binary_stream("stdin").read(), name, config)
+                yield lint_data(sys.stdin.buffer.read(), name, config)
             elif file is not None:
                 yield lint_file(file, shown, config)
 

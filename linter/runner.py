@@ -105,7 +105,7 @@ def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
         doc = parse_bytes(data, shown, options=config.article)
     except DecodeError as exc:
         line = column = 1
-        if exc.offset is not None:
+        if exc.offset is not None and not exc.binary:
             # Where the bad byte sits, for an editor: lines by newline, columns in bytes.
             line = data.count(b"\n", 0, exc.offset) + 1
             column = exc.offset - (data.rfind(b"\n", 0, exc.offset) + 1) + 1

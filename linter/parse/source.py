@@ -19,6 +19,8 @@ class DecodeError(Exception):
 
     reason: str
     offset: int | None = None
+    #: Not text at all (NUL bytes), as opposed to text in an encoding we cannot read.
+    binary: bool = False
 
     def __str__(self) -> str:
         return self.reason
@@ -46,6 +48,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             f"binary file (a NUL byte at byte {nul}): skipped, not linted; "
             "exclude it, or save it as UTF-8 text",
             nul,
+            binary=True,
         )
     try:
         return data.decode("utf-8"), "utf-8", False
