@@ -106,7 +106,9 @@ def _str_list(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UserError(f"{key!r} must be a list of text", path=shown, line=_line(data, key))
+        raise UserError(
+            f"{key!r} must be a list of text, not {value!r}", path=shown, line=_line(data, key)
+        )
     return tuple(value)
 
 
@@ -144,6 +146,13 @@ def load_config(
     known: dict[str, Rule] = dict(builtin_rules())
     if "rulebooks" in raw:
         for folder in _str_list(raw, "rulebooks", shown or ""):
+            if not (root / folder).is_dir():
+                raise UserError(
+                    f"rulebook folder {folder!r} does not exist",
+                    path=shown,
+                    line=_line(raw, "rulebooks"),
+                    hint=_folder_hint(root, folder),
+                )
             known.update(load_rulebook_dir(root / folder, folder, known))
 
     rules = _resolve_rules(raw.get("rules") or {}, known, shown or "", _line(raw, "rules"))
@@ -183,11 +192,27 @@ def load_config(
     )
 
 
+def _folder_hint(root: Path, folder: str) -> str:
+    parent = (root / folder).parent
+    try:
+        names = [p.name for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []
+    except OSError:
+        names = []
+    close = did_you_mean(Path(folder).name, names) if names else None
+    if close and close.startswith("did you mean"):
+        return close
+    return f"paths are relative to the config's folder, {root.as_posix()}"
+
+
 def _resolve_rules(
     table: Any, known: Mapping[str, Rule], shown: str, line: int | None
 ) -> list[ActiveRule]:
     if not isinstance(table, dict):
-        raise UserError("'rules' must be a mapping of rule ids to settings", path=shown, line=line)
+        raise UserError(
+            f"'rules' must be a mapping of rule ids to settings, not {table!r}",
+            path=shown,
+            line=line,
+        )
     settings: dict[str, ActiveRule | None] = {
         rid: ActiveRule(rule, rule.severity, rule.options) for rid, rule in known.items()
     }
@@ -223,7 +248,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
             ) from None
     if not isinstance(value, dict):
         raise UserError(
-            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings",
+            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings, not {value!r}",
             path=shown,
             line=line,
         )
@@ -237,6 +262,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
                 f"{value['severity']!r}",
                 path=shown,
                 line=value.line_of("severity") if isinstance(value, LineDict) else line,
+                hint=did_you_mean(str(value["severity"]), [s.value for s in Severity]),
             ) from None
     if value.get("off") is True:
         return None
@@ -252,7 +278,7 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
         )
     except UserError as exc:
         exc.message = f"rule {rule.id!r}: {exc.message}"
-        if exc.hint is None or "did you mean" in exc.hint:
+        if "unknown option" in exc.message:
             known = ", ".join(RULE_KEYS)
             exc.hint = (
                 exc.hint + "; " if exc.hint else ""

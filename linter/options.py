@@ -41,7 +41,7 @@ def describe_type(tp: Any) -> str:
         return "whole number"
     if tp is float:
         return "number"
-    if tp is re.Pattern:
+    if tp is re.Pattern or origin is re.Pattern:
         return "regular expression"
     return getattr(tp, "__name__", str(tp))
 
@@ -143,7 +143,7 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         if isinstance(value, bool) or value is None or isinstance(value, list | dict):
             raise _fail(key, value, tp, path, line)
         return str(value)
-    if tp is re.Pattern:
+    if tp is re.Pattern or origin is re.Pattern:
         if not isinstance(value, str):
             raise _fail(key, value, tp, path, line)
         try:

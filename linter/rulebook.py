@@ -68,7 +68,9 @@ class Rule:
 def _require_str(data: LineDict, key: str, path: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value.strip():
-        raise UserError(f"{key!r} must be non-empty text", path=path, line=data.line_of(key))
+        raise UserError(
+            f"{key!r} must be non-empty text, not {value!r}", path=path, line=data.line_of(key)
+        )
     return value.strip() if key != "message" else value
 
 
@@ -99,7 +101,7 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
             raise UserError(f"missing key {key!r}", path=path, line=data.line)
 
     kind_name = data["kind"]
-    if kind_name not in REGISTRY:
+    if not isinstance(kind_name, str) or kind_name not in REGISTRY:
         raise UserError(
             f"unknown kind {kind_name!r}",
             path=path,
@@ -249,21 +251,26 @@ def builtin_rules() -> dict[str, Rule]:
     return _builtin
 
 
-def load_rulebook_dir(folder: Path, shown: str, existing: Iterable[str]) -> dict[str, Rule]:
+def load_rulebook_dir(
+    folder: Path, shown: str, existing: Mapping[str, Rule] | Iterable[str]
+) -> dict[str, Rule]:
     """Every ``*.yaml`` rule in a user's rulebook folder; ids must not collide."""
     if not folder.is_dir():
         raise UserError(f"rulebook folder {shown!r} does not exist", path=shown)
-    taken = set(existing)
+    taken = existing if isinstance(existing, Mapping) else dict.fromkeys(existing)
     rules: dict[str, Rule] = {}
     for file in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
         display = f"{shown.rstrip('/')}/{file.name}"
         rule = load_rule_file(file, display=display)
-        if rule.id in taken or rule.id in rules:
+        other = rules.get(rule.id) or taken.get(rule.id, False)
+        if other is not False:
+            where = f" in {other.source}" if isinstance(other, Rule) else ""
+            builtin = " (a built-in rule)" if isinstance(other, Rule) and other.builtin else ""
             raise UserError(
-                f"duplicate rule id {rule.id!r}: a rule by that name is already loaded",
+                f"duplicate rule id {rule.id!r}: already defined{where}{builtin}",
                 path=display,
                 line=1,
-                hint="rename the file",
+                hint=f"rename the file, for example to 'house-{rule.id}{file.suffix}'",
             )
         rules[rule.id] = rule
     return rules
