@@ -9,9 +9,9 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.document import Document, Span
-from linter.engine import Diagnostic, lint
+from linter.engine import Diagnostic, internal_error, lint
 from linter.findings import Severity
-from linter.parse import DecodeError, parse, parse_bytes
+from linter.parse import DecodeError, format_for, parse, parse_bytes
 from linter.paths import link_problem, relative_to, walk
 
 STDIN = "-"
@@ -95,8 +95,16 @@ def _missing(path: Path) -> str:
 
 
 def lint_text(text: str, path: str, config: Config) -> FileReport:
-    doc = parse(text, path, options=config.article)
+    try:
+        doc = parse(text, path, options=config.article)
+    except Exception as exc:  # crash isolation: a parser bug costs this file, not the run
+        return _parser_crash(path, exc)
     return _report(doc, config)
+
+
+def _parser_crash(path: str, exc: Exception) -> FileReport:
+    what = f"The {format_for(path)} parser"
+    return FileReport(path, (internal_error(path, "", exc, what=what),), {})
 
 
 def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
@@ -112,6 +120,8 @@ def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
         return FileReport(
             shown, (read_error(shown, f"cannot decode the file: {exc}", line, column),), {}
         )
+    except Exception as exc:  # crash isolation: a parser bug costs this file, not the run
+        return _parser_crash(shown, exc)
     return _report(doc, config)
 
 
