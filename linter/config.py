@@ -146,6 +146,13 @@ def load_config(
     known: dict[str, Rule] = dict(builtin_rules())
     if "rulebooks" in raw:
         for folder in _str_list(raw, "rulebooks", shown or ""):
+            if not folder.strip():
+                raise UserError(
+                    f"a rulebook folder must be a path, not {folder!r}",
+                    path=shown,
+                    line=_line(raw, "rulebooks"),
+                    hint="use '.' for the config's own folder",
+                )
             if not (root / folder).is_dir():
                 raise UserError(
                     f"rulebook folder {folder!r} does not exist",

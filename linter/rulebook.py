@@ -260,6 +260,8 @@ def load_rulebook_dir(
     taken = existing if isinstance(existing, Mapping) else dict.fromkeys(existing)
     rules: dict[str, Rule] = {}
     for file in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        if file.name.startswith("."):
+            continue  # hidden files (such as .copydesk.yaml itself) are not rules
         display = f"{shown.rstrip('/')}/{file.name}"
         rule = load_rule_file(file, display=display)
         other = rules.get(rule.id) or taken.get(rule.id, False)

@@ -208,3 +208,11 @@ def test_byte_order_marks_are_tried_before_the_nul_check() -> None:
 def test_columns_count_characters_not_bytes_or_code_units() -> None:
     doc = parse("🚢 e\u0301 \u05d0\u200bX\n", "a.txt")
     assert doc.position(doc.text.index("X")) == (1, 8)
+
+
+def test_escape_sequences_never_reach_the_terminal(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "colour.txt").write_text("Harbour Reopens\n\x1b[2JStorm\x07\n-\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "colour.txt"])
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "2 | \ufffd[2JStorm\ufffd\n" in result.stdout
