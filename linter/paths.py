@@ -115,8 +115,19 @@ def walk(
     folder: Path, include: tuple[str, ...], exclude: tuple[str, ...], root: Path
 ) -> Iterator[Path]:
     """Files under ``folder`` whose names match ``include`` and whose paths miss ``exclude``,
-    in a stable order. Symbolic links to folders are not followed (no loops)."""
-    for current, dirs, files in os.walk(folder, followlinks=False):
+    in a stable order. Symbolic links to folders are not followed (no loops).
+
+    A folder that cannot be listed is yielded itself, so the caller can report it rather than
+    skip it in silence.
+    """
+    unreadable: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append(Path(exc.filename) if exc.filename else folder)
+
+    for current, dirs, files in os.walk(folder, onerror=note, followlinks=False):
+        yield from unreadable
+        unreadable.clear()
         base = Path(current)
         dirs[:] = sorted(
             d
@@ -130,3 +141,4 @@ def walk(
             if exclude and matches(relative_to(path, root), exclude):
                 continue
             yield path
+    yield from unreadable

@@ -67,7 +67,11 @@ def collect(
             found = False
             for file in walk(path, config.include, config.exclude, config.root):
                 found = True
-                yield display_path(file, cwd), file, link_problem(file)
+                if file.is_dir():
+                    problem = "cannot list the folder (permission denied?); check its permissions"
+                    yield display_path(file, cwd), None, problem
+                else:
+                    yield display_path(file, cwd), file, link_problem(file)
             if not found:
                 yield (
                     raw,

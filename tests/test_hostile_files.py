@@ -216,3 +216,25 @@ def test_escape_sequences_never_reach_the_terminal(tmp_path: Path, monkeypatch) 
     result = CliRunner().invoke(main, ["check", "--isolated", "colour.txt"])
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "2 | \ufffd[2JStorm\ufffd\n" in result.stdout
+
+
+def test_a_folder_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "articles" / "locked").mkdir(parents=True)
+    (tmp_path / "articles" / "locked" / "secret.txt").write_text("Harbour Reopens\n-\n")
+    (tmp_path / "articles" / "open.txt").write_text("Harbour Reopens\n-\n")
+    monkeypatch.chdir(tmp_path)
+    scandir = os.scandir
+
+    def guarded_scandir(path: os.PathLike[str] | str = ".") -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    code, found, messages, _ = _run("articles")
+    assert code == 2
+    assert found == {
+        "articles/locked": ["1:1 read-error"],
+        "articles/open.txt": ["2:1 empty-bullet"],
+    }
+    assert messages["articles/locked"].startswith("cannot list the folder")
