@@ -61,3 +61,30 @@ def test_rule(path: Path) -> None:
         assert str(exc).startswith(f"house/{path.name}:")
         result = exc
     assert isinstance(result, Rule | UserError)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("#\n" * 3000, "text"),  # blocks without words all "matched" each other
+        ("...!\n" * 3000, "text"),
+        ("# Harbour\n" * 3000, "markdown"),  # a headings-only repeat was retried from each block
+        ("Harbour Reopens\n" * 3000, "text"),
+    ],
+    ids=["no-words", "punctuation", "md-headings", "text-headings"],
+)
+def test_duplicate_search_stays_linear(text: str, fmt: str, monkeypatch) -> None:
+    from linter.kinds import duplicate_blocks
+
+    calls = 0
+    score = duplicate_blocks._Matcher.score
+
+    def counted(self, a: int, b: int) -> float:
+        nonlocal calls
+        calls += 1
+        return score(self, a, b)
+
+    monkeypatch.setattr(duplicate_blocks._Matcher, "score", counted)
+    lines = text.count("\n")
+    lint(parse_bytes(text.encode(), f"a.{'md' if fmt == 'markdown' else 'txt'}"), every_rule())
+    assert calls <= 20 * lines  # was over 1000 per line (quadratic) before the fix
