@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.engine import ActiveRule
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.findings import Severity
 from linter.kinds import get_kind
 from linter.options import parse_options
@@ -107,7 +107,9 @@ def _str_list(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UserError(
-            f"{key!r} must be a list of text, not {value!r}", path=shown, line=_line(data, key)
+            f"{value_repr(key)} must be a list of text, not {value_repr(value)}",
+            path=shown,
+            line=_line(data, key),
         )
     return tuple(value)
 
@@ -137,10 +139,10 @@ def load_config(
     for key in raw:
         if key not in TOP_KEYS:
             raise UserError(
-                f"unknown key {key!r}",
+                f"unknown key {value_repr(key)}",
                 path=shown,
                 line=_line(raw, key),
-                hint=did_you_mean(str(key), TOP_KEYS),
+                hint=did_you_mean(key, TOP_KEYS),
             )
 
     known: dict[str, Rule] = dict(builtin_rules())
@@ -148,14 +150,14 @@ def load_config(
         for folder in _str_list(raw, "rulebooks", shown or ""):
             if not folder.strip():
                 raise UserError(
-                    f"a rulebook folder must be a path, not {folder!r}",
+                    f"a rulebook folder must be a path, not {value_repr(folder)}",
                     path=shown,
                     line=_line(raw, "rulebooks"),
                     hint="use '.' for the config's own folder",
                 )
             if not (root / folder).is_dir():
                 raise UserError(
-                    f"rulebook folder {folder!r} does not exist",
+                    f"rulebook folder {value_repr(folder)} does not exist",
                     path=shown,
                     line=_line(raw, "rulebooks"),
                     hint=_folder_hint(root, folder),
@@ -176,10 +178,10 @@ def load_config(
         fail_level = Severity(level)
     except ValueError:
         raise UserError(
-            f"fail-on must be error, warning or info, not {level!r}",
+            f"fail-on must be error, warning or info, not {value_repr(level)}",
             path=shown,
             line=_line(raw, "fail-on"),
-            hint=did_you_mean(str(level), [s.value for s in Severity]),
+            hint=did_you_mean(level, [s.value for s in Severity]),
         ) from None
 
     article = ArticleOptions(
@@ -216,7 +218,7 @@ def _resolve_rules(
 ) -> list[ActiveRule]:
     if not isinstance(table, dict):
         raise UserError(
-            f"'rules' must be a mapping of rule ids to settings, not {table!r}",
+            f"'rules' must be a mapping of rule ids to settings, not {value_repr(table)}",
             path=shown,
             line=line,
         )
@@ -227,10 +229,10 @@ def _resolve_rules(
         key_line = table.line_of(rid) if isinstance(table, LineDict) else line
         if rid not in known:
             raise UserError(
-                f"unknown rule {rid!r}",
+                f"unknown rule {value_repr(rid)}",
                 path=shown,
                 line=key_line,
-                hint=did_you_mean(str(rid), known),
+                hint=did_you_mean(rid, known),
             )
         rule = known[rid]
         settings[rid] = _rule_setting(rule, value, shown, key_line)
@@ -248,14 +250,16 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
             return ActiveRule(rule, Severity(value), rule.options)
         except ValueError:
             raise UserError(
-                f"rule {rule.id!r}: expected off, on, error, warning or info, not {value!r}",
+                f"rule {rule.id!r}: expected off, on, error, warning or info, "
+                f"not {value_repr(value)}",
                 path=shown,
                 line=line,
                 hint=did_you_mean(value, ["off", "on", "error", "warning", "info"]),
             ) from None
     if not isinstance(value, dict):
         raise UserError(
-            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings, not {value!r}",
+            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings, "
+            f"not {value_repr(value)}",
             path=shown,
             line=line,
         )
@@ -266,10 +270,10 @@ def _rule_setting(rule: Rule, value: Any, shown: str, line: int | None) -> Activ
         except ValueError:
             raise UserError(
                 f"rule {rule.id!r}: severity must be error, warning or info, not "
-                f"{value['severity']!r}",
+                f"{value_repr(value['severity'])}",
                 path=shown,
                 line=value.line_of("severity") if isinstance(value, LineDict) else line,
-                hint=did_you_mean(str(value["severity"]), [s.value for s in Severity]),
+                hint=did_you_mean(value["severity"], [s.value for s in Severity]),
             ) from None
     if value.get("off") is True:
         return None
@@ -300,7 +304,8 @@ def _apply_selection(
     for rid in (*select, *ignore):
         if rid not in known:
             raise UserError(
-                f"unknown rule {rid!r} in --select/--ignore", hint=did_you_mean(rid, known)
+                f"unknown rule {value_repr(rid)} in --select/--ignore",
+                hint=did_you_mean(rid, known),
             )
     if select:
         enabled = {a.id: a for a in rules}

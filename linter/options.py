@@ -9,7 +9,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.yamlsource import LineDict
 
 
@@ -66,10 +66,10 @@ def parse_options(
         key_line = raw.line_of(key) if isinstance(raw, LineDict) else line
         if key not in fields:
             raise UserError(
-                f"unknown option {key!r}",
+                f"unknown option {value_repr(key)}",
                 path=path,
                 line=key_line,
-                hint=did_you_mean(str(key), fields),
+                hint=did_you_mean(key, fields),
             )
         field = fields[key]
         values[field.name] = _coerce(value, hints[field.name], key, path, key_line)
@@ -92,7 +92,9 @@ def parse_options(
 
 def _fail(key: str, value: Any, tp: Any, path: str, line: int) -> UserError:
     return UserError(
-        f"option {key!r} must be {describe_type(tp)}, not {value!r}", path=path, line=line
+        f"option {value_repr(key)} must be {describe_type(tp)}, not {value_repr(value)}",
+        path=path,
+        line=line,
     )
 
 
@@ -106,9 +108,9 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         return _coerce(value, inner[0], key, path, line)
     if origin is Literal:
         if value not in args:
-            hint = did_you_mean(str(value), [str(a) for a in args])
+            hint = did_you_mean(value, [str(a) for a in args])
             raise UserError(
-                f"option {key!r} must be {describe_type(tp)}, not {value!r}",
+                f"option {value_repr(key)} must be {describe_type(tp)}, not {value_repr(value)}",
                 path=path,
                 line=line,
                 hint=hint,
@@ -150,6 +152,8 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
             return re.compile(value)
         except re.error as exc:
             raise UserError(
-                f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
+                f"option {value_repr(key)}: invalid regular expression {value_repr(value)}: {exc}",
+                path=path,
+                line=line,
             ) from None
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input

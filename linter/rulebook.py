@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.findings import FixSafety, Severity
 from linter.kinds import REGISTRY, get_kind
 from linter.options import parse_options
@@ -69,7 +69,9 @@ def _require_str(data: LineDict, key: str, path: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value.strip():
         raise UserError(
-            f"{key!r} must be non-empty text, not {value!r}", path=path, line=data.line_of(key)
+            f"{value_repr(key)} must be non-empty text, not {value_repr(value)}",
+            path=path,
+            line=data.line_of(key),
         )
     return value.strip() if key != "message" else value
 
@@ -91,22 +93,22 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             raise UserError(
-                f"unknown key {key!r}",
+                f"unknown key {value_repr(key)}",
                 path=path,
                 line=data.line_of(key),
-                hint=did_you_mean(str(key), REQUIRED_KEYS + OPTIONAL_KEYS),
+                hint=did_you_mean(key, REQUIRED_KEYS + OPTIONAL_KEYS),
             )
     for key in REQUIRED_KEYS:
         if key not in data:
-            raise UserError(f"missing key {key!r}", path=path, line=data.line)
+            raise UserError(f"missing key {value_repr(key)}", path=path, line=data.line)
 
     kind_name = data["kind"]
     if not isinstance(kind_name, str) or kind_name not in REGISTRY:
         raise UserError(
-            f"unknown kind {kind_name!r}",
+            f"unknown kind {value_repr(kind_name)}",
             path=path,
             line=data.line_of("kind"),
-            hint=did_you_mean(str(kind_name), REGISTRY),
+            hint=did_you_mean(kind_name, REGISTRY),
         )
     kind = get_kind(kind_name)
     severity = _enum(Severity, data["severity"], "severity", data, path)
@@ -140,10 +142,10 @@ def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:
         return enum(value)
     except ValueError:
         raise UserError(
-            f"{key!r} must be one of {', '.join(e.value for e in enum)}, not {value!r}",
+            f"{key!r} must be one of {', '.join(e.value for e in enum)}, not {value_repr(value)}",
             path=path,
             line=data.line_of(key),
-            hint=did_you_mean(str(value), [e.value for e in enum]),
+            hint=did_you_mean(value, [e.value for e in enum]),
         ) from None
 
 
@@ -176,14 +178,14 @@ def _parse_examples(raw: Any, path: str, line: int) -> tuple[Example, ...]:
         for key in item:
             if key not in EXAMPLE_KEYS:
                 raise UserError(
-                    f"unknown example key {key!r}",
+                    f"unknown example key {value_repr(key)}",
                     path=path,
                     line=item.line_of(key),
-                    hint=did_you_mean(str(key), EXAMPLE_KEYS),
+                    hint=did_you_mean(key, EXAMPLE_KEYS),
                 )
         for key in ("name", "text", "expect"):
             if key not in item:
-                raise UserError(f"example is missing {key!r}", path=path, line=item_line)
+                raise UserError(f"example is missing {value_repr(key)}", path=path, line=item_line)
         expect = item["expect"]
         if not isinstance(expect, list) or not all(
             isinstance(e, str) and EXPECT.match(e) for e in expect

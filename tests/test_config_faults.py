@@ -227,3 +227,17 @@ def test_an_invalid_regular_expression() -> None:
         "house/a.yaml:7: option 'pattern': invalid regular expression '(Harbour': "
         "missing ), unterminated subpattern at position 0"
     )
+
+
+def test_an_alias_bomb_gets_a_short_message(tmp_path: Path, monkeypatch) -> None:
+    # Nine levels of nine aliases: a billion items if anything expanded or printed them all.
+    levels = ["&x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"&x{n} [{', '.join([f'*x{n - 1}'] * 9)}]" for n in range(1, 9)]
+    (tmp_path / ".copydesk.yaml").write_text(f"include: [{', '.join(levels)}]\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "copydesk: error: .copydesk.yaml:1: 'include' must be a list of text, not [['lol', "
+    )
+    assert len(result.stderr) < 300
