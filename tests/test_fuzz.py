@@ -3,6 +3,7 @@ finding. CI runs the fixed-seed ``ci`` profile; ``HYPOTHESIS_PROFILE=long`` expl
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 from linter.config import TOP_KEYS, Config, load_config
 from linter.engine import lint
 from linter.errors import UserError
-from linter.parse import DecodeError, parse_bytes
+from linter.parse import DecodeError, parse, parse_bytes
+from linter.reporters.json import diagnostic_record
+from linter.reporters.text import format_diagnostic
 from linter.rulebook import OPTIONAL_KEYS, REQUIRED_KEYS, Rule, builtin_rules, load_rule_file
 from tests.invariants import FORMATS, check_diagnostic, check_document, every_rule, lint_everything
 
@@ -84,6 +87,16 @@ articles = st.builds(
 @example("\r\r\n\n\r", "text")
 def test_any_text_in_either_format(text: str, fmt: str) -> None:
     lint_everything(text, fmt)
+
+
+@given(articles, st.sampled_from(FORMATS))
+def test_any_finding_renders_in_every_format(text: str, fmt: str) -> None:
+    doc = parse(text, "article.md" if fmt == "markdown" else "article.txt", fmt)
+    for d in lint(doc, every_rule()):
+        shown = format_diagnostic(d, doc.line_text(d.line), color=False)
+        assert shown.startswith(f"{d.path}:{d.line}:{d.column}: {d.rule} ")
+        record = json.loads(json.dumps(diagnostic_record(d)))
+        assert (record["line"], record["column"]) == (d.line, d.column)
 
 
 @given(st.binary(max_size=200) | st.builds(str.encode, articles, st.sampled_from(["utf-16"])))
