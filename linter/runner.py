@@ -15,6 +15,8 @@ from linter.parse import DecodeError, format_for, parse, parse_bytes
 from linter.paths import link_problem, relative_to, walk
 
 STDIN = "-"
+#: Reading a pipe could wait forever, and a device could be endless: neither is an article.
+NOT_REGULAR = "not a regular file (a pipe, socket or device): skipped, not read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,8 @@ def collect(
                     problem = "cannot list the folder (permission denied?); check its permissions"
                     yield display_path(file, cwd), None, problem
                 else:
-                    yield display_path(file, cwd), file, link_problem(file)
+                    problem = link_problem(file) or (None if file.is_file() else NOT_REGULAR)
+                    yield display_path(file, cwd), file, problem
             if not found:
                 yield (
                     raw,
@@ -81,6 +84,8 @@ def collect(
                 )
         elif path.is_file():
             yield display_path(path, cwd), path, None
+        elif path.exists():
+            yield raw, None, NOT_REGULAR
         else:
             yield raw, None, _missing(path)
 

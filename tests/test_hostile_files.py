@@ -21,6 +21,7 @@ BAD = {
     "articles/broken.txt": "broken symbolic link: its target 'nowhere.txt' does not exist",
     "articles/loop-a.txt": "symbolic link loop: the link never reaches a file",
     "articles/loop-b.txt": "symbolic link loop: the link never reaches a file",
+    "articles/pipe.txt": "not a regular file (a pipe, socket or device): skipped, not read",
     "gone.txt": "no such file or folder; check the path",
     "pictures": "nothing to check: no files matching *.md, *.markdown, *.txt in this folder",
 }
@@ -96,6 +97,7 @@ def _make_folder(root: Path) -> None:
     (folder / "broken.txt").symlink_to("nowhere.txt")
     (folder / "loop-a.txt").symlink_to("loop-b.txt")
     (folder / "loop-b.txt").symlink_to("loop-a.txt")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
     (folder / "sub").mkdir()
     (folder / "sub" / "again").symlink_to("..", target_is_directory=True)  # a folder loop
     (root / "pictures").mkdir()
