@@ -189,7 +189,7 @@ def check(
     """
     from linter.config import load_config
     from linter.reporters import Summary, make_reporter
-    from linter.runner import STDIN, FileReport, collect, lint_bytes, lint_file, read_error
+    from linter.runner import STDIN, FileReport, collect, lint_data, lint_file, read_error
 
     cwd = Path.cwd()
     config = load_config(
@@ -248,7 +248,7 @@ def check(
                 yield FileReport(shown, (read_error(shown, problem),), {})
             elif file is None and shown == STDIN:
                 name = stdin_filename or "<stdin>"
-                yield lint_bytes(sys.stdin.buffer.read(), name, config)
+                yield lint_data(sys.stdin.buffer.read(), name, config)
             elif file is not None:
                 yield lint_file(file, shown, config)
 

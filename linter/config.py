@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.engine import ActiveRule
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.findings import Severity
 from linter.kinds import get_kind
 from linter.options import parse_options
@@ -150,7 +150,11 @@ def _str_list(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UserError(f"{key!r} must be a list of text", path=shown, line=_line(data, key))
+        raise UserError(
+            f"{value_repr(key)} must be a list of text, not {value_repr(value)}",
+            path=shown,
+            line=_line(data, key),
+        )
     return tuple(value)
 
 
@@ -187,6 +191,13 @@ def load_config(
             continue
         line = _line(layer.raw, "rulebooks")
         for folder in _str_list(layer.raw, "rulebooks", layer.shown):
+            if not folder.strip():
+                raise UserError(
+                    f"a rulebook folder must be a path, not {value_repr(folder)}",
+                    path=layer.shown or None,
+                    line=line,
+                    hint="use '.' for the config's own folder",
+                )
             known.update(
                 load_rulebook_dir(
                     layer.folder / folder,
@@ -211,10 +222,10 @@ def load_config(
         fail_level = Severity(level)
     except ValueError:
         raise UserError(
-            f"fail-on must be error, warning or info, not {level!r}",
+            f"fail-on must be error, warning or info, not {value_repr(level)}",
             path=raw.get_source("fail-on") if fail_on is None else None,
             line=_line(raw, "fail-on") if fail_on is None else None,
-            hint=did_you_mean(str(level), [s.value for s in Severity]),
+            hint=did_you_mean(level, [s.value for s in Severity]),
         ) from None
 
     overrides = _overrides(raw, raw.get_source("overrides") or "")
@@ -286,10 +297,10 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
         for key in item:
             if key not in OVERRIDE_KEYS:
                 raise UserError(
-                    f"unknown key {key!r} in an override",
+                    f"unknown key {value_repr(key)} in an override",
                     path=shown,
                     line=_line(item, key) or line,
-                    hint=did_you_mean(str(key), OVERRIDE_KEYS),
+                    hint=did_you_mean(key, OVERRIDE_KEYS),
                 )
         if "paths" not in item or "rules" not in item:
             raise UserError("an override needs both 'paths' and 'rules'", path=shown, line=line)
@@ -350,10 +361,10 @@ def _layers(
     for key in raw:
         if key not in TOP_KEYS:
             raise UserError(
-                f"unknown key {key!r}",
+                f"unknown key {value_repr(key)}",
                 path=shown,
                 line=_line(raw, key),
-                hint=did_you_mean(str(key), TOP_KEYS),
+                hint=did_you_mean(key, TOP_KEYS),
             )
     base: list[_Layer] = []
     if "extends" in raw:
@@ -396,16 +407,18 @@ def _resolve_layers(layers: Sequence[_Layer], known: Mapping[str, Rule]) -> list
         line = _line(layer.raw, "rules")
         if not isinstance(table, dict):
             raise UserError(
-                "'rules' must be a mapping of rule ids to settings", path=layer.shown, line=line
+                f"'rules' must be a mapping of rule ids to settings, not {value_repr(table)}",
+                path=layer.shown,
+                line=line,
             )
         for rid, value in table.items():
             key_line = table.line_of(rid) if isinstance(table, LineDict) else line
             if rid not in known:
                 raise UserError(
-                    f"unknown rule {rid!r}",
+                    f"unknown rule {value_repr(rid)}",
                     path=layer.shown,
                     line=key_line,
-                    hint=did_you_mean(str(rid), known),
+                    hint=did_you_mean(rid, known),
                 )
             settings[rid] = _rule_setting(
                 known[rid], value, layer.shown, key_line, base=settings[rid]
@@ -429,14 +442,16 @@ def _rule_setting(
             return ActiveRule(rule, Severity(value), base.options)
         except ValueError:
             raise UserError(
-                f"rule {rule.id!r}: expected off, on, error, warning or info, not {value!r}",
+                f"rule {rule.id!r}: expected off, on, error, warning or info, "
+                f"not {value_repr(value)}",
                 path=shown,
                 line=line,
                 hint=did_you_mean(value, ["off", "on", "error", "warning", "info"]),
             ) from None
     if not isinstance(value, dict):
         raise UserError(
-            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings",
+            f"rule {rule.id!r}: expected a severity, 'off' or a mapping of settings, "
+            f"not {value_repr(value)}",
             path=shown,
             line=line,
         )
@@ -447,9 +462,10 @@ def _rule_setting(
         except ValueError:
             raise UserError(
                 f"rule {rule.id!r}: severity must be error, warning or info, not "
-                f"{value['severity']!r}",
+                f"{value_repr(value['severity'])}",
                 path=shown,
                 line=value.line_of("severity") if isinstance(value, LineDict) else line,
+                hint=did_you_mean(value["severity"], [s.value for s in Severity]),
             ) from None
     if value.get("off") is True:
         return None
@@ -465,7 +481,7 @@ def _rule_setting(
         )
     except UserError as exc:
         exc.message = f"rule {rule.id!r}: {exc.message}"
-        if exc.hint is None or "did you mean" in exc.hint:
+        if "unknown option" in exc.message:
             known = ", ".join(RULE_KEYS)
             exc.hint = (
                 exc.hint + "; " if exc.hint else ""
@@ -485,7 +501,8 @@ def _apply_selection(
     for rid in (*select, *ignore):
         if rid not in known:
             raise UserError(
-                f"unknown rule {rid!r} in --select/--ignore", hint=did_you_mean(rid, known)
+                f"unknown rule {value_repr(rid)} in --select/--ignore",
+                hint=did_you_mean(rid, known),
             )
     if select:
         enabled = {a.id: a for a in rules}

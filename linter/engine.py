@@ -109,15 +109,22 @@ def make_diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diag
     )
 
 
-def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
-    """A rule that crashed on a file: reported, never allowed to stop the run."""
-    cause = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+def _cause(exc: BaseException) -> str:
+    """The exception in one short line: its type and the first line of its message."""
+    text = str(exc).strip()
+    cause = f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+    return cause if len(cause) <= 200 else cause[:199] + "…"
+
+
+def internal_error(path: str, rule_id: str, exc: BaseException, what: str = "") -> Diagnostic:
+    """A rule (or the parser) that crashed on a file: reported, never allowed to stop the run."""
+    who = what or f"Rule {rule_id!r}"
     return Diagnostic(
         path=path,
         rule="internal-error",
         severity=Severity.ERROR,
-        message=f"Rule {rule_id!r} crashed on this file ({cause}); this is a bug in copydesk, "
-        "please report it",
+        message=f"{who} crashed on {path} ({_cause(exc)}); this is a bug in copydesk, "
+        "please report it (--verbose shows the traceback)",
         line=1,
         column=1,
         end_line=1,
@@ -176,8 +183,9 @@ def lint(
     rules = tuple(rules)
     out: list[Diagnostic] = []
     for active in rules:
-        kind = get_kind(active.rule.kind)
         try:
+            kind = get_kind(active.rule.kind)
+            # Findings made before a crash are kept: they are as true as they were.
             out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
         except RuleTimeout as exc:
             out.append(rule_timeout(doc.path, active.id, exc))

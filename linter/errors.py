@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
+from typing import Any
 
 
 class UserError(Exception):
@@ -31,10 +33,36 @@ class UserError(Exception):
         return f"{where}{self.message}{hint}"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+class _ShortRepr(reprlib.Repr):
+    """``repr`` cut to a few items and characters, whatever the depth or size of the value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxlist = self.maxtuple = self.maxdict = self.maxset = 4
+        self.maxstring = self.maxother = 80
+
+    # Values read from YAML are these subclasses, which reprlib would hand to the full repr.
+    def repr_LineList(self, x: list[Any], level: int) -> str:
+        return self.repr_list(x, level)
+
+    def repr_LineDict(self, x: dict[Any, Any], level: int) -> str:
+        return self.repr_dict(x, level)
+
+
+_short = _ShortRepr()
+
+
+def value_repr(value: Any) -> str:
+    """A user's value for an error message: short, even for a YAML alias bomb."""
+    return _short.repr(value)
+
+
+def did_you_mean(word: Any, choices: Iterable[str]) -> str | None:
     """A hint naming the closest choice, or listing the choices when none is close."""
     options = sorted(str(c) for c in choices)
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    word = word[:200] if isinstance(word, str) else value_repr(word)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"
     if options and len(options) <= 12:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import regex
 
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.patterns import Pattern, compile_user_pattern
 from linter.yamlsource import LineDict
 
@@ -44,7 +44,7 @@ def describe_type(tp: Any) -> str:
         return "whole number"
     if tp is float:
         return "number"
-    if tp is re.Pattern or tp is Pattern:
+    if tp is re.Pattern or origin is re.Pattern or tp is Pattern:
         return "regular expression"
     return getattr(tp, "__name__", str(tp))
 
@@ -69,10 +69,10 @@ def parse_options(
         key_line = raw.line_of(key) if isinstance(raw, LineDict) else line
         if key not in fields:
             raise UserError(
-                f"unknown option {key!r}",
+                f"unknown option {value_repr(key)}",
                 path=path,
                 line=key_line,
-                hint=did_you_mean(str(key), fields),
+                hint=did_you_mean(key, fields),
             )
         field = fields[key]
         values[field.name] = _coerce(value, hints[field.name], key, path, key_line)
@@ -95,7 +95,9 @@ def parse_options(
 
 def _fail(key: str, value: Any, tp: Any, path: str, line: int) -> UserError:
     return UserError(
-        f"option {key!r} must be {describe_type(tp)}, not {value!r}", path=path, line=line
+        f"option {value_repr(key)} must be {describe_type(tp)}, not {value_repr(value)}",
+        path=path,
+        line=line,
     )
 
 
@@ -111,7 +113,7 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         if value not in args:
             hint = did_you_mean(str(value), [str(a) for a in args])
             raise UserError(
-                f"option {key!r} must be {describe_type(tp)}, not {value!r}",
+                f"option {value_repr(key)} must be {describe_type(tp)}, not {value_repr(value)}",
                 path=path,
                 line=line,
                 hint=hint,
@@ -146,14 +148,16 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         if isinstance(value, bool) or value is None or isinstance(value, list | dict):
             raise _fail(key, value, tp, path, line)
         return str(value)
-    if tp is re.Pattern:
+    if tp is re.Pattern or typing.get_origin(tp) is re.Pattern:
         if not isinstance(value, str):
             raise _fail(key, value, tp, path, line)
         try:
             return re.compile(value)
         except re.error as exc:
             raise UserError(
-                f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
+                f"option {value_repr(key)}: invalid regular expression {value_repr(value)}: {exc}",
+                path=path,
+                line=line,
             ) from None
     if tp is Pattern:
         if not isinstance(value, str):
@@ -162,7 +166,9 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
             return compile_user_pattern(value)
         except regex.error as exc:
             raise UserError(
-                f"option {key!r}: invalid regular expression {value!r}: {exc}", path=path, line=line
+                f"option {value_repr(key)}: invalid regular expression {value_repr(value)}: {exc}",
+                path=path,
+                line=line,
             ) from None
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input
 

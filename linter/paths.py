@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import subprocess
@@ -77,18 +78,57 @@ def name_matches(name: str, patterns: Iterable[str]) -> bool:
 
 
 def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` as a POSIX string, or ``path`` itself when outside it.
+
+    The last component is never resolved, so a symbolic link is named as written, not by its
+    target (and a broken or looping link still has a name).
+    """
+    abs_path = Path(os.path.abspath(path))
+    abs_root = Path(os.path.abspath(root))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+        return abs_path.relative_to(abs_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        real = abs_path.parent.resolve() / abs_path.name
+        return real.relative_to(abs_root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop (3.11)
         return path.as_posix()
+
+
+def link_problem(path: Path) -> str | None:
+    """What is wrong with a symbolic link that does not lead to a readable file, if anything."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link never reaches a file; fix or remove the link"
+        return (
+            f"broken symbolic link: its target {os.readlink(path)!r} does not exist; "
+            "fix or remove the link"
+        )
+    return None
 
 
 def walk(
     folder: Path, include: tuple[str, ...], exclude: tuple[str, ...], root: Path
 ) -> Iterator[Path]:
     """Files under ``folder`` whose names match ``include`` and whose paths miss ``exclude``,
-    in a stable order. Symbolic links to folders are not followed (no loops)."""
-    for current, dirs, files in os.walk(folder, followlinks=False):
+    in a stable order. Symbolic links to folders are not followed (no loops).
+
+    A folder that cannot be listed is yielded itself, so the caller can report it rather than
+    skip it in silence.
+    """
+    unreadable: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append(Path(exc.filename) if exc.filename else folder)
+
+    for current, dirs, files in os.walk(folder, onerror=note, followlinks=False):
+        yield from unreadable
+        unreadable.clear()
         base = Path(current)
         dirs[:] = sorted(
             d
@@ -102,6 +142,7 @@ def walk(
             if exclude and matches(relative_to(path, root), exclude):
                 continue
             yield path
+    yield from unreadable
 
 
 def git_ignored(files: Sequence[Path]) -> set[Path]:

@@ -9,12 +9,15 @@ into a ``rule-timeout`` finding naming the rule and the pattern instead of hangi
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
 
-#: Seconds one rule may spend matching its patterns in one file.
+from linter.document import Span
+
+#: Seconds one rule may spend matching its patterns in one file (per started megabyte).
 FILE_BUDGET_SECONDS = 1.0
 
 Pattern = regex.Pattern
@@ -47,6 +50,32 @@ class Budget:
 
     def __post_init__(self) -> None:
         self.deadline = time.monotonic() + self.seconds
+
+    def scaled(self, size: int) -> Budget:
+        """This budget grown for a text of ``size`` characters: a bound on runaway patterns,
+        not on the honest work a long file needs."""
+        extra = self.seconds * (size // 1_000_000)
+        self.seconds += extra
+        self.deadline += extra
+        return self
+
+    def finditer_within(
+        self, pattern: Pattern, text: str, spans: Iterable[Span]
+    ) -> Iterator[regex.Match]:
+        """Matches of ``pattern`` that lie wholly inside one of ``spans``.
+
+        One search over the stretch the spans cover, not one per span: a rule's patterns then
+        cost a few calls per file however many blocks it has.
+        """
+        # Scope spans are disjoint runs of text (prose of blocks, the front matter block).
+        ordered = sorted(set(spans), key=lambda s: (s.start, s.end))
+        if not ordered:
+            return
+        starts = [s.start for s in ordered]
+        for match in self.finditer(pattern, text, ordered[0].start, ordered[-1].end):
+            i = bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.end() <= ordered[i].end:
+                yield match
 
     def finditer(self, pattern: Pattern, text: str, start: int, end: int) -> Iterator[regex.Match]:
         """Matches of ``pattern`` in ``text[start:end]``; raises :class:`RuleTimeout`."""

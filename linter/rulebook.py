@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from linter.errors import UserError, did_you_mean
+from linter.errors import UserError, did_you_mean, value_repr
 from linter.findings import FixSafety, Severity
 from linter.kinds import REGISTRY, get_kind
 from linter.options import parse_options
@@ -68,7 +68,9 @@ class Rule:
 def _require_str(data: LineDict, key: str, path: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value.strip():
-        raise UserError(f"{key!r} must be non-empty text", path=path, line=data.line_of(key))
+        raise UserError(
+            f"{value_repr(key)} must be non-empty text", path=path, line=data.line_of(key)
+        )
     return value.strip() if key != "message" else value
 
 
@@ -89,22 +91,22 @@ def parse_rule(data: Any, rule_id: str, path: str, *, builtin: bool = False) -> 
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             raise UserError(
-                f"unknown key {key!r}",
+                f"unknown key {value_repr(key)}",
                 path=path,
                 line=data.line_of(key),
-                hint=did_you_mean(str(key), REQUIRED_KEYS + OPTIONAL_KEYS),
+                hint=did_you_mean(key, REQUIRED_KEYS + OPTIONAL_KEYS),
             )
     for key in REQUIRED_KEYS:
         if key not in data:
-            raise UserError(f"missing key {key!r}", path=path, line=data.line)
+            raise UserError(f"missing key {value_repr(key)}", path=path, line=data.line)
 
     kind_name = data["kind"]
-    if kind_name not in REGISTRY:
+    if not isinstance(kind_name, str) or kind_name not in REGISTRY:
         raise UserError(
-            f"unknown kind {kind_name!r}",
+            f"unknown kind {value_repr(kind_name)}",
             path=path,
             line=data.line_of("kind"),
-            hint=did_you_mean(str(kind_name), REGISTRY),
+            hint=did_you_mean(kind_name, REGISTRY),
         )
     kind = get_kind(kind_name)
     severity = _enum(Severity, data["severity"], "severity", data, path)
@@ -164,7 +166,8 @@ def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:
         return enum(value)
     except ValueError:
         raise UserError(
-            f"{key!r} must be one of {', '.join(e.value for e in enum)}, not {value!r}",
+            f"{value_repr(key)} must be one of {', '.join(e.value for e in enum)}, "
+            f"not {value_repr(value)}",
             path=path,
             line=data.line_of(key),
             hint=did_you_mean(str(value), [e.value for e in enum]),
@@ -200,14 +203,14 @@ def _parse_examples(raw: Any, path: str, line: int) -> tuple[Example, ...]:
         for key in item:
             if key not in EXAMPLE_KEYS:
                 raise UserError(
-                    f"unknown example key {key!r}",
+                    f"unknown example key {value_repr(key)}",
                     path=path,
                     line=item.line_of(key),
-                    hint=did_you_mean(str(key), EXAMPLE_KEYS),
+                    hint=did_you_mean(key, EXAMPLE_KEYS),
                 )
         for key in ("name", "text", "expect"):
             if key not in item:
-                raise UserError(f"example is missing {key!r}", path=path, line=item_line)
+                raise UserError(f"example is missing {value_repr(key)}", path=path, line=item_line)
         expect = item["expect"]
         if not isinstance(expect, list) or not all(
             isinstance(e, str) and EXPECT.match(e) for e in expect
@@ -275,6 +278,17 @@ def builtin_rules() -> dict[str, Rule]:
     return _builtin
 
 
+def _folder_hint(folder: Path) -> str | None:
+    """A close folder name beside a missing one, if there is one."""
+    parent = folder.parent
+    try:
+        names = [p.name for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []
+    except OSError:
+        names = []
+    hint = did_you_mean(folder.name, names) if names else None
+    return hint if hint and hint.startswith("did you mean") else None
+
+
 def load_rulebook_dir(
     folder: Path,
     shown: str,
@@ -289,7 +303,12 @@ def load_rulebook_dir(
     folder itself; errors inside a rule file name that file and line.
     """
     if not folder.exists():
-        raise UserError(f"rulebook folder {shown!r} does not exist", path=config, line=line)
+        raise UserError(
+            f"rulebook folder {shown!r} does not exist",
+            path=config,
+            line=line,
+            hint=_folder_hint(folder),
+        )
     if not folder.is_dir():
         raise UserError(
             f"rulebook {shown!r} is not a folder",
@@ -298,7 +317,11 @@ def load_rulebook_dir(
             hint="list folders of rule files under 'rulebooks'",
         )
     files = sorted(
-        (f for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()),
+        (
+            f
+            for f in folder.iterdir()
+            if f.suffix in (".yaml", ".yml") and f.is_file() and not f.name.startswith(".")
+        ),
         key=lambda f: f.name,
     )
     if not files:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter.config import Config
 from linter.document import Document, Span
-from linter.engine import Diagnostic, lint
+from linter.engine import Diagnostic, internal_error, lint
 from linter.findings import Severity
-from linter.parse import DecodeError, parse, parse_bytes
-from linter.paths import git_ignored, matches, relative_to, walk
+from linter.parse import DecodeError, format_for, parse, parse_bytes
+from linter.paths import git_ignored, link_problem, matches, relative_to, walk
 
 STDIN = "-"
+#: Reading a pipe could wait forever, and a device could be endless: neither is an article.
+NOT_REGULAR = "not a regular file (a pipe, socket or device): skipped, not read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +29,17 @@ class FileReport:
     lines: dict[int, str]
 
 
-def read_error(path: str, message: str) -> Diagnostic:
+def read_error(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    """A file that could not be linted, reported as a finding of its own."""
     return Diagnostic(
         path=path,
         rule="read-error",
         severity=Severity.ERROR,
         message=message,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
         span=Span(0, 0),
     )
 
@@ -60,8 +64,9 @@ def collect(
 
     Walked folders skip ``exclude`` globs and, unless ``respect-gitignore: false``, what git
     ignores. Files named explicitly are always checked, unless ``force_exclude`` (what
-    pre-commit needs, as it names every staged file). A problem (a path that does not exist,
-    a folder with no articles) is reported as a read error for that path, and the run goes on.
+    pre-commit needs, as it names every staged file). A problem (a path that does not exist, a
+    broken or looping symbolic link, a folder with no articles) is reported as a read error for
+    that path, and the run goes on.
     """
     ignored: set[Path] = set()
     if force_exclude and config.respect_gitignore:  # one git call for every named file
@@ -71,27 +76,80 @@ def collect(
             yield STDIN, None, None
             continue
         path = Path(raw)
-        if path.is_dir():
+        problem = link_problem(path)
+        if problem is not None:
+            yield raw, None, problem
+        elif path.is_dir():
             found = list(walk(path, config.include, config.exclude, config.root))
             # A folder whose articles git ignores is not an error: there is just nothing to do.
             skipped = git_ignored(found) if config.respect_gitignore else set()
             for file in found:
-                if file not in skipped:
-                    yield display_path(file, cwd), file, None
+                if file in skipped:
+                    continue
+                if file.is_dir():
+                    problem = "cannot list the folder (permission denied?); check its permissions"
+                    yield display_path(file, cwd), None, problem
+                else:
+                    problem = link_problem(file) or (None if file.is_file() else NOT_REGULAR)
+                    yield display_path(file, cwd), file, problem
             if not found:
-                yield raw, None, (f"no files matching {', '.join(config.include)} in this folder")
+                yield (
+                    raw,
+                    None,
+                    f"nothing to check: no files matching {', '.join(config.include)} in this "
+                    "folder (the config's 'include' sets which names are checked)",
+                )
         elif path.is_file():
             if force_exclude and _excluded(path, config, ignored):
                 continue
             yield display_path(path, cwd), path, None
-        elif path.is_symlink():
-            yield raw, None, "broken symbolic link: its target does not exist"
+        elif path.exists():
+            yield raw, None, NOT_REGULAR
         else:
-            yield raw, None, "no such file or folder"
+            yield raw, None, _missing(path)
+
+
+def _missing(path: Path) -> str:
+    message = "no such file or folder"
+    parent = path.parent
+    try:
+        siblings = [p.name for p in parent.iterdir()] if parent.is_dir() else []
+    except OSError:
+        siblings = []
+    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.8)
+    if close:
+        return f"{message}; did you mean {(parent / close[0]).as_posix()!r}?"
+    return f"{message}; check the path"
 
 
 def lint_text(text: str, path: str, config: Config) -> FileReport:
-    doc = parse(text, path, options=config.article)
+    try:
+        doc = parse(text, path, options=config.article)
+    except Exception as exc:  # crash isolation: a parser bug costs this file, not the run
+        return _parser_crash(path, exc)
+    return _report(doc, config)
+
+
+def _parser_crash(path: str, exc: Exception) -> FileReport:
+    what = f"The {format_for(path)} parser"
+    return FileReport(path, (internal_error(path, "", exc, what=what),), {})
+
+
+def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
+    """Decode, parse and lint a file's bytes; bytes that are not text become a read-error."""
+    try:
+        doc = parse_bytes(data, shown, options=config.article)
+    except DecodeError as exc:
+        line = column = 1
+        if exc.offset is not None and not exc.binary:
+            # Where the bad byte sits, for an editor: lines by newline, columns in bytes.
+            line = data.count(b"\n", 0, exc.offset) + 1
+            column = exc.offset - (data.rfind(b"\n", 0, exc.offset) + 1) + 1
+        return FileReport(
+            shown, (read_error(shown, f"cannot decode the file: {exc}", line, column),), {}
+        )
+    except Exception as exc:  # crash isolation: a parser bug costs this file, not the run
+        return _parser_crash(shown, exc)
     return _report(doc, config)
 
 
@@ -100,23 +158,15 @@ def lint_file(file: Path, shown: str, config: Config) -> FileReport:
     try:
         data = file.read_bytes()
     except PermissionError:
-        return FileReport(
-            shown, (read_error(shown, "permission denied: cannot read the file"),), {}
-        )
+        message = "permission denied: cannot read the file; check its permissions"
+        return FileReport(shown, (read_error(shown, message),), {})
+    except IsADirectoryError:
+        return FileReport(shown, (read_error(shown, "a folder, not a file"),), {})
     except OSError as exc:
-        return FileReport(
-            shown, (read_error(shown, f"cannot read the file: {exc.strerror or exc}"),), {}
-        )
-    return lint_bytes(data, shown, config)
-
-
-def lint_bytes(data: bytes, shown: str, config: Config) -> FileReport:
-    """Decode, parse and lint file contents (from disk or stdin)."""
-    try:
-        doc = parse_bytes(data, shown, options=config.article)
-    except DecodeError as exc:
-        return FileReport(shown, (read_error(shown, f"cannot decode the file: {exc}"),), {})
-    return _report(doc, config)
+        problem = link_problem(file)
+        message = problem or f"cannot read the file: {exc.strerror or exc}"
+        return FileReport(shown, (read_error(shown, message),), {})
+    return lint_data(data, shown, config)
 
 
 def _report(doc: Document, config: Config) -> FileReport:

@@ -84,3 +84,5 @@ def load_yaml(text: str, path: str) -> Any:
         raise YamlError(path, line, f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         raise YamlError(path, 1, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlError(path, 1, "invalid YAML: nested too deeply to read") from None

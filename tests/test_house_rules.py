@@ -172,7 +172,8 @@ def test_rulebook_folder_problems_name_the_config_line(house: Path) -> None:
     code, _, err = run("check", "articles")
     assert (code, err) == (
         2,
-        "copydesk: error: .copydesk.yaml:2: rulebook folder 'styles' does not exist\n",
+        "copydesk: error: .copydesk.yaml:2: rulebook folder 'styles' does not exist "
+        "(did you mean 'style'?)\n",
     )
     (house / "empty").mkdir()
     (house / ".copydesk.yaml").write_text("rulebooks:\n  - empty\n")

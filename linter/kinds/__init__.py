@@ -24,6 +24,7 @@ REGISTRY: dict[str, str] = {
     "name-variants": "linter.kinds.name_variants:NameVariants",
     "dateline": "linter.kinds.dateline:Dateline",
     "figure-consistency": "linter.kinds.figure_consistency:FigureConsistency",
+    "front-matter-yaml": "linter.kinds.front_matter:FrontMatterYaml",
 }
 
 _loaded: dict[str, Kind] = {}

@@ -77,7 +77,13 @@ class DuplicateBlocks(Kind):
                 run = self._extend(q, p, matcher, blocks, units, options)
                 if best is None or run.chars > best.chars:
                     best = run
-            if best is None or not self._counts(best, blocks, units, options):
+            if best is None:
+                continue
+            if not self._counts(best, blocks, units, options):
+                if best.chars >= options.min_chars and len(best.pairs) >= options.min_blocks:
+                    # Long enough, but headings only: the blocks it covers would only start
+                    # the same headings-only run again (and retrying each is quadratic).
+                    covered_until = best.pairs[-1][1]
                 continue
             covered_until = best.pairs[-1][1]
             yield self._finding(doc, best, units, keys)
@@ -194,6 +200,8 @@ class _Matcher:
     def score(self, a: int, b: int) -> float:
         """100 for an exact match, the similarity for a near one, 0 for none."""
         ka, kb = self.keys[a], self.keys[b]
+        if not ka or not kb:
+            return 0.0  # no words (a lone "#", "..."): nothing to be a copy of
         if ka == kb:
             return 100.0
         limit = self.options.near_min_chars
@@ -206,6 +214,8 @@ class _Matcher:
 
     def candidates(self, p: int) -> list[int]:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
+        if not self.keys[p]:
+            return []
         exact = [q for q in self.by_key.get(self.keys[p], ()) if q < p]
         if exact:
             # The first copy gives the longest run; the latest catches a third paste.

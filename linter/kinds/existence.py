@@ -81,19 +81,19 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
     matcher = _matcher(options)
     if not matcher.searches:
         return
-    budget = Budget()
+    budget = Budget().scaled(len(doc.text))
     token_keys = {" ".join(t.split()).casefold(): t for t in options.tokens}
     found: list[tuple[Span, str]] = []
-    for span in scope_spans(doc, options.scope):
-        for pattern, source in matcher.searches:
-            for match in budget.finditer(pattern, doc.text, span.start, span.end):
-                if match.end() == match.start():
-                    continue  # an empty match flags nothing a reader could see
-                text = match.group()
-                if " ".join(text.split()).casefold() in matcher.exceptions:
-                    continue
-                entry = source or token_keys.get(" ".join(text.split()).casefold(), text)
-                found.append((Span(match.start(), match.end()), entry))
+    spans = list(scope_spans(doc, options.scope))
+    for pattern, source in matcher.searches:
+        for match in budget.finditer_within(pattern, doc.text, spans):
+            if match.end() == match.start():
+                continue  # an empty match flags nothing a reader could see
+            text = match.group()
+            if " ".join(text.split()).casefold() in matcher.exceptions:
+                continue
+            entry = source or token_keys.get(" ".join(text.split()).casefold(), text)
+            found.append((Span(match.start(), match.end()), entry))
     found.sort(key=lambda item: (item[0].start, -item[0].end))
     last_end = -1
     for span, entry in found:

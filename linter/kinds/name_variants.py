@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Related
@@ -88,6 +89,19 @@ class _Occurrence:
     block: int  # the index of its block
 
 
+#: Characters before a word that decide whether it starts a sentence.
+_LOOKBEHIND = 80
+
+
+def _starts_sentence(lead: str, text: str, at: int) -> bool:
+    """Whether ``text[at:]`` starts a sentence, reading only a short stretch before it (a
+    long line must not make every word re-read the whole line)."""
+    before = lead[-_LOOKBEHIND:] + text[:at] if at < _LOOKBEHIND else text[at - _LOOKBEHIND : at]
+    if len(before) < len(lead) + at:
+        before = "x" + before  # cut short: its start is not the start of the block
+    return bool(_SENTENCE_START.search(before))
+
+
 def _occurrences(doc: Document) -> list[_Occurrence]:
     out: list[_Occurrence] = []
     # Prose runs only: no code, URLs or markup, whose capitals say nothing about names.
@@ -104,7 +118,7 @@ def _occurrences(doc: Document) -> list[_Occurrence]:
         lead = doc.text[block.text_span.start : run.start]
         for match in _SEQUENCE.finditer(text):
             words = list(re.finditer(_NAME_WORD, match.group()))
-            at_start = bool(_SENTENCE_START.search(lead + text[: match.start()]))
+            at_start = _starts_sentence(lead, text, match.start())
             if at_start:
                 words = words[1:]  # "Officials said": the first word is capitalised anyway
             while words and words[0].group().casefold() in _TITLES:
@@ -170,6 +184,31 @@ def _quoted(occurrence: _Occurrence, before: int, after: int) -> str:
     return " ".join(occurrence.words[occurrence.index - before : occurrence.index + after + 1])
 
 
+def _similar_pairs(words: list[str], similarity: int) -> list[tuple[str, str]]:
+    """Pairs of words at or above ``similarity`` (rapidfuzz ratio), in the order of the list.
+
+    Only words of close length can reach the ratio, so each word is scored (in C) against the
+    words whose length is in reach, not against every other word.
+    """
+    order = {w: i for i, w in enumerate(words)}
+    by_length = sorted(words, key=len)
+    lengths = [len(w) for w in by_length]
+    pairs: list[tuple[str, str]] = []
+    for i, word in enumerate(by_length):
+        # ratio >= s needs the longer word to be at most (200 - s) / s times the shorter.
+        reach = len(word) * (200 - similarity) // max(similarity, 1)
+        stop = bisect_right(lengths, reach)
+        candidates = by_length[i + 1 : stop]
+        if not candidates:
+            continue
+        for other, _, _ in process.extract(
+            word, candidates, scorer=fuzz.ratio, score_cutoff=similarity, limit=None
+        ):
+            pairs.append((word, other) if order[word] < order[other] else (other, word))
+    pairs.sort(key=lambda p: (order[p[0]], order[p[1]]))
+    return pairs
+
+
 def _best_counterpart(here: _Occurrence, candidates: list[_Occurrence]) -> _Occurrence:
     """The other spelling's occurrence that shares the most of ``here``'s name."""
     return max(candidates, key=lambda c: (sum(_shared(here, c)), -c.span.start))
@@ -213,34 +252,30 @@ class NameVariants(Kind):
             key=lambda w: seen[w][0].span.start,
         )
         reported: set[str] = set()
-        for i, first in enumerate(words):
-            for second in words[i + 1 :]:
-                if first.casefold() == second.casefold() or _related_forms(first, second):
-                    continue
-                score = fuzz.ratio(first, second, score_cutoff=options.similarity)
-                if not score or _distinct_people(seen[first], seen[second]):
-                    continue
-                # The spelling written fewer times is the slip; on a tie, the later one.
-                odd, usual = (
-                    (first, second) if len(seen[first]) < len(seen[second]) else (second, first)
-                )
-                if odd in reported:
-                    continue
-                reported.add(odd)
-                here = seen[odd][0]
-                there = _best_counterpart(here, seen[usual])
-                before, after = _shared(here, there)
-                yield Finding(
-                    here.span,
-                    {
-                        "name": _quoted(here, before, after),
-                        "other": _quoted(there, before, after),
-                        "word": odd,
-                        "other_word": usual,
-                        "here": here.span,
-                        "there": there.span,
-                    },
-                    related=(
-                        Related(there.span, f'spelled "{_quoted(there, before, after)}" here'),
-                    ),
-                )
+        for first, second in _similar_pairs(words, options.similarity):
+            if first.casefold() == second.casefold() or _related_forms(first, second):
+                continue
+            if _distinct_people(seen[first], seen[second]):
+                continue
+            # The spelling written fewer times is the slip; on a tie, the later one.
+            odd, usual = (
+                (first, second) if len(seen[first]) < len(seen[second]) else (second, first)
+            )
+            if odd in reported:
+                continue
+            reported.add(odd)
+            here = seen[odd][0]
+            there = _best_counterpart(here, seen[usual])
+            before, after = _shared(here, there)
+            yield Finding(
+                here.span,
+                {
+                    "name": _quoted(here, before, after),
+                    "other": _quoted(there, before, after),
+                    "word": odd,
+                    "other_word": usual,
+                    "here": here.span,
+                    "there": there.span,
+                },
+                related=(Related(there.span, f'spelled "{_quoted(there, before, after)}" here'),),
+            )

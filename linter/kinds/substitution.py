@@ -83,30 +83,29 @@ class Substitution(Kind):
         pattern, keys = _compiled(options)
         if pattern is None:
             return
-        budget = Budget()
-        for scope in scope_spans(doc, options.scope):
-            for match in budget.finditer(pattern, doc.text, scope.start, scope.end):
-                text = match.group()
-                key = " ".join(text.split())
-                expected_raw = keys.get(key.casefold() if options.ignore_case else key)
-                if expected_raw is None:
-                    continue
-                choices = [c.strip() for c in expected_raw.split("|") if c.strip()]
-                if not choices:
-                    continue
-                choices = [_keep_capital(text, c) for c in choices]
-                if text in choices:
-                    continue  # already the house form (a case-only swap matched itself)
-                span = Span(match.start(), match.end())
-                fix = None
-                if len(choices) == 1:
-                    fix = Fix(
-                        (Edit(span, choices[0]),),
-                        safe=True,
-                        description=f"Replace {quote(text)!r} with {choices[0]!r}",
-                    )
-                yield Finding(
-                    span,
-                    {"match": quote(text), "expected": " or ".join(choices), "observed": key},
-                    fix=fix,
+        budget = Budget().scaled(len(doc.text))
+        for match in budget.finditer_within(pattern, doc.text, scope_spans(doc, options.scope)):
+            text = match.group()
+            key = " ".join(text.split())
+            expected_raw = keys.get(key.casefold() if options.ignore_case else key)
+            if expected_raw is None:
+                continue
+            choices = [c.strip() for c in expected_raw.split("|") if c.strip()]
+            if not choices:
+                continue
+            choices = [_keep_capital(text, c) for c in choices]
+            if text in choices:
+                continue  # already the house form (a case-only swap matched itself)
+            span = Span(match.start(), match.end())
+            fix = None
+            if len(choices) == 1:
+                fix = Fix(
+                    (Edit(span, choices[0]),),
+                    safe=True,
+                    description=f"Replace {quote(text)!r} with {choices[0]!r}",
                 )
+            yield Finding(
+                span,
+                {"match": quote(text), "expected": " or ".join(choices), "observed": key},
+                fix=fix,
+            )

@@ -93,7 +93,8 @@ def parse_markdown(
             if isinstance(data, dict):
                 front = dict(data)
             elif data is not None:
-                front_error = ("front matter is not a mapping of keys to values", span)
+                where = lines.span(first + 1, first + 1) if last > first + 1 else span
+                front_error = ("a mapping of keys to values was expected", where)
         # Keep line numbers: hand markdown-it blank lines where the front matter was.
         source = (
             "\n" * (last + 1)
@@ -128,17 +129,21 @@ def _walk(tokens: list[Any], text: str, lines: _Lines, blocks: list[Block]) -> N
             marker = tok.markup if not tok.info else f"{tok.info}{tok.markup}"
             items.append([marker, tok.map[0], False])
             if i + 1 < n and tokens[i + 1].type == "list_item_close":
+                # An empty item, or one nested past markdown-it's depth limit, whose content
+                # it leaves unparsed: take the item's first line as its text.
                 line = tok.map[0]
                 span = Span(lines.start(line), lines.end(line))
                 raw = lines.get(line)
                 after = raw.find(marker) + len(marker) if marker in raw else len(raw)
-                end = lines.start(line) + after
+                rest = raw[after:]
+                start = lines.start(line) + after + len(rest) - len(rest.lstrip())
+                end = start + len(rest.strip())
                 blocks.append(
                     Block(
                         BlockKind.LIST_ITEM,
                         span,
-                        Span(end, end),
-                        "",
+                        Span(start, end),
+                        text[start:end],
                         level=list_depth,
                         style=marker,
                         quoted=quote_depth > 0,

@@ -19,6 +19,8 @@ class DecodeError(Exception):
 
     reason: str
     offset: int | None = None
+    #: Not text at all (NUL bytes), as opposed to text in an encoding we cannot read.
+    binary: bool = False
 
     def __str__(self) -> str:
         return self.reason
@@ -31,13 +33,23 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
+                # exc.start counts from after the BOM the codec consumed.
+                offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
+                name = encoding.upper().replace("-SIG", "")
                 raise DecodeError(
-                    f"not valid {encoding.upper().replace('-SIG', '')} at byte {exc.start}",
-                    exc.start,
+                    f"not valid {name} at byte {offset} (after a {name} byte-order mark); "
+                    "save the file as UTF-8",
+                    offset,
                 ) from None
             return text.removeprefix("\ufeff"), encoding, True
-    if b"\x00" in data[:8192] or b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes)", data.index(b"\x00"))
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise DecodeError(
+            f"binary file (a NUL byte at byte {nul}): skipped, not linted; "
+            "exclude it, or save it as UTF-8 text",
+            nul,
+            binary=True,
+        )
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:

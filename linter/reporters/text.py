@@ -15,6 +15,15 @@ WINDOW = 100  # characters of a long source line shown around the finding
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
+#: Control characters (C0 except tab, DEL, C1) shown as U+FFFD, one for one, so a file cannot
+#: send escape sequences to the terminal and columns stay where they were.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))}
+
+
+def _safe(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
 def _style(text: str, color: bool, **kwargs: object) -> str:
     if not color:
         return text
@@ -40,18 +49,18 @@ def excerpt(line: str, column: int, width: int) -> tuple[str, int, int]:
 
 def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
     head = (
-        _style(f"{d.path}:{d.line}:{d.column}:", color, bold=True)
+        _style(_safe(f"{d.path}:{d.line}:{d.column}:"), color, bold=True)
         + " "
         + _style(d.rule, color, fg=_COLORS[d.severity], bold=True)
         + " "
-        + d.message
+        + _safe(d.message)
     )
     if source is None:
         return head + "\n"
     gutter = len(str(d.line))
     pad = " " * gutter
     width = d.end_column - d.column if d.end_line == d.line else len(source) - d.column + 1
-    shown, start, length = excerpt(source, d.column, width)
+    shown, start, length = excerpt(_safe(source), d.column, width)
     marker = " " * start + "^" * length
     # An end at column 1 is the start of the line after the span's last newline.
     last = d.end_line - 1 if d.end_column == 1 else d.end_line

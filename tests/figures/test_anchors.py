@@ -64,6 +64,7 @@ def test_anchor_in_each_word_order(text: str, expected: tuple[str, str, str, str
         "33 people attended.",
         "33 of the prisoners escaped.",
         "one of 33.",
+        "The ferry used level 33",
     ],
 )
 def test_no_anchor_when_unclear(text: str) -> None:

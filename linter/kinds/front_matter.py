@@ -1,0 +1,38 @@
+"""front-matter-yaml: a Markdown front matter block that cannot be read as YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter.document import Document
+from linter.findings import Finding
+from linter.kinds.base import Kind
+from linter.kinds.common import quote
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterOptions:
+    """This kind has no options: front matter is valid YAML or it is not."""
+
+
+class FrontMatterYaml(Kind):
+    name = "front-matter-yaml"
+    options_type = FrontMatterOptions
+    fields = {
+        "reason": "what the YAML reader found wrong",
+        "text": "the line it stopped at, quoted",
+    }
+    description = (
+        "Reads the front matter block (between `---` lines at the top of a Markdown file) as "
+        "YAML, safely, and reports the line where reading stopped when it is not valid YAML or "
+        "not a mapping of keys to values. The rest of the article is still checked."
+    )
+
+    def check(self, doc: Document, options: FrontMatterOptions) -> Iterator[Finding]:
+        if doc.front_matter_error is None:
+            return
+        reason, span = doc.front_matter_error
+        reason = " ".join(reason.removeprefix("invalid YAML: ").split())
+        line = doc.line_text(doc.line_of(span.start))
+        yield Finding(span, {"reason": reason, "text": quote(line.strip())})

@@ -1,0 +1,243 @@
+"""Every mistake in a config or a rulebook stops the run with exit 2, the file, the line, the
+bad value and a suggestion: never a traceback, never a clean pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.errors import UserError
+from linter.options import parse_options
+
+RULE = (
+    "severity: warning\n"
+    "summary: A bullet with no text.\n"
+    "rationale: House style says an empty bullet is a broken list, so it is always flagged.\n"
+    'message: "Empty bullet: {marker}"\n'
+    "examples:\n"
+    "  - name: a filled list\n"
+    '    text: "Harbour Reopens\\n- Ferries sailed.\\n"\n'
+    "    expect: []\n"
+)
+BOOK = "rulebooks: [house]\n"
+
+#: (case id, {file: text}, the exact error line)
+CASES = [
+    (
+        "yaml-syntax",
+        {".copydesk.yaml": "rules:\n  empty-bullet: [warning\n"},
+        ".copydesk.yaml:3: invalid YAML: while parsing a flow sequence expected ',' or ']', "
+        "but got '<stream end>'",
+    ),
+    (
+        "not-a-mapping",
+        {".copydesk.yaml": "- empty-bullet\n"},
+        ".copydesk.yaml:1: the config must be a mapping of keys to values",
+    ),
+    (
+        "unknown-key",
+        {".copydesk.yaml": "fail-on: warning\nexlude: [drafts]\n"},
+        ".copydesk.yaml:2: unknown key 'exlude' (did you mean 'exclude'?)",
+    ),
+    (
+        "wrong-type-fail-on",
+        {".copydesk.yaml": "fail-on: 3\n"},
+        ".copydesk.yaml:1: fail-on must be error, warning or info, not 3 "
+        "(expected one of: error, info, warning)",
+    ),
+    (
+        "misspelt-fail-on",
+        {".copydesk.yaml": "\nfail-on: warnings\n"},
+        ".copydesk.yaml:2: fail-on must be error, warning or info, not 'warnings' "
+        "(did you mean 'warning'?)",
+    ),
+    (
+        "wrong-type-include",
+        {".copydesk.yaml": "include: 5\n"},
+        ".copydesk.yaml:1: 'include' must be a list of text, not 5",
+    ),
+    (
+        "wrong-type-rules",
+        {".copydesk.yaml": "rules: [empty-bullet]\n"},
+        ".copydesk.yaml:1: 'rules' must be a mapping of rule ids to settings, not ['empty-bullet']",
+    ),
+    (
+        "unknown-rule",
+        {".copydesk.yaml": "rules:\n  empty-bulet: off\n"},
+        ".copydesk.yaml:2: unknown rule 'empty-bulet' (did you mean 'empty-bullet'?)",
+    ),
+    (
+        "misspelt-severity",
+        {".copydesk.yaml": "rules:\n  empty-bullet: warn\n"},
+        ".copydesk.yaml:2: rule 'empty-bullet': expected off, on, error, warning or info, "
+        "not 'warn' (did you mean 'warning'?)",
+    ),
+    (
+        "misspelt-severity-key",
+        {".copydesk.yaml": "rules:\n  empty-bullet:\n    severity: eror\n"},
+        ".copydesk.yaml:3: rule 'empty-bullet': severity must be error, warning or info, "
+        "not 'eror' (did you mean 'error'?)",
+    ),
+    (
+        "wrong-type-rule-setting",
+        {".copydesk.yaml": "rules:\n  empty-bullet: 3\n"},
+        ".copydesk.yaml:2: rule 'empty-bullet': expected a severity, 'off' or a mapping of "
+        "settings, not 3",
+    ),
+    (
+        "unknown-option",
+        {".copydesk.yaml": "rules:\n  empty-bullet:\n    marker: ['-']\n"},
+        ".copydesk.yaml:3: rule 'empty-bullet': unknown option 'marker' (did you mean "
+        "'markers'?; rule settings: severity, off or an option)",
+    ),
+    (
+        "wrong-type-option",
+        {".copydesk.yaml": "rules:\n  empty-bullet:\n    numbered: 'yes'\n"},
+        ".copydesk.yaml:3: rule 'empty-bullet': option 'numbered' must be true/false, not 'yes'",
+    ),
+    (
+        "misspelt-choice-option",
+        {".copydesk.yaml": "rules:\n  empty-bullet:\n    scope: hilights\n"},
+        ".copydesk.yaml:3: rule 'empty-bullet': option 'scope' must be 'anywhere' | "
+        "'highlights', not 'hilights' (did you mean 'highlights'?)",
+    ),
+    (
+        "missing-rulebook-folder",
+        {".copydesk.yaml": "fail-on: error\nrulebooks: [houses]\n", "house/.keep": ""},
+        ".copydesk.yaml:2: rulebook folder 'houses' does not exist (did you mean 'house'?)",
+    ),
+    (
+        "rulebook-yaml-syntax",
+        {".copydesk.yaml": BOOK, "house/house-bullet.yaml": "kind: empty-item\n" + RULE + "]"},
+        "house/house-bullet.yaml:10: invalid YAML: while parsing a block mapping expected "
+        "<block end>, but found ']'",
+    ),
+    (
+        "rulebook-unknown-kind",
+        {".copydesk.yaml": BOOK, "house/house-bullet.yaml": "kind: empty-itme\n" + RULE},
+        "house/house-bullet.yaml:1: unknown kind 'empty-itme' (did you mean 'empty-item'?)",
+    ),
+    (
+        "rulebook-wrong-type-kind",
+        {".copydesk.yaml": BOOK, "house/house-bullet.yaml": "kind: [empty-item]\n" + RULE},
+        "house/house-bullet.yaml:1: unknown kind ['empty-item'] (did you mean 'empty-item'?)",
+    ),
+    (
+        "rulebook-unknown-key",
+        {".copydesk.yaml": BOOK, "house/house-bullet.yaml": "kind: empty-item\nfixabel: safe\n"},
+        "house/house-bullet.yaml:2: unknown key 'fixabel' (did you mean 'fixable'?)",
+    ),
+    (
+        "rulebook-unknown-option",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n" + RULE + "options:\n  numberd: no\n",
+        },
+        "house/house-bullet.yaml:11: unknown option 'numberd' (did you mean 'numbered'?)",
+    ),
+    (
+        "rulebook-wrong-type-severity",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n" + RULE.replace("warning", "warnin"),
+        },
+        "house/house-bullet.yaml:2: 'severity' must be one of error, warning, info, not "
+        "'warnin' (did you mean 'warning'?)",
+    ),
+    (
+        "rulebook-unknown-message-field",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n" + RULE.replace("{marker}", "{mark}"),
+        },
+        "house/house-bullet.yaml:5: message uses unknown field {mark} (did you mean 'marker'?)",
+    ),
+    (
+        "duplicate-of-a-builtin-rule",
+        {".copydesk.yaml": BOOK, "house/empty-bullet.yaml": "kind: empty-item\n" + RULE},
+        "house/empty-bullet.yaml:1: rule id 'empty-bullet' is already taken by a built-in or "
+        "earlier rulebook rule (rename the file; to change a built-in rule, set its options "
+        "under 'rules')",
+    ),
+    (
+        "duplicate-in-the-rulebook",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n" + RULE,
+            "house/house-bullet.yml": "kind: empty-item\n" + RULE,
+        },
+        "house/house-bullet.yml:1: duplicate rule id 'house-bullet': house/house-bullet.yaml "
+        "has the same name (rename one of the files)",
+    ),
+    (
+        "code-in-yaml-is-refused",
+        {".copydesk.yaml": "!!python/object/apply:os.system ['echo hacked']\n"},
+        ".copydesk.yaml:1: invalid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_config_fault(
+    files: dict[str, str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "article.txt").write_text("Harbour Reopens\n- Ferries sailed.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "article.txt"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"copydesk: error: {expected}\n"
+
+
+def test_a_missing_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--config", "copydesk.yml", "."])
+    assert result.exit_code == 2
+    assert result.stderr == "copydesk: error: copydesk.yml: config file does not exist\n"
+
+
+def test_an_unknown_rule_on_the_command_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "empty-bulets", "."])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: unknown rule 'empty-bulets' in --select/--ignore "
+        "(did you mean 'empty-bullet'?)\n"
+    )
+
+
+@dataclass(frozen=True)
+class _PatternOptions:
+    pattern: re.Pattern[str]
+
+
+def test_an_invalid_regular_expression() -> None:
+    with pytest.raises(UserError) as info:
+        parse_options(_PatternOptions, {"pattern": "(Harbour"}, path="house/a.yaml", line=7)
+    assert str(info.value) == (
+        "house/a.yaml:7: option 'pattern': invalid regular expression '(Harbour': "
+        "missing ), unterminated subpattern at position 0"
+    )
+
+
+def test_an_alias_bomb_gets_a_short_message(tmp_path: Path, monkeypatch) -> None:
+    # Nine levels of nine aliases: a billion items if anything expanded or printed them all.
+    levels = ["&x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"&x{n} [{', '.join([f'*x{n - 1}'] * 9)}]" for n in range(1, 9)]
+    (tmp_path / ".copydesk.yaml").write_text(f"include: [{', '.join(levels)}]\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "copydesk: error: .copydesk.yaml:1: 'include' must be a list of text, not [['lol', "
+    )
+    assert len(result.stderr) < 300
