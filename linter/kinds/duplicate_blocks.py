@@ -163,16 +163,14 @@ class _Matcher:
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for u, key in enumerate(keys):
             self.by_key[key].append(u)
-        self.shingles: list[frozenset[int]] = []
-        index: dict[int, list[int]] = defaultdict(list)
+        self.shingles: list[frozenset[tuple[str, ...]]] = []
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for u, key in enumerate(keys):
             if len(key) < options.near_min_chars:
                 self.shingles.append(frozenset())
                 continue
             words = key.split()
-            grams = frozenset(
-                hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)
-            )
+            grams = frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
             self.shingles.append(grams)
             for g in grams:
                 index[g].append(u)
