@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -109,6 +109,21 @@ def main() -> None:
     metavar="PATH",
     help="The name to report for text read from stdin ('-'); its suffix picks the format.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes for many files (default: the number of CPUs).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Lint every file again; do not read or write the cache."
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Keep the cache here (default: .copydesk_cache next to the config, or here).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @guarded
@@ -121,6 +136,9 @@ def check(
     isolated: bool,
     fail_on: str | None,
     stdin_filename: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -130,8 +148,9 @@ def check(
     read error, 3 internal error.
     """
     from linter.config import load_config
+    from linter.parallel import Entry, default_jobs, lint_entries
     from linter.reporters import Summary, make_reporter
-    from linter.runner import STDIN, FileReport, collect, lint_file, lint_text, read_error
+    from linter.runner import STDIN, FileReport, collect, lint_text, read_error
 
     cwd = Path.cwd()
     config = load_config(
@@ -148,17 +167,32 @@ def check(
     summary = Summary()
     worst = EXIT_CLEAN
 
-    def reports() -> Iterator[FileReport]:
-        for shown, file, problem in collect(paths or (".",), config, cwd):
-            if problem is not None:
-                yield FileReport(shown, (read_error(shown, problem),), {})
-            elif file is None and shown == STDIN:
-                name = stdin_filename or "<stdin>"
-                yield lint_text(click.get_text_stream("stdin").read(), name, config)
-            elif file is not None:
-                yield lint_file(file, shown, config)
+    cache = None
+    if not no_cache:
+        from linter.cache import CACHE_DIR, Cache
 
-    for report in reports():
+        cache = Cache(cache_dir or config.root / CACHE_DIR, config)
+
+    def other(entry: Entry) -> FileReport:
+        shown, _, problem = entry
+        if problem is not None:
+            return FileReport(shown, (read_error(shown, problem),), {})
+        assert shown == STDIN
+        name = stdin_filename or "<stdin>"
+        return lint_text(click.get_text_stream("stdin").read(), name, config)
+
+    reports = lint_entries(
+        collect(paths or (".",), config, cwd),
+        config,
+        other,
+        jobs=jobs or default_jobs(),
+        cache=cache,
+    )
+    from linter.progress import Progress, wanted
+
+    if wanted(sys.stderr):
+        reports = Progress(sys.stderr, sys.stdout).track(reports)
+    for report in reports:
         reporter.file(report)
         summary.add(report)
         for d in report.diagnostics:
