@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,6 +47,8 @@ def guarded(func: F) -> F:
             verbose = kwargs.get("verbose", False)
             click.echo(f"copydesk: internal error: {type(exc).__name__}: {exc}", err=True)
             if verbose:
+                import traceback
+
                 click.echo("".join(traceback.format_exception(exc)), err=True)
             else:
                 click.echo(

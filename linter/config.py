@@ -7,7 +7,6 @@ is validated; a mistake stops the run with the file, the line and a suggestion (
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +73,8 @@ def read_config_file(path: Path, shown: str) -> Mapping[str, Any]:
     except UnicodeDecodeError:
         raise UserError("config is not valid UTF-8", path=shown) from None
     if path.name == "pyproject.toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

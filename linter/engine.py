@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -103,6 +102,12 @@ def make_diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diag
     )
 
 
+def _traceback(exc: BaseException) -> str:
+    import traceback  # only a crash needs it; keeps start-up light
+
+    return "".join(traceback.format_exception(exc))
+
+
 def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
     """A rule that crashed on a file: reported, never allowed to stop the run."""
     cause = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
@@ -117,7 +122,7 @@ def internal_error(path: str, rule_id: str, exc: BaseException) -> Diagnostic:
         end_line=1,
         end_column=1,
         span=Span(0, 0),
-        detail="".join(traceback.format_exception(exc)),
+        detail=_traceback(exc),
     )
 
 

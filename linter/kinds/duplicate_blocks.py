@@ -163,16 +163,29 @@ class _Matcher:
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for u, key in enumerate(keys):
             self.by_key[key].append(u)
-        self.shingles: list[frozenset[tuple[str, ...]]] = []
-        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for u, key in enumerate(keys):
+        #: How many shingles each block has.
+        self.gram_counts: list[int] = []
+        #: Each block's shingles that some other block has too: only these can make it a
+        #: candidate, so only these are indexed and counted (set operations, no loop per word).
+        self.shared: list[frozenset[tuple[str, ...]]] = []
+        seen: set[tuple[str, ...]] = set()
+        repeated: set[tuple[str, ...]] = set()
+        all_grams = []
+        for key in keys:
             if len(key) < options.near_min_chars:
-                self.shingles.append(frozenset())
-                continue
-            words = key.split()
-            grams = frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
-            self.shingles.append(grams)
-            for g in grams:
+                grams: frozenset[tuple[str, ...]] = frozenset()
+            else:
+                words = key.split()
+                grams = frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+                repeated |= grams & seen
+                seen |= grams
+            all_grams.append(grams)
+            self.gram_counts.append(len(grams))
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for u, grams in enumerate(all_grams):
+            shared = grams & repeated if repeated else frozenset()
+            self.shared.append(shared)
+            for g in shared:
                 index[g].append(u)
         self.index = index
 
@@ -198,11 +211,10 @@ class _Matcher:
         if exact:
             # The first copy gives the longest run; the latest catches a third paste.
             return list(dict.fromkeys(exact[: CANDIDATES - 1] + exact[-1:]))
-        grams = self.shingles[p]
-        if not grams:
+        if not self.gram_counts[p]:
             return []
         counts: dict[int, int] = defaultdict(int)
-        for g in grams:
+        for g in self.shared[p]:
             holders = self.index[g]
             if len(holders) > SHINGLE_COMMON:
                 continue
@@ -210,6 +222,6 @@ class _Matcher:
                 if q >= p:
                     break
                 counts[q] += 1
-        need = max(1, len(grams) // 4)
+        need = max(1, self.gram_counts[p] // 4)
         ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: -counts[q])
         return [q for q in ranked[:CANDIDATES] if self.score(q, p)]
