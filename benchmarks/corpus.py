@@ -218,7 +218,9 @@ def _title(rng: random.Random) -> str:
 
 def article(rng: random.Random, fmt: str, defects: Defects, size: int | None = None) -> str:
     """One article of 3-8 KB (or about ``size`` characters) in ``"text"`` or ``"markdown"``."""
-    target = size or rng.randint(3000, 7600)
+    pasted = rng.random() < defects.pasted_body
+    # Room for the last section to overshoot, and for a pasted-again copy, within 8 KB.
+    target = size or rng.randint(3000, 5200 if pasted else 6800)
     title = _title(rng)
     day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(2019, 2026)
     figure = rng.randint(12, 480)
@@ -245,7 +247,7 @@ def article(rng: random.Random, fmt: str, defects: Defects, size: int | None = N
     bullets = [f"- {h}" for h in highlights]
     if rng.random() < defects.empty_bullet:
         bullets.insert(rng.randint(1, len(bullets)), "-")
-    if rng.random() < defects.pasted_body:
+    if pasted:
         # The body pasted again, under a template label as the pipeline left it.
         sections += [(LABELS[1] if fmt == "text" else LABELS[0], sections[0][1]), *sections[1:3]]
     label = rng.choice(LABELS) if rng.random() < defects.template_label else None

@@ -97,9 +97,9 @@ def main() -> None:
     copydesk = shutil.which("copydesk", path=str(Path(python).parent)) or shutil.which("copydesk")
     if copydesk is None:
         raise SystemExit("the copydesk console script is not installed next to this python")
-    sizes = (20, 100) if args.quick else (100, 1_000, 10_000)
-    big = (100_000, 200_000) if args.quick else (5_000_000, 10_000_000)
-    repeat = 3 if args.quick else 7
+    sizes = (10, 30) if args.quick else (100, 1_000, 10_000)
+    big = (50_000, 100_000) if args.quick else (5_000_000, 10_000_000)
+    repeat = 2 if args.quick else 7
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
 
     owned = args.workdir is None

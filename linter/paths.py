@@ -77,9 +77,16 @@ def name_matches(name: str, patterns: Iterable[str]) -> bool:
 
 def relative_to(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        base = _resolved(root) if root.is_absolute() else root.resolve()
+        return path.resolve().relative_to(base).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    # The same few roots are asked about once per file: resolve each once.
+    return root.resolve()
 
 
 def walk(

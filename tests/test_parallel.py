@@ -1,0 +1,92 @@
+"""Worker processes: the same output as one process, in order, streamed, with flat memory."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from benchmarks.corpus import Defects, write_corpus
+from linter import parallel
+from linter.cli import main
+from linter.config import load_config
+from linter.parallel import Entry, lint_entries
+from linter.runner import FileReport, lint_file, read_error
+from tests.conftest import ROOT
+
+
+def _check(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", *args])
+    return result.exit_code, result.stdout
+
+
+def test_workers_print_exactly_what_one_process_prints(tmp_path, monkeypatch) -> None:
+    write_corpus(tmp_path / "a", 30, seed=5, defects=Defects(pasted_body=0.3))
+    write_corpus(tmp_path / "b", 12, seed=6)
+    monkeypatch.chdir(tmp_path)
+    # A missing path between two folders keeps its place in the output.
+    args = ("a", "missing.txt", "b")
+    one = _check("--jobs", "1", *args)
+    two = _check("--jobs", "2", *args)
+    json_one = _check("--jobs", "1", "--format", "json", *args)
+    json_two = _check("--jobs", "2", "--format", "json", *args)
+    assert one == two
+    assert json_one == json_two
+    assert one[0] == 2  # the missing path is a read error
+    assert one[1].index("a/000/article-00029.md") < one[1].index("missing.txt")
+    assert one[1].index("missing.txt") < one[1].index("b/000/")
+
+
+def test_diagnostics_cross_the_process_boundary() -> None:
+    config = load_config(isolated=True)
+    report = lint_file(ROOT / "examples" / "pipeline-residue.txt", "p.txt", config)
+    assert any(d.fix for d in report.diagnostics) and any(d.related for d in report.diagnostics)
+    assert report.lines
+    assert pickle.loads(pickle.dumps(report)) == report
+    assert pickle.loads(pickle.dumps(config)).rules == config.rules
+
+
+def _entries(folder: Path) -> list[Entry]:
+    return [(p.name, p, None) for p in sorted(folder.rglob("*.txt"))]
+
+
+def _other(entry: Entry) -> FileReport:
+    return FileReport(entry[0], (read_error(entry[0], "x"),), {})
+
+
+def test_a_handful_of_files_stays_in_process(tmp_path, monkeypatch) -> None:
+    write_corpus(tmp_path, parallel.IN_PROCESS_MAX * 2, seed=2)
+
+    def no_pool(*args: object) -> Iterator[FileReport]:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(parallel, "_pooled", no_pool)
+    config = load_config(isolated=True)
+    entries = _entries(tmp_path)
+    assert 1 <= len(entries) <= parallel.IN_PROCESS_MAX
+    reports = list(lint_entries(entries, config, _other, jobs=2))
+    assert [r.path for r in reports] == [e[0] for e in entries]
+
+
+def test_results_stream_while_files_are_still_being_found(tmp_path) -> None:
+    write_corpus(tmp_path, 200, seed=3)
+    entries = _entries(tmp_path) + [(p.name, p, None) for p in sorted(tmp_path.rglob("*.md"))]
+    pulled = 0
+
+    def found() -> Iterator[Entry]:
+        nonlocal pulled
+        for entry in entries:
+            pulled += 1
+            yield entry
+
+    config = load_config(isolated=True)
+    reports = lint_entries(found(), config, _other, jobs=2)
+    first = next(reports)
+    assert first.path == entries[0][0]
+    # Only a bounded window is in flight: nothing holds the whole run.
+    bound = 2 * parallel.WINDOW * parallel.CHUNK + parallel.IN_PROCESS_MAX + 1
+    assert pulled <= bound < len(entries)
+    rest = list(reports)
+    assert [r.path for r in [first, *rest]] == [e[0] for e in entries]
