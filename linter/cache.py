@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -115,6 +114,8 @@ class Cache:
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         target = self._path(key)
         try:
+            import tempfile  # only a run that writes needs it
+
             self._prepare(target.parent)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:

@@ -8,7 +8,8 @@ them. A run grows block by block from a matching pair and may step over a few un
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -181,9 +182,19 @@ class _Matcher:
                 seen |= grams
             all_grams.append(grams)
             self.gram_counts.append(len(grams))
-        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for u, grams in enumerate(all_grams):
+        # A shingle in more blocks than SHINGLE_COMMON is boilerplate and never counted:
+        # leave it out of the index (counted with set operations and a C-level Counter).
+        spread: Counter[tuple[str, ...]] = Counter()
+        shared_grams = []
+        for grams in all_grams:
             shared = grams & repeated if repeated else frozenset()
+            spread.update(shared)
+            shared_grams.append(shared)
+        common = {g for g, n in spread.items() if n > SHINGLE_COMMON}
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for u, shared in enumerate(shared_grams):
+            if common:
+                shared = shared - common
             self.shared.append(shared)
             for g in shared:
                 index[g].append(u)
@@ -207,10 +218,12 @@ class _Matcher:
 
     def candidates(self, p: int) -> list[int]:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
-        exact = [q for q in self.by_key.get(self.keys[p], ()) if q < p]
-        if exact:
+        same = self.by_key.get(self.keys[p], ())
+        earlier = bisect_left(same, p)  # the list is in block order: no scan of every copy
+        if earlier:
             # The first copy gives the longest run; the latest catches a third paste.
-            return list(dict.fromkeys(exact[: CANDIDATES - 1] + exact[-1:]))
+            first = same[: min(earlier, CANDIDATES - 1)]
+            return list(dict.fromkeys([*first, same[earlier - 1]]))
         if not self.gram_counts[p]:
             return []
         counts: dict[int, int] = defaultdict(int)
