@@ -96,6 +96,8 @@ class DuplicateBlocks(Kind):
         run = _Run([(q, p)], [] if score >= 100 else [score], matcher.size(p))
         a, b = q, p
         n = len(units)
+        keys = matcher.keys
+        short = options.near_min_chars
         while True:
             step = None
             for total in range(0, 2 * options.max_gap + 1):
@@ -104,6 +106,9 @@ class DuplicateBlocks(Kind):
                     na, nb = a + 1 + da, b + 1 + db
                     if na >= p or nb >= n:
                         continue
+                    ka, kb = keys[na], keys[nb]
+                    if ka != kb and (len(ka) < short or len(kb) < short):
+                        continue  # what score() would say first, without the call
                     s = matcher.score(na, nb)
                     if s and (total == 0 or s < 100 or matcher.size(nb) >= 20):
                         step = (na, nb, s)
