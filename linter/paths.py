@@ -78,7 +78,7 @@ def name_matches(name: str, patterns: Iterable[str]) -> bool:
 def relative_to(path: Path, root: Path) -> str:
     try:
         base = _resolved(root) if root.is_absolute() else root.resolve()
-        return path.resolve().relative_to(base).as_posix()
+        return _real(path).relative_to(base).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 
@@ -87,6 +87,20 @@ def relative_to(path: Path, root: Path) -> str:
 def _resolved(root: Path) -> Path:
     # The same few roots are asked about once per file: resolve each once.
     return root.resolve()
+
+
+def _real(path: Path) -> Path:
+    """``path.resolve()``, resolving each folder once rather than once per file in it."""
+    name = path.name
+    if name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _real_folder(os.getcwd(), path.parent) / name
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(cwd: str, folder: Path) -> Path:
+    # ``cwd`` is part of the key: a relative folder means another place after a chdir.
+    return folder.resolve()
 
 
 def walk(
