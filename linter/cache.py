@@ -91,7 +91,8 @@ class Cache:
     def load(self, key: str, shown: str) -> FileReport | None:
         """The cached report for ``key``, reported under ``shown``; None if absent or unusable."""
         try:
-            raw = self._path(key).read_bytes()
+            with open(os.path.join(self.folder, key[:2], key[2:]), "rb") as file:
+                raw = file.read()
         except OSError:
             return None
         try:

@@ -48,20 +48,37 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def cached(shown: str, file: Path, cache: Cache) -> tuple[FileReport | None, str | None]:
+    """The cached report for a file if there is one, and the file's cache key."""
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None, None  # linting it reports the read error
+    key = cache.key(data, format_for(shown))
+    return cache.load(key, shown), key
+
+
+def lint_and_store(
+    shown: str, file: Path, config: Config, cache: Cache | None, key: str | None
+) -> FileReport:
+    """Lint a file and keep its report under ``key``, if the file still has those bytes."""
+    report = lint_file(file, shown, config)
+    if cache is not None and key is not None:
+        # The file was read twice (for its key, then to lint it): store only if it did not
+        # change in between, so an entry always describes the bytes it is keyed by.
+        again, now = cached(shown, file, cache)
+        if now == key and again is None:
+            cache.store(key, report)
+    return report
+
+
 def lint_one(shown: str, file: Path, config: Config, cache: Cache | None) -> FileReport:
     """One file's report, from the cache when its bytes and the configuration are unchanged."""
     if cache is None:
         return lint_file(file, shown, config)
-    try:
-        data = file.read_bytes()
-    except OSError:
-        return lint_file(file, shown, config)  # which reports the read error
-    key = cache.key(data, format_for(shown))
-    report = cache.load(key, shown)
-    if report is None:
-        report = lint_file(file, shown, config)
-        cache.store(key, report)
-    return report
+    report, key = cached(shown, file, cache)
+    return report if report is not None else lint_and_store(shown, file, config, cache, key)
 
 
 def lint_entries(
@@ -75,7 +92,9 @@ def lint_entries(
     """Reports for ``entries`` in order: files are linted here, the rest go to ``other``.
 
     ``other`` handles entries that are not readable files (stdin, missing paths) and always
-    runs in this process.
+    runs in this process. With a cache, this process answers unchanged files itself (reading
+    an entry is cheaper than a round trip to a worker); only the others go to workers, which
+    start at the first file that needs linting.
     """
     stream = iter(entries)
     head = list(islice(stream, IN_PROCESS_MAX + 1))
@@ -97,47 +116,83 @@ def _pooled(
     jobs: int,
     cache: Cache | None,
 ) -> Iterator[FileReport]:
+    pool = None
+    try:
+        # Each item: (number of files, a finished report, an entry for ``other`` or a worker's
+        # pending chunk). At most ``limit`` files are in flight at once.
+        pending: deque[tuple[int, Any]] = deque()
+        chunk: list[tuple[str, str, str | None]] = []
+        in_flight = 0
+        limit = jobs * WINDOW * CHUNK
+
+        def add(count: int, item: Any) -> None:
+            nonlocal in_flight
+            pending.append((count, item))
+            in_flight += count
+
+        def drain_one() -> Iterator[FileReport]:
+            nonlocal in_flight
+            count, item = pending.popleft()
+            in_flight -= count
+            if isinstance(item, FileReport):
+                yield item
+            elif isinstance(item, tuple):
+                yield other(item)
+            else:
+                yield from item.get()
+
+        def submit() -> None:
+            nonlocal pool, chunk
+            if pool is None:
+                pool = _start_pool(config, cache, jobs)
+            add(len(chunk), pool.apply_async(_work, (chunk,)))
+            chunk = []
+
+        for entry in entries:
+            shown, file, problem = entry
+            if file is not None and problem is None:
+                key = None
+                if cache is not None:
+                    report, key = cached(shown, file, cache)
+                    if report is not None:
+                        if chunk:
+                            submit()
+                        add(1, report)
+                        continue
+                chunk.append((shown, os.fspath(file), key))
+                if len(chunk) >= CHUNK:
+                    submit()
+            else:
+                if chunk:
+                    submit()
+                add(1, entry)
+            while in_flight >= limit or (pending and not _waiting(pending[0][1])):
+                yield from drain_one()
+        if chunk:
+            submit()
+        while pending:
+            yield from drain_one()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _waiting(item: Any) -> bool:
+    """Whether ``item`` is a worker's chunk that is not finished yet."""
+    return not isinstance(item, FileReport | tuple) and not item.ready()
+
+
+def _start_pool(config: Config, cache: Cache | None, jobs: int) -> Any:
     import multiprocessing
 
     # fork shares the parent's imported modules and validated rules at no cost; elsewhere (and
     # on macOS, where forking is unsafe) workers start fresh and receive the config pickled.
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(config, cache))
-    try:
-        pending: deque[Any] = deque()
-        chunk: list[tuple[str, str]] = []
-
-        def drain_one() -> Iterator[FileReport]:
-            item = pending.popleft()
-            if isinstance(item, tuple):
-                yield other(item)
-            else:
-                yield from item.get()
-
-        for entry in entries:
-            shown, file, problem = entry
-            if file is not None and problem is None:
-                chunk.append((shown, os.fspath(file)))
-                if len(chunk) < CHUNK:
-                    continue
-                pending.append(pool.apply_async(_work, (chunk,)))
-                chunk = []
-            else:
-                if chunk:
-                    pending.append(pool.apply_async(_work, (chunk,)))
-                    chunk = []
-                pending.append(entry)
-            while len(pending) >= jobs * WINDOW:
-                yield from drain_one()
-        if chunk:
-            pending.append(pool.apply_async(_work, (chunk,)))
-        while pending:
-            yield from drain_one()
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()
+    return context.Pool(jobs, initializer=_init_worker, initargs=(config, cache))
 
 
 def _init_worker(config: Config, cache: Cache | None) -> None:
@@ -148,6 +203,6 @@ def _init_worker(config: Config, cache: Cache | None) -> None:
     _cache = cache
 
 
-def _work(chunk: list[tuple[str, str]]) -> list[FileReport]:
+def _work(chunk: list[tuple[str, str, str | None]]) -> list[FileReport]:
     assert _config is not None
-    return [lint_one(shown, Path(file), _config, _cache) for shown, file in chunk]
+    return [lint_and_store(shown, Path(file), _config, _cache, key) for shown, file, key in chunk]

@@ -78,7 +78,18 @@ def name_matches(name: str, patterns: Iterable[str]) -> bool:
 def relative_to(path: Path, root: Path) -> str:
     try:
         base = _resolved(root) if root.is_absolute() else root.resolve()
-        return _real(path).relative_to(base).as_posix()
+        real = _real(path)
+        if os.name == "posix":
+            # The same answer as Path.relative_to for resolved POSIX paths, as string work:
+            # this runs once per file.
+            real_s, base_s = str(real), str(base)
+            if real_s == base_s:
+                return "."
+            prefix = base_s if base_s.endswith("/") else base_s + "/"
+            if real_s.startswith(prefix):
+                return real_s[len(prefix) :]
+            return path.as_posix()
+        return real.relative_to(base).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 

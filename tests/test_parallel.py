@@ -71,7 +71,7 @@ def test_a_handful_of_files_stays_in_process(tmp_path, monkeypatch) -> None:
 
 
 def test_results_stream_while_files_are_still_being_found(tmp_path) -> None:
-    write_corpus(tmp_path, 200, seed=3)
+    write_corpus(tmp_path, 300, seed=3)
     entries = _entries(tmp_path) + [(p.name, p, None) for p in sorted(tmp_path.rglob("*.md"))]
     pulled = 0
 
@@ -86,7 +86,33 @@ def test_results_stream_while_files_are_still_being_found(tmp_path) -> None:
     first = next(reports)
     assert first.path == entries[0][0]
     # Only a bounded window is in flight: nothing holds the whole run.
-    bound = 2 * parallel.WINDOW * parallel.CHUNK + parallel.IN_PROCESS_MAX + 1
+    bound = 2 * parallel.WINDOW * parallel.CHUNK + parallel.CHUNK + parallel.IN_PROCESS_MAX + 1
     assert pulled <= bound < len(entries)
     rest = list(reports)
     assert [r.path for r in [first, *rest]] == [e[0] for e in entries]
+
+
+def test_unchanged_files_are_answered_without_workers(tmp_path, monkeypatch) -> None:
+    from linter.cache import Cache
+
+    write_corpus(tmp_path / "articles", 40, seed=8)
+    config = load_config(isolated=True)
+    cache = Cache(tmp_path / "cache", config)
+    entries = sorted(
+        ((p.name, p, None) for p in (tmp_path / "articles").rglob("*.*")), key=lambda e: e[0]
+    )
+    cold = list(lint_entries(entries, config, _other, jobs=2, cache=cache))
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("workers were started for unchanged files")
+
+    monkeypatch.setattr(parallel, "_start_pool", no_pool)
+    assert list(lint_entries(entries, config, _other, jobs=2, cache=cache)) == cold
+    # A changed file is linted again (here, in this process: one file needs no workers).
+    changed = entries[5][1]
+    changed.write_bytes((ROOT / "examples" / "pipeline-residue.txt").read_bytes())
+    monkeypatch.setattr(parallel, "IN_PROCESS_MAX", 100)
+    again = list(lint_entries(entries, config, _other, jobs=2, cache=cache))
+    assert [r.path for r in again] == [r.path for r in cold]
+    assert again[5] == lint_file(changed, entries[5][0], config) != cold[5]
+    assert again[:5] == cold[:5] and again[6:] == cold[6:]
