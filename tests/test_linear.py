@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from rapidfuzz import fuzz
 
 from benchmarks.corpus import _paragraph
 from linter.config import load_config
@@ -39,7 +40,7 @@ class _Counter:
         self.ratio = 0
         self.scores = 0
         self.candidates = 0
-        real_ratio = duplicate_blocks.fuzz.ratio
+        real_ratio = fuzz.ratio
         real_score = duplicate_blocks._Matcher.score
         real_candidates = duplicate_blocks._Matcher.candidates
 

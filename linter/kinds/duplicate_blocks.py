@@ -12,13 +12,15 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
+from typing import Any
 
 from linter.document import Block, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import compare_key, quote, remove_lines
+
+#: rapidfuzz's fuzz module, imported when this kind first runs (start-up stays light).
+fuzz: Any = None
 
 SHINGLE = 4  # words per shingle
 SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
@@ -164,6 +166,9 @@ class _Matcher:
     """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
 
     def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
+        global fuzz
+        if fuzz is None:
+            from rapidfuzz import fuzz  # imported by the runs that use this kind
         self.keys = keys
         self.options = options
         self.by_key: dict[str, list[int]] = defaultdict(list)
