@@ -32,6 +32,8 @@ class Progress:
     def __init__(self, stream: TextIO, out: TextIO | None = None) -> None:
         self.stream = stream
         self.out = out
+        #: Findings go to the same terminal: the line must make way for each of them.
+        self.shared = bool(out is not None and getattr(out, "isatty", lambda: False)())
         self.files = 0
         self.findings = 0
         self.started = time.perf_counter()
@@ -44,7 +46,7 @@ class Progress:
             for report in reports:
                 self.files += 1
                 self.findings += len(report.diagnostics)
-                if report.diagnostics:
+                if report.diagnostics and self.shared:
                     self.clear()
                 yield report
                 self._maybe_draw()

@@ -46,6 +46,22 @@ def test_the_line_counts_files_findings_and_rate(monkeypatch) -> None:
     assert text.endswith("\r\x1b[K")  # cleared at the end
 
 
+def test_the_line_makes_way_for_findings_on_the_same_terminal(monkeypatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 0.0)
+    err = _Terminal()
+    tracker = Progress(err, _Terminal())
+    shown = []
+    for report in tracker.track(_reports(4)):
+        if report.diagnostics:
+            shown.append(tracker.shown)
+    assert shown == [False, False]  # cleared before each report with findings is printed
+    err = _Terminal()
+    tracker = Progress(err, io.StringIO())  # findings piped elsewhere: no need to clear
+    drawn = [tracker.shown for report in tracker.track(_reports(4)) if report.diagnostics]
+    assert drawn == [False, True]
+
+
 def test_nothing_is_drawn_for_a_quick_run() -> None:
     err = _Terminal()
     list(Progress(err).track(_reports(3)))
