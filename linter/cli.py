@@ -174,13 +174,14 @@ def check(
 
         cache = Cache(cache_dir or config.root / CACHE_DIR, config)
 
-    def other(entry: Entry) -> FileReport:
+    def other(entry: Entry) -> FileReport | None:
         shown, _, problem = entry
         if problem is not None:
             return FileReport(shown, (read_error(shown, problem),), {})
-        assert shown == STDIN
-        name = stdin_filename or "<stdin>"
-        return lint_text(click.get_text_stream("stdin").read(), name, config)
+        if shown == STDIN:
+            name = stdin_filename or "<stdin>"
+            return lint_text(click.get_text_stream("stdin").read(), name, config)
+        return None
 
     reports = lint_entries(
         collect(paths or (".",), config, cwd),

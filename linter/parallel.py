@@ -84,7 +84,7 @@ def lint_one(shown: str, file: Path, config: Config, cache: Cache | None) -> Fil
 def lint_entries(
     entries: Iterable[Entry],
     config: Config,
-    other: Callable[[Entry], FileReport],
+    other: Callable[[Entry], FileReport | None],
     *,
     jobs: int,
     cache: Cache | None = None,
@@ -92,9 +92,9 @@ def lint_entries(
     """Reports for ``entries`` in order: files are linted here, the rest go to ``other``.
 
     ``other`` handles entries that are not readable files (stdin, missing paths) and always
-    runs in this process. With a cache, this process answers unchanged files itself (reading
-    an entry is cheaper than a round trip to a worker); only the others go to workers, which
-    start at the first file that needs linting.
+    runs in this process; an entry it returns None for gives no report. With a cache, this
+    process answers unchanged files itself (reading an entry is cheaper than a round trip to
+    a worker); only the others go to workers, which start at the first file to lint.
     """
     stream = iter(entries)
     head = list(islice(stream, IN_PROCESS_MAX + 1))
@@ -104,7 +104,9 @@ def lint_entries(
             if file is not None and problem is None:
                 yield lint_one(shown, file, config, cache)
             else:
-                yield other(entry)
+                report = other(entry)
+                if report is not None:
+                    yield report
         return
     yield from _pooled(chain(head, stream), config, other, jobs, cache)
 
@@ -112,7 +114,7 @@ def lint_entries(
 def _pooled(
     entries: Iterator[Entry],
     config: Config,
-    other: Callable[[Entry], FileReport],
+    other: Callable[[Entry], FileReport | None],
     jobs: int,
     cache: Cache | None,
 ) -> Iterator[FileReport]:
@@ -137,7 +139,9 @@ def _pooled(
             if isinstance(item, FileReport):
                 yield item
             elif isinstance(item, tuple):
-                yield other(item)
+                report = other(item)
+                if report is not None:
+                    yield report
             else:
                 yield from item.get()
 
