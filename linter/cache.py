@@ -100,7 +100,7 @@ class Cache:
             if not isinstance(entry, dict) or entry.get("key") != key:
                 raise BadEntry("entry for another key")
             return decode_report(entry, shown)
-        except (ValueError, TypeError, KeyError, BadEntry):
+        except (ValueError, TypeError, KeyError, RecursionError, BadEntry):
             return None  # corrupt or foreign: the caller lints the file and stores it again
 
     def store(self, key: str, report: FileReport) -> None:

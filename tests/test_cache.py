@@ -6,7 +6,6 @@ import json
 import multiprocessing
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from linter.cache import CACHE_DIR, Cache, decode_report, encode_report
@@ -62,7 +61,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(tmp_path, monkeypatch) -> None
     expected = _check(".")
     entries = _entries(tmp_path / CACHE_DIR)
     damage = [
-        b"",
+        b"[" * 100_000,  # nested too deep for the JSON reader
         b"{not json",
         json.dumps({"key": "0" * 40, "diagnostics": [], "lines": []}).encode(),  # another key
     ]
@@ -142,10 +141,10 @@ def _store_many(folder: str, seed: int) -> None:
         assert loaded is None or loaded == report
 
 
-@pytest.mark.parametrize("method", ["fork"])
-def test_concurrent_writers_leave_a_valid_entry(tmp_path, method) -> None:
-    context = multiprocessing.get_context(method)
-    workers = [context.Process(target=_store_many, args=(str(tmp_path), i)) for i in range(4)]
+def test_concurrent_writers_leave_a_valid_entry(tmp_path) -> None:
+    workers = [
+        multiprocessing.Process(target=_store_many, args=(str(tmp_path), i)) for i in range(4)
+    ]
     for w in workers:
         w.start()
     for w in workers:
