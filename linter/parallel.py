@@ -143,13 +143,13 @@ def _pooled(
                 if report is not None:
                     yield report
             else:
-                yield from item.get()
+                yield from item.result()
 
         def submit() -> None:
             nonlocal pool, chunk
             if pool is None:
                 pool = _start_pool(config, cache, jobs)
-            add(len(chunk), pool.apply_async(_work, (chunk,)))
+            add(len(chunk), pool.submit(_work, chunk))
             chunk = []
 
         for entry in entries:
@@ -177,26 +177,33 @@ def _pooled(
         while pending:
             yield from drain_one()
         if pool is not None:
-            pool.close()
-            pool.join()
+            pool.shutdown(wait=True)
+            pool = None
     finally:
-        if pool is not None:
-            pool.terminate()
+        if pool is not None:  # stopped early: an error, or the reader went away
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _waiting(item: Any) -> bool:
     """Whether ``item`` is a worker's chunk that is not finished yet."""
-    return not isinstance(item, FileReport | tuple) and not item.ready()
+    return not isinstance(item, FileReport | tuple) and not item.done()
 
 
 def _start_pool(config: Config, cache: Cache | None, jobs: int) -> Any:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # fork shares the parent's imported modules and validated rules at no cost; elsewhere (and
     # on macOS, where forking is unsafe) workers start fresh and receive the config pickled.
+    # An executor, not multiprocessing.Pool: if a worker dies (a crash in a C extension, the
+    # OOM killer) the run stops with an error instead of waiting forever for its results.
     method = "fork" if sys.platform.startswith("linux") else None
-    context = multiprocessing.get_context(method)
-    return context.Pool(jobs, initializer=_init_worker, initargs=(config, cache))
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(config, cache),
+    )
 
 
 def _init_worker(config: Config, cache: Cache | None) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from benchmarks.corpus import Defects, write_corpus
@@ -116,3 +119,18 @@ def test_unchanged_files_are_answered_without_workers(tmp_path, monkeypatch) -> 
     assert [r.path for r in again] == [r.path for r in cold]
     assert again[5] == lint_file(changed, entries[5][0], config) != cold[5]
     assert again[:5] == cold[:5] and again[6:] == cold[6:]
+
+
+def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path, monkeypatch) -> None:
+    write_corpus(tmp_path, 40, seed=4)
+    real = parallel.lint_and_store
+
+    def crash_on_one(shown, file, config, cache, key):
+        if shown == "article-00020.txt":
+            os._exit(1)  # as a segfault in a C extension or the OOM killer would
+        return real(shown, file, config, cache, key)
+
+    monkeypatch.setattr(parallel, "lint_and_store", crash_on_one)
+    config = load_config(isolated=True)
+    with pytest.raises(BrokenProcessPool):
+        list(lint_entries(_entries(tmp_path), config, _other, jobs=2))
