@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -54,6 +53,8 @@ def guarded(func: F) -> F:
             verbose = kwargs.get("verbose", False)
             click.echo(f"copydesk: internal error: {type(exc).__name__}: {exc}", err=True)
             if verbose:
+                import traceback
+
                 click.echo("".join(traceback.format_exception(exc)), err=True)
             else:
                 click.echo(
@@ -159,6 +160,21 @@ def main() -> None:
     is_flag=True,
     help="Print a unified diff of what the fixes would change; write nothing (exit 1 if any).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes for many files (default: the number of CPUs).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Lint every file again; do not read or write the cache."
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Keep the cache here (default: .copydesk_cache next to the config, or here).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @guarded
@@ -179,6 +195,9 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -188,8 +207,9 @@ def check(
     show), 2 usage, configuration, read or write error, 3 internal error.
     """
     from linter.config import load_config
+    from linter.parallel import Entry, default_jobs, lint_entries
     from linter.reporters import Summary, make_reporter
-    from linter.runner import STDIN, FileReport, collect, lint_data, lint_file, read_error
+    from linter.runner import STDIN, FileReport, collect, lint_data, read_error
 
     cwd = Path.cwd()
     config = load_config(
@@ -240,19 +260,33 @@ def check(
     worst = EXIT_CLEAN
     recorded: list[Any] = []
 
-    def reports() -> Iterator[FileReport]:
-        for shown, file, problem in collect(
-            paths or (".",), config, cwd, force_exclude=force_exclude
-        ):
-            if problem is not None:
-                yield FileReport(shown, (read_error(shown, problem),), {})
-            elif file is None and shown == STDIN:
-                name = stdin_filename or "<stdin>"
-                yield lint_data(sys.stdin.buffer.read(), name, config)
-            elif file is not None:
-                yield lint_file(file, shown, config)
+    cache = None
+    if not no_cache:
+        from linter.cache import CACHE_DIR, Cache
 
-    for report in reports():
+        cache = Cache(cache_dir or config.root / CACHE_DIR, config)
+
+    def other(entry: Entry) -> FileReport | None:
+        shown, _, problem = entry
+        if problem is not None:
+            return FileReport(shown, (read_error(shown, problem),), {})
+        if shown == STDIN:
+            name = stdin_filename or "<stdin>"
+            return lint_data(sys.stdin.buffer.read(), name, config)
+        return None
+
+    reports = lint_entries(
+        collect(paths or (".",), config, cwd, force_exclude=force_exclude),
+        config,
+        other,
+        jobs=jobs or default_jobs(),
+        cache=cache,
+    )
+    from linter.progress import Progress, wanted
+
+    if wanted(sys.stderr):
+        reports = Progress(sys.stderr, sys.stdout).track(reports)
+    for report in reports:
         if write_baseline_path is not None:
             recorded.extend(report.diagnostics)
         if changed is not None:

@@ -7,7 +7,6 @@ is validated; a mistake stops the run with the file, the line and a suggestion (
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -118,6 +117,8 @@ def read_config_file(path: Path, shown: str) -> Mapping[str, Any]:
     except UnicodeDecodeError:
         raise UserError("config is not valid UTF-8", path=shown) from None
     if path.name == "pyproject.toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -230,13 +231,9 @@ def load_config(
 
     overrides = _overrides(raw, raw.get_source("overrides") or "")
 
-    def resolve(tables: Sequence[Mapping[str, Any]]) -> tuple[ActiveRule, ...]:
-        extra = [
-            _Layer(LineDict({"rules": t}), raw.get_source("overrides") or "", root) for t in tables
-        ]
-        return tuple(
-            _apply_selection(_resolve_layers([*layers, *extra], known), known, select, ignore)
-        )
+    resolve = _Resolver(
+        tuple(layers), known, tuple(select), tuple(ignore), raw.get_source("overrides") or "", root
+    )
 
     for override in overrides:  # validate each one now, so mistakes stop the run up front
         resolve([override.table])
@@ -313,6 +310,24 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
             )
         out.append(Override(_str_list(item, "paths", shown), table))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Resolver:
+    """Resolves the rules of a file that overrides match: the config's layers, then each
+    matching override's rules on top. A plain record, so a run can hand it to workers."""
+
+    layers: tuple[_Layer, ...]
+    known: Mapping[str, Rule]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    source: str
+    root: Path
+
+    def __call__(self, tables: Sequence[Mapping[str, Any]]) -> tuple[ActiveRule, ...]:
+        extra = [_Layer(LineDict({"rules": t}), self.source, self.root) for t in tables]
+        found = _resolve_layers([*self.layers, *extra], self.known)
+        return tuple(_apply_selection(found, self.known, self.select, self.ignore))
 
 
 @dataclass(frozen=True)

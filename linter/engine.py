@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -109,6 +108,12 @@ def make_diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diag
     )
 
 
+def _traceback(exc: BaseException) -> str:
+    import traceback  # only a crash needs it; keeps start-up light
+
+    return "".join(traceback.format_exception(exc))
+
+
 def _cause(exc: BaseException) -> str:
     """The exception in one short line: its type and the first line of its message."""
     text = str(exc).strip()
@@ -130,7 +135,7 @@ def internal_error(path: str, rule_id: str, exc: BaseException, what: str = "") 
         end_line=1,
         end_column=1,
         span=Span(0, 0),
-        detail="".join(traceback.format_exception(exc)),
+        detail=_traceback(exc),
     )
 
 

@@ -60,6 +60,16 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+        """The same safe loader on libyaml's C parser: several times faster."""
+
+    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _FastLoader = _CLoader
+
 
 @dataclass(frozen=True, slots=True)
 class YamlError(Exception):
@@ -75,6 +85,11 @@ class YamlError(Exception):
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML text safely; raise :class:`YamlError` with file and line on bad syntax."""
+    if _FastLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLoader)
+        except (yaml.YAMLError, RecursionError):
+            pass  # the pure-Python parser below gives the error its usual wording and line
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

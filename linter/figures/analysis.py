@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
     Anchor,
@@ -244,6 +242,8 @@ def _candidates(
     found = body.get(f.bucket)
     if found is None and not anchor.grouped and len(anchor.key) >= 5:
         # Spelling varies ("guerillas", "guerrillas"): the closest key of this kind, if close.
+        from rapidfuzz import fuzz, process  # only a spelling that varies needs it
+
         keys = keys_by_class.get(f.bucket[:2], [])
         best = (
             process.extractOne(anchor.key, keys, scorer=fuzz.ratio, score_cutoff=config.fuzzy)

@@ -304,6 +304,14 @@ def _backward_subject(
     word = toks[j]
     head = lemma(word.group())
     span_start = word.start()
+    if head in CONTAINERS and _counted_after(toks, j):
+        # "the number of families affected at 437": what follows "of" is counted.
+        counted = toks[j + 2]
+        head = lemma(counted.group())
+        if head in lexicon.generic or not head.isalpha():
+            return None
+        group = lexicon.group(head)
+        return Anchor(Span(word.start(), counted.end()), head, group or head, "", bool(group))
     if head in CONTAINERS:
         # "the death toll": the modifier says what is counted.
         if j == 0 or not _is_word(toks[j - 1].group()) or toks[j - 1].group().lower() in STOPWORDS:
@@ -317,6 +325,16 @@ def _backward_subject(
     if not group and j > 0 and _is_word(toks[j - 1].group()):
         group = lexicon.group(f"{lemma(toks[j - 1].group())} {head}")
     return Anchor(Span(span_start, word.end()), head, group or head, "", bool(group))
+
+
+def _counted_after(toks: list[re.Match[str]], j: int) -> bool:
+    """Whether the container word at ``j`` is followed by ``of`` and a content word."""
+    return (
+        j + 2 < len(toks)
+        and toks[j + 1].group().lower() == "of"
+        and _is_word(toks[j + 2].group())
+        and toks[j + 2].group().lower() not in STOPWORDS
+    )
 
 
 # -- scope -----------------------------------------------------------------------------------

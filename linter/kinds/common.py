@@ -17,8 +17,17 @@ def quote(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+#: For ASCII text, the same reduction as the two patterns above as one byte table: letters and
+#: digits, ``%`` and ``$`` stay, every other byte becomes a space (several times faster).
+_ASCII_KEEP = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) in "%$") else 32 for c in range(256)
+)
+
+
 def compare_key(text: str) -> str:
     """Text reduced for comparing two blocks: no case, markup, punctuation or spacing."""
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_KEEP).decode("ascii").lower().split())
     return " ".join(_NON_WORD.sub(" ", _MARKUP.sub(" ", text)).casefold().split())
 
 

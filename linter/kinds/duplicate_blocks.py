@@ -8,16 +8,19 @@ them. A run grows block by block from a matching pair and may step over a few un
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
+from typing import Any
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import compare_key, quote, remove_lines
+
+#: rapidfuzz's fuzz module, imported when this kind first runs (start-up stays light).
+fuzz: Any = None
 
 SHINGLE = 4  # words per shingle
 SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
@@ -101,6 +104,8 @@ class DuplicateBlocks(Kind):
         run = _Run([(q, p)], [] if score >= 100 else [score], matcher.size(p))
         a, b = q, p
         n = len(units)
+        keys = matcher.keys
+        short = options.near_min_chars
         while True:
             step = None
             for total in range(0, 2 * options.max_gap + 1):
@@ -109,6 +114,9 @@ class DuplicateBlocks(Kind):
                     na, nb = a + 1 + da, b + 1 + db
                     if na >= p or nb >= n:
                         continue
+                    ka, kb = keys[na], keys[nb]
+                    if ka != kb and (len(ka) < short or len(kb) < short):
+                        continue  # what score() would say first, without the call
                     s = matcher.score(na, nb)
                     if s and (total == 0 or s < 100 or matcher.size(nb) >= 20):
                         step = (na, nb, s)
@@ -174,23 +182,47 @@ class _Matcher:
     """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
 
     def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
+        global fuzz
+        if fuzz is None:
+            from rapidfuzz import fuzz  # imported by the runs that use this kind
         self.keys = keys
         self.options = options
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for u, key in enumerate(keys):
             self.by_key[key].append(u)
-        self.shingles: list[frozenset[int]] = []
-        index: dict[int, list[int]] = defaultdict(list)
-        for u, key in enumerate(keys):
+        #: How many shingles each block has.
+        self.gram_counts: list[int] = []
+        #: Each block's shingles that some other block has too: only these can make it a
+        #: candidate, so only these are indexed and counted (set operations, no loop per word).
+        self.shared: list[frozenset[tuple[str, ...]]] = []
+        seen: set[tuple[str, ...]] = set()
+        repeated: set[tuple[str, ...]] = set()
+        all_grams = []
+        for key in keys:
             if len(key) < options.near_min_chars:
-                self.shingles.append(frozenset())
-                continue
-            words = key.split()
-            grams = frozenset(
-                hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)
-            )
-            self.shingles.append(grams)
-            for g in grams:
+                grams: frozenset[tuple[str, ...]] = frozenset()
+            else:
+                words = key.split()
+                grams = frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+                repeated |= grams & seen
+                seen |= grams
+            all_grams.append(grams)
+            self.gram_counts.append(len(grams))
+        # A shingle in more blocks than SHINGLE_COMMON is boilerplate and never counted:
+        # leave it out of the index (counted with set operations and a C-level Counter).
+        spread: Counter[tuple[str, ...]] = Counter()
+        shared_grams = []
+        for grams in all_grams:
+            shared = grams & repeated if repeated else frozenset()
+            spread.update(shared)
+            shared_grams.append(shared)
+        common = {g for g, n in spread.items() if n > SHINGLE_COMMON}
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for u, shared in enumerate(shared_grams):
+            if common:
+                shared = shared - common
+            self.shared.append(shared)
+            for g in shared:
                 index[g].append(u)
         self.index = index
 
@@ -216,15 +248,16 @@ class _Matcher:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
         if not self.keys[p]:
             return []
-        exact = [q for q in self.by_key.get(self.keys[p], ()) if q < p]
-        if exact:
+        same = self.by_key.get(self.keys[p], ())
+        earlier = bisect_left(same, p)  # the list is in block order: no scan of every copy
+        if earlier:
             # The first copy gives the longest run; the latest catches a third paste.
-            return list(dict.fromkeys(exact[: CANDIDATES - 1] + exact[-1:]))
-        grams = self.shingles[p]
-        if not grams:
+            first = same[: min(earlier, CANDIDATES - 1)]
+            return list(dict.fromkeys([*first, same[earlier - 1]]))
+        if not self.gram_counts[p]:
             return []
         counts: dict[int, int] = defaultdict(int)
-        for g in grams:
+        for g in self.shared[p]:
             holders = self.index[g]
             if len(holders) > SHINGLE_COMMON:
                 continue
@@ -232,6 +265,6 @@ class _Matcher:
                 if q >= p:
                     break
                 counts[q] += 1
-        need = max(1, len(grams) // 4)
+        need = max(1, self.gram_counts[p] // 4)
         ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: -counts[q])
         return [q for q in ranked[:CANDIDATES] if self.score(q, p)]

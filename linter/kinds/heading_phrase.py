@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
@@ -69,6 +67,8 @@ class HeadingPhrase(Kind):
     )
 
     def check(self, doc: Document, options: HeadingPhraseOptions) -> Iterator[Finding]:
+        from rapidfuzz import fuzz, process  # imported by the runs that use this kind
+
         phrases = {label_key(p): p for p in options.phrases + options.extra_phrases}
         phrases.update({label_key(p): p for p in options.rename if label_key(p) not in phrases})
         phrases = {k: v for k, v in phrases.items() if k}

@@ -7,8 +7,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
@@ -190,6 +188,8 @@ def _similar_pairs(words: list[str], similarity: int) -> list[tuple[str, str]]:
     Only words of close length can reach the ratio, so each word is scored (in C) against the
     words whose length is in reach, not against every other word.
     """
+    from rapidfuzz import fuzz, process  # imported by the runs that use this kind
+
     order = {w: i for i, w in enumerate(words)}
     by_length = sorted(words, key=len)
     lengths = [len(w) for w in by_length]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
@@ -34,6 +32,8 @@ class RepeatedTitle(Kind):
     )
 
     def check(self, doc: Document, options: RepeatedTitleOptions) -> Iterator[Finding]:
+        from rapidfuzz import fuzz  # imported by the runs that use this kind
+
         title = doc.title
         title_text: str | None = title.text if title is not None else None
         where: Span | str = title.span if title is not None else "front matter"

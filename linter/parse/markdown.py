@@ -17,6 +17,9 @@ from linter.document import Block, BlockKind, HeadingStyle, Span
 from linter.yamlsource import YamlError, load_yaml
 
 _md = MarkdownIt("commonmark")
+# Inline parsing is only needed to tell a bold-only label from a paragraph, and only for the
+# few paragraphs that start and end with emphasis markers: run it on those alone.
+_md.disable("inline")
 _ATX_OPEN = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
@@ -274,9 +277,12 @@ def _content_span(lines: _Lines, first: int, last: int) -> Span:
 
 def _bold_only(inline: Any) -> bool:
     """Whether a paragraph is nothing but one strong span (``**Label**``)."""
-    children = [
-        c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())
-    ]
+    content = inline.content.strip()
+    if content[:2] not in ("**", "__") or content[-2:] not in ("**", "__"):
+        return False
+    parsed: list[Any] = []
+    _md.inline.parse(inline.content, _md, {}, parsed)
+    children = [c for c in parsed if not (c.type == "text" and not c.content.strip())]
     return (
         len(children) >= 3
         and children[0].type == "strong_open"

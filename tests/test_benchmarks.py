@@ -1,0 +1,85 @@
+"""The benchmark's corpus generator and a tiny run of the benchmark (no time is asserted)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from collections import Counter
+
+from benchmarks.corpus import Defects, article, articles, write_corpus
+from linter.config import load_config
+from linter.runner import lint_file
+from tests.conftest import ROOT
+
+
+def test_the_corpus_is_deterministic_and_sized_like_articles(tmp_path) -> None:
+    assert list(articles(20, seed=4)) == list(articles(20, seed=4))
+    assert list(articles(20, seed=4)) != list(articles(20, seed=5))
+    sizes = [len(text.encode()) for _, text in articles(200, seed=4)]
+    assert min(sizes) >= 3000 and max(sizes) <= 8192
+    names = [name for name, _ in articles(4)]
+    assert [n.rsplit(".", 1)[1] for n in names] == ["txt", "md", "txt", "md"]
+    total = write_corpus(tmp_path, 6, seed=4)
+    assert total == sum(p.stat().st_size for p in tmp_path.rglob("*.*"))
+
+
+def test_seed_shapes() -> None:
+    rng = random.Random(1)
+    text = article(rng, "text", Defects.none()).splitlines()
+    assert text[1].startswith("Published ") and text[2] == "Highlights"
+    assert text[3].startswith("- ")
+    md = article(rng, "markdown", Defects.none()).splitlines()
+    assert md[0] == "---" and md[1].startswith("title: ")
+    assert "## Highlights" in md
+
+
+def test_a_clean_corpus_gets_no_findings(tmp_path) -> None:
+    write_corpus(tmp_path, 60, seed=9, defects=Defects.none())
+    config = load_config(isolated=True)
+    found = [
+        (p.name, d.rule, d.line)
+        for p in sorted(tmp_path.rglob("*.*"))
+        for d in lint_file(p, p.name, config).diagnostics
+    ]
+    assert found == []
+
+
+def test_every_defect_is_found_when_every_article_has_it(tmp_path) -> None:
+    write_corpus(tmp_path, 8, seed=9, defects=Defects(1, 1, 1, 1, 1, 1))
+    config = load_config(isolated=True)
+    rules = Counter(
+        d.rule
+        for p in sorted(tmp_path.rglob("*.*"))
+        for d in lint_file(p, p.name, config).diagnostics
+    )
+    for rule in (
+        "empty-bullet",
+        "scaffold-heading",
+        "duplicate-section",
+        "repeated-title",
+        "trailing-blank-lines",
+    ):
+        assert rules[rule] >= 8, rules
+
+
+def test_quick_benchmark_run_prints_a_table(tmp_path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--workdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "command: python benchmarks/run.py --quick --workdir " + str(tmp_path)
+    assert "| Measurement | Time | Ratio | Target | Met |" in lines
+    for name in ("floor, 30 articles", "copydesk cold, 30 articles", "copydesk warm, 30 articles"):
+        assert any(line.startswith(f"| {name} |") for line in lines), name
+    assert any("console script" in line for line in lines)

@@ -1,0 +1,51 @@
+"""Start-up imports only what the run needs (checked in a fresh interpreter, not timed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+PROBE = """
+import json, sys
+from linter.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
+         "multiprocessing", "traceback", "tomllib")
+sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+"""
+
+
+def _loaded(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "--isolated", "--no-cache", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return json.loads(result.stderr.splitlines()[-1])
+
+
+def test_a_plain_text_file_needs_no_markdown_parser_and_one_reporter() -> None:
+    loaded = _loaded("examples/clean-article.txt")
+    assert "markdown_it" not in loaded
+    assert "linter.reporters.json" not in loaded
+    assert "multiprocessing" not in loaded  # one file stays in-process
+    assert "traceback" not in loaded and "tomllib" not in loaded
+
+
+def test_rapidfuzz_only_for_rules_that_compare_text() -> None:
+    assert "rapidfuzz" not in _loaded("--select", "empty-bullet", "examples/clean-article.txt")
+    assert "rapidfuzz" in _loaded("--select", "duplicate-section", "examples/clean-article.txt")
+
+
+def test_markdown_and_json_when_asked_for() -> None:
+    loaded = _loaded("--format", "json", "examples/clean-article.md")
+    assert "markdown_it" in loaded and "linter.reporters.json" in loaded
+    assert "linter.reporters.text" not in loaded
