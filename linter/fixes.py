@@ -28,7 +28,7 @@ from linter.findings import Edit, FixSafety, Severity
 from linter.parse import DecodeError, parse
 from linter.parse.source import decode, normalise
 from linter.rulebook import Rule
-from linter.runner import FileReport, read_error
+from linter.runner import FileReport, lint_data, read_error
 
 #: Passes of fix, re-parse, re-lint before giving up on a file that does not settle.
 MAX_PASSES = 10
@@ -546,7 +546,11 @@ def fix_file(
         try:
             write_atomic(file, outcome.new, outcome.old)
         except FixFailure as exc:
-            return _failure(shown, exc.rule, exc.message, outcome.old)
+            # Nothing was written: the findings are those of the file as it still is.
+            failure = _failure(shown, exc.rule, exc.message, outcome.old).report.diagnostics
+            unchanged = lint_data(outcome.old, shown, config)
+            report = FileReport(shown, (*failure, *unchanged.diagnostics), unchanged.lines)
+            return FixOutcome(report, old=outcome.old, new=outcome.old)
     return outcome
 
 

@@ -166,9 +166,19 @@ def test_read_only_file_is_reported_not_rewritten(seed: Path) -> None:
     finally:
         seed.chmod(0o644)
     assert result.exit_code == 2
-    (d,) = json.loads(result.stdout)["diagnostics"]
+    d, *rest = json.loads(result.stdout)["diagnostics"]
     assert (d["rule"], d["line"], d["column"]) == ("write-error", 1, 1)
     assert d["message"] == "permission denied: the file is read-only; not fixed"
+    # The file is as it was, so its own findings are still reported.
+    assert [f"{r['line']} {r['rule']}" for r in rest] == [
+        "9 empty-bullet",
+        "10 scaffold-heading",
+        "11 repeated-title",
+        "21 empty-bullet",
+        "22 scaffold-heading",
+        "24 duplicate-section",
+        "35 trailing-blank-lines",
+    ]
     assert seed.read_bytes() == SEED.read_bytes()
 
 
@@ -283,7 +293,7 @@ def test_fix_that_does_not_settle_is_reported_and_writes_nothing(tmp_path: Path)
     path.write_bytes(data)
     result = run("--config", str(config), "--format", "json", "--unsafe-fixes", str(path))
     assert result.exit_code == 2
-    (d,) = json.loads(result.stdout)["diagnostics"]
+    d = json.loads(result.stdout)["diagnostics"][0]
     assert d["rule"] == "fix-error"
     assert "undo each other" in d["message"]
     assert path.read_bytes() == data
@@ -313,7 +323,7 @@ def test_file_changed_on_disk_while_fixing_is_left_alone(
     monkeypatch.setattr(linter.fixes, "fix_bytes", racing)
     result = run("--isolated", "--format", "json", "--fix", str(seed))
     assert result.exit_code == 2
-    (d,) = json.loads(result.stdout)["diagnostics"]
+    d = json.loads(result.stdout)["diagnostics"][0]
     assert d["rule"] == "write-error"
     assert d["message"].startswith("the file changed on disk while it was being fixed")
     assert seed.read_bytes() == edited
