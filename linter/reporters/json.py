@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any, TextIO
 
 from linter import __version__
 from linter.engine import Diagnostic
 from linter.reporters import Summary
-from linter.rulebook import Rule
+from linter.reporters.base import BaseReporter
 from linter.runner import FileReport
 
 
@@ -31,17 +30,11 @@ def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-class JsonReporter:
-    def __init__(
-        self,
-        out: TextIO,
-        err: TextIO,
-        *,
-        color: bool = False,
-        quiet: bool = False,
-        rules: Mapping[str, Rule] | None = None,
-    ) -> None:
-        self.out = out
+class JsonReporter(BaseReporter):
+    """The JSON contract: one document at the end, its own summary included."""
+
+    def __init__(self, out: TextIO, err: TextIO, **options: Any) -> None:
+        super().__init__(out, err, **options)
         self.records: list[dict[str, Any]] = []
 
     def file(self, report: FileReport) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TextIO
-
 from linter.engine import Diagnostic
 from linter.findings import Severity
-from linter.reporters import Summary, summary_line
-from linter.rulebook import Rule
+from linter.reporters.base import BaseReporter
 from linter.runner import FileReport
 
 WINDOW = 100  # characters of a long source line shown around the finding
@@ -76,26 +72,9 @@ def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-class TextReporter:
-    def __init__(
-        self,
-        out: TextIO,
-        err: TextIO,
-        *,
-        color: bool = False,
-        quiet: bool = False,
-        rules: Mapping[str, Rule] | None = None,
-    ) -> None:
-        self.out = out
-        self.err = err
-        self.color = color
-        self.quiet = quiet
+class TextReporter(BaseReporter):
+    """Each finding with its source line and a marker; the summary goes to standard error."""
 
     def file(self, report: FileReport) -> None:
         for d in report.diagnostics:
             self.out.write(format_diagnostic(d, report.lines.get(d.line), self.color))
-
-    def finish(self, summary: Summary) -> None:
-        if self.quiet:
-            return
-        self.err.write(summary_line(summary) + "\n")
