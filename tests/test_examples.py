@@ -31,6 +31,16 @@ EXPECTED = {
         "5:67 figure-mismatch",
         "6:29 figure-unsupported",
     ],
+    "examples/assistant-leftovers.txt": [
+        "2:11 dateline-format",
+        "5:25 placeholder-text",
+        "6:1 assistant-residue",
+        "8:1 placeholder-text",
+        "10:1 assistant-residue",
+    ],
+    "examples/broken-front-matter.md": [
+        "4:1 front-matter-invalid",
+    ],
     "examples/empty-section.md": [
         "12:1 empty-section",
     ],
@@ -98,3 +108,11 @@ def test_name_drift_quotes_both_spellings_and_both_places(monkeypatch) -> None:
             "message": 'spelled "Oskar Lindqvist" here',
         }
     ]
+
+
+def test_every_rule_has_an_example_article_and_two_are_clean() -> None:
+    from linter.rulebook import builtin_rules
+
+    shown = {entry.split()[-1] for found in EXPECTED.values() for entry in found}
+    assert set(builtin_rules()) <= shown
+    assert sum(1 for found in EXPECTED.values() if not found) >= 2
