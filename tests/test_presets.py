@@ -55,7 +55,7 @@ def test_a_config_overrides_what_it_extends(tmp_path: Path) -> None:
 
 
 def test_extending_a_file_merges_rule_options_and_rulebooks(tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
+    shared = tmp_path / "house-style"
     config_in(
         shared,
         "extends: minimal\nrulebooks: [style]\nrules:\n"
@@ -73,7 +73,7 @@ def test_extending_a_file_merges_rule_options_and_rulebooks(tmp_path: Path) -> N
     config = load_config(
         config_in(
             project,
-            "extends: ../shared/base.yaml\nrules:\n  scaffold-heading:\n    similarity: 95\n",
+            "extends: ../house-style/base.yaml\nrules:\n  scaffold-heading:\n    similarity: 95\n",
         ),
         cwd=project,
     )

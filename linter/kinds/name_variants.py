@@ -219,8 +219,8 @@ class NameVariants(Kind):
     options_type = NameVariantsOptions
     fields = {
         "name": "the less common spelling, with the words of the name both spellings share "
-        "('Shahbaz Sharif')",
-        "other": "the other spelling, with the same words ('Shehbaz Sharif')",
+        "('Kristofer Mossfeldt')",
+        "other": "the other spelling, with the same words ('Kristoffer Mossfeldt')",
         "word": "the word spelled differently in 'name'",
         "other_word": "that word as 'other' spells it",
         "here": "where 'name' first appears (a line number)",
