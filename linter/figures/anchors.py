@@ -68,8 +68,12 @@ _FORWARD_WINDOW = 90
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
-    """A crude lemma: lower case, no possessive, common English suffixes stripped."""
+    """A crude lemma: lower case, no possessive, common English suffixes stripped.
+
+    Cached: the same few thousand words come back in every article.
+    """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -224,15 +228,13 @@ def _key(run: list[re.Match[str]], lexicon: Lexicon) -> tuple[str, bool]:
 def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, int]:
     """A synonym group said of the noun just read ("were reportedly killed"), and its end."""
     skipped = 0
-    lemmas = [lemma(t.group()) for t in toks[i : i + 6 + lexicon.longest]]
-    base = i
     while i < len(toks) and skipped <= 4:
         tok = toks[i].group()
         low = tok.lower()
         if not _is_word(tok):
             return "", 0
-        for n in range(min(lexicon.longest, len(lemmas) - (i - base)), 0, -1):
-            group = lexicon.group(" ".join(lemmas[i - base : i - base + n]))
+        for n in range(min(lexicon.longest, len(toks) - i), 0, -1):
+            group = lexicon.group(" ".join(lemma(t.group()) for t in toks[i : i + n]))
             if group:
                 return group, toks[i + n - 1].end()
         if low in _AUX or low.endswith("ly"):
