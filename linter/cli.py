@@ -49,6 +49,12 @@ def guarded(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("copydesk: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`copydesk check | head`): stop quietly, as other tools do.
+            # Point stdout at nothing so that flushing it at exit cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
         except Exception as exc:
             verbose = kwargs.get("verbose", False)
             click.echo(f"copydesk: internal error: {type(exc).__name__}: {exc}", err=True)

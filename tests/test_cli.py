@@ -188,3 +188,19 @@ def test_module_entry_points(entry: list[str]) -> None:
         check=False,
     )
     assert (proc.returncode, proc.stderr) == (0, "All checks passed (1 file).\n")
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    article = (ROOT / ARTICLE).read_text(encoding="utf-8")
+    for n in range(200):  # far more output than a pipe holds, so writing must hit the close
+        (tmp_path / f"a{n:03d}.txt").write_text(article, encoding="utf-8")
+    proc = subprocess.run(
+        f"{sys.executable} -m linter check --isolated --no-cache --jobs 1 . | head -1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stdout.count("\n") == 1
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
