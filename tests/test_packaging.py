@@ -13,7 +13,8 @@ from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built once for every test here."""
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
@@ -22,7 +23,12 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    (wheel,) = out.glob("copydesk-*.whl")
+    (built,) = out.glob("copydesk-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel_names(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
 
@@ -48,9 +54,16 @@ def test_every_data_file_of_the_package_is_in_the_wheel(wheel_names: set[str]) -
     assert data - wheel_names == set()
 
 
-def test_the_console_script_is_declared(wheel_names: set[str]) -> None:
+def test_the_console_script_is_declared(wheel: Path, wheel_names: set[str]) -> None:
     entry = next(n for n in wheel_names if n.endswith("entry_points.txt"))
-    assert entry
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(entry).decode("utf-8")
+    assert "copydesk = linter.cli:main" in text
+
+
+def test_the_presets_ship_as_package_data(wheel_names: set[str]) -> None:
+    presets = {n for n in wheel_names if n.startswith("linter/presets/") and n.endswith(".yaml")}
+    assert presets == {f"linter/presets/{n}.yaml" for n in ("default", "minimal", "strict")}
 
 
 def test_no_rules_folder_inside_the_package() -> None:
