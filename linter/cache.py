@@ -24,6 +24,7 @@ from linter.document import Span
 from linter.engine import Diagnostic, Location
 from linter.findings import Edit, Fix, Severity
 from linter.runner import FileReport
+from linter.stamp import code_stamp
 
 CACHE_DIR = ".copydesk_cache"
 #: Bumped whenever the entry layout changes, so old entries are simply never looked at.
@@ -33,26 +34,12 @@ NOT_CACHED = frozenset({"read-error", "internal-error"})
 
 _FIELDS = tuple(f.name for f in fields(Diagnostic))
 _LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+#: The fields an entry stores for each diagnostic (its path is the name it is reported under).
+_STORED_FIELDS = frozenset(_FIELDS) - {"path"}
 
 
 class BadEntry(Exception):
     """A cache entry whose content is not what this version writes."""
-
-
-def code_stamp() -> str:
-    """Names, sizes and modification times of copydesk's own modules and rules.
-
-    The version alone would miss an edited editable install; a stat per module is cheap.
-    """
-    package = Path(__file__).resolve().parent
-    parts = []
-    for path in sorted(package.rglob("*.py")):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts)
 
 
 def fingerprint(config: Config) -> str:
@@ -219,28 +206,28 @@ def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
 
 
 def _decode_diagnostic(raw: Any, shown: str) -> Diagnostic:
-    if not isinstance(raw, dict) or set(raw) != set(_FIELDS) - {"path"}:
+    # Field by field in a straight line: a warm run decodes every entry it reports, so this
+    # is on the hot path; each value is still checked before it becomes a Diagnostic.
+    if not isinstance(raw, dict) or raw.keys() != _STORED_FIELDS:
         raise BadEntry("diagnostic fields differ")
-    values: dict[str, Any] = {"path": shown}
-    for name, value in raw.items():
-        if name == "span":
-            start, end = _list(value)
-            values[name] = Span(_int(start), _int(end))
-        elif name == "related":
-            values[name] = tuple(_decode_location(r, shown) for r in _list(value))
-        elif name == "fix":
-            values[name] = None if value is None else _decode_fix(value)
-        elif name == "severity":
-            values[name] = Severity(value)
-        elif name in ("rule", "message", "detail"):
-            values[name] = _str(value)
-        elif name in ("line", "column", "end_line", "end_column"):
-            values[name] = _int(value)
-        elif isinstance(value, str | int | bool) or value is None:
-            values[name] = value
-        else:
-            raise BadEntry(f"unexpected value for {name!r}")
-    return Diagnostic(**values)
+    start, end = _list(raw["span"])
+    fix = raw["fix"]
+    return Diagnostic(
+        path=shown,
+        rule=_str(raw["rule"]),
+        severity=Severity(raw["severity"]),
+        message=_str(raw["message"]),
+        line=_int(raw["line"]),
+        column=_int(raw["column"]),
+        end_line=_int(raw["end_line"]),
+        end_column=_int(raw["end_column"]),
+        span=Span(_int(start), _int(end)),
+        related=tuple(_decode_location(r, shown) for r in _list(raw["related"])),
+        fix=None if fix is None else _decode_fix(fix),
+        detail=_str(raw["detail"]),
+        fingerprint=_str(raw["fingerprint"]),
+        text_fingerprint=_str(raw["text_fingerprint"]),
+    )
 
 
 def _decode_location(raw: Any, shown: str) -> Location:

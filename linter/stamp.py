@@ -1,0 +1,31 @@
+"""A stamp of copydesk's installed code, for caches that must not outlive an edit to it."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def code_stamp() -> str:
+    """Names, sizes and modification times of copydesk's own modules.
+
+    The version alone would miss an edited editable install; a stat per module is cheap, and
+    the stamp is worked out once per process.
+    """
+    package = Path(__file__).resolve().parent
+    parts = []
+    for folder, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            rel = os.path.relpath(path, package).replace(os.sep, "/")
+            parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(sorted(parts))
