@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,15 +85,17 @@ def collect(
             found = list(walk(path, config.include, config.exclude, config.root))
             # A folder whose articles git ignores is not an error: there is just nothing to do.
             skipped = git_ignored(found) if config.respect_gitignore else set()
+            shown_in = _DisplayFolders(cwd)
             for file in found:
                 if file in skipped:
                     continue
-                if file.is_dir():
+                kind = _file_type(file)
+                if kind == "folder":
                     problem = "cannot list the folder (permission denied?); check its permissions"
                     yield display_path(file, cwd), None, problem
                 else:
-                    problem = link_problem(file) or (None if file.is_file() else NOT_REGULAR)
-                    yield display_path(file, cwd), file, problem
+                    problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
+                    yield shown_in(file), file, problem
             if not found:
                 yield (
                     raw,
@@ -107,6 +111,46 @@ def collect(
             yield raw, None, NOT_REGULAR
         else:
             yield raw, None, _missing(path)
+
+
+def _file_type(file: Path) -> str:
+    """The type of a walked path ("file", "folder" or "other"), from one ``lstat`` where it can.
+
+    A walk yields thousands of paths, nearly all plain files: one system call settles those.
+    Anything else (a symbolic link, a path gone since the walk) takes the slower, exact way.
+    """
+    try:
+        mode = os.lstat(file).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if file.is_dir():
+        return "folder"
+    return "file" if link_problem(file) is None and file.is_file() else "other"
+
+
+class _DisplayFolders:
+    """:func:`display_path` for walked files, worked out once per folder, not once per file.
+
+    A file's display path is its folder's followed by its name (see
+    :func:`linter.paths.relative_to`: only the last component is never resolved), so the
+    folder's part is computed once and reused for every file in it.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.prefixes: dict[Path, str] = {}
+
+    def __call__(self, file: Path) -> str:
+        parent = file.parent
+        prefix = self.prefixes.get(parent)
+        if prefix is None:
+            shown = display_path(parent, self.cwd)
+            prefix = self.prefixes[parent] = "" if shown == "." else shown.rstrip("/") + "/"
+        return prefix + file.name
 
 
 def _missing(path: Path) -> str:
