@@ -24,11 +24,11 @@ from linter.document import Span
 from linter.engine import Diagnostic, Location
 from linter.findings import Edit, Fix, Severity
 from linter.runner import FileReport
-from linter.stamp import code_stamp
+from linter.stamp import code_stamp, read_all
 
 CACHE_DIR = ".copydesk_cache"
 #: Bumped whenever the entry layout changes, so old entries are simply never looked at.
-LAYOUT = 1
+LAYOUT = 2
 #: Diagnostics that must be worked out again on every run, never cached.
 NOT_CACHED = frozenset({"read-error", "internal-error"})
 
@@ -79,15 +79,29 @@ class Cache:
         self.folder = folder
         self.config = config
         self.salt = fingerprint(config).encode("ascii")
+        self._salted = hashlib.sha256(self.salt + b"\0")
         self._ready = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Workers started without fork receive the cache pickled; hash objects cannot be.
+        state = dict(self.__dict__)
+        del state["_salted"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._salted = hashlib.sha256(self.salt + b"\0")
 
     def key(self, data: bytes, fmt: str, overrides: tuple[int, ...] = ()) -> str:
         """The key of a file's bytes, its format, and the overrides that apply to its path."""
-        digest = hashlib.blake2b(data, digest_size=20, key=self.salt[:64])
-        digest.update(fmt.encode("ascii"))
+        # SHA-256 over the salt, then the bytes: about twice as fast as BLAKE2 here (processors
+        # hash it in hardware), and every file of a warm run is hashed.
+        digest = self._salted.copy()
+        digest.update(data)
+        digest.update(b"\0" + fmt.encode("ascii"))
         if overrides:
             digest.update(repr(overrides).encode("ascii"))
-        return digest.hexdigest()
+        return digest.hexdigest()[:40]
 
     def overrides_for(self, path: str) -> tuple[int, ...]:
         """The indices of the overrides whose globs match ``path``."""
@@ -104,8 +118,7 @@ class Cache:
     def load(self, key: str, shown: str) -> FileReport | None:
         """The cached report for ``key``, reported under ``shown``; None if absent or unusable."""
         try:
-            with open(os.path.join(self.folder, key[:2], key[2:]), "rb") as file:
-                raw = file.read()
+            raw = read_all(os.path.join(self.folder, key[:2], key[2:]))
         except OSError:
             return None
         try:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from linter.config import Config
 from linter.parse import format_for
 from linter.runner import FileReport, lint_file
+from linter.stamp import read_all
 
 if TYPE_CHECKING:
     from linter.cache import Cache
@@ -51,8 +52,7 @@ def default_jobs() -> int:
 def cached(shown: str, file: Path, cache: Cache) -> tuple[FileReport | None, str | None]:
     """The cached report for a file if there is one, and the file's cache key."""
     try:
-        with open(file, "rb") as handle:
-            data = handle.read()
+        data = read_all(file)
     except OSError:
         return None, None  # linting it reports the read error
     key = cache.key(data, format_for(shown), cache.overrides_for(shown))

@@ -87,7 +87,7 @@ def collect(
             skipped = git_ignored(found) if config.respect_gitignore else set()
             shown_in = _DisplayFolders(cwd)
             for file in found:
-                if file in skipped:
+                if skipped and file in skipped:
                     continue
                 kind = _file_type(file)
                 if kind == "folder":
@@ -142,15 +142,16 @@ class _DisplayFolders:
 
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
-        self.prefixes: dict[Path, str] = {}
+        #: Keyed by the folder as a string: hashing a Path per file would cost more.
+        self.prefixes: dict[str, str] = {}
 
     def __call__(self, file: Path) -> str:
-        parent = file.parent
-        prefix = self.prefixes.get(parent)
+        folder, _, name = os.fspath(file).rpartition(os.sep)
+        prefix = self.prefixes.get(folder)
         if prefix is None:
-            shown = display_path(parent, self.cwd)
-            prefix = self.prefixes[parent] = "" if shown == "." else shown.rstrip("/") + "/"
-        return prefix + file.name
+            shown = display_path(file.parent, self.cwd)
+            prefix = self.prefixes[folder] = "" if shown == "." else shown.rstrip("/") + "/"
+        return prefix + name
 
 
 def _missing(path: Path) -> str:
