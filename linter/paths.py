@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -174,6 +173,8 @@ def git_ignored(files: Sequence[Path]) -> set[Path]:
     folders = {Path(os.path.abspath(d)) for d in {os.path.dirname(os.fspath(f)) for f in files}}
     if not any(in_git_work_tree(folder) for folder in folders):
         return set()  # git would only say "not a repository": spare starting it
+    import subprocess  # only a run inside a git work tree starts git
+
     absolute = [f.absolute() for f in files]
     try:
         result = subprocess.run(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -161,6 +160,8 @@ def _missing(path: Path) -> str:
         siblings = [p.name for p in parent.iterdir()] if parent.is_dir() else []
     except OSError:
         siblings = []
+    import difflib  # only a missing path needs it
+
     close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.8)
     if close:
         return f"{message}; did you mean {(parent / close[0]).as_posix()!r}?"
