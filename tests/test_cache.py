@@ -182,3 +182,17 @@ def test_an_entry_without_findings_is_read_by_its_bytes(tmp_path: Path) -> None:
     assert cache.load(key, "b.txt") == FileReport("b.txt", (), {})
     cache._path(key).write_bytes(empty_entry("0" * 40))
     assert cache.load(key, "b.txt") is None
+
+
+def test_an_entry_is_keyed_by_the_bytes_that_were_linted(tmp_path: Path) -> None:
+    from linter.parallel import cached, lint_and_store
+
+    config = load_config(isolated=True)
+    cache = Cache(tmp_path / "cache", config)
+    article = tmp_path / "a.txt"
+    article.write_bytes(PIPELINE.read_bytes())
+    assert cached("a.txt", article, cache)[0] is None
+    report = lint_and_store("a.txt", article, config, cache)
+    assert cached("a.txt", article, cache)[0] == report
+    article.write_text("Harbour Reopens\n\nThe harbour reopened on Monday.\n", encoding="utf-8")
+    assert cached("a.txt", article, cache)[0] is None  # new bytes, new key
