@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -267,7 +268,9 @@ _builtin: dict[str, Rule] | None = None
 
 #: The validated built-in rulebook, kept beside the rules' own bytecode (see
 #: :func:`builtin_rules`). Bumped whenever what the file holds changes.
-COMPILED_NAME = "copydesk-rulebook.pickle"
+#: One file per Python implementation and version, as bytecode has, so that two Pythons
+#: sharing an install do not keep replacing each other's file.
+COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
 COMPILED_LAYOUT = 1
 
 
@@ -335,8 +338,6 @@ def builtin_rules() -> dict[str, Rule]:
 def _compiled_key(texts: list[tuple[str, bytes]]) -> tuple[Any, ...]:
     """Everything a validated built-in rule depends on, compared whole (no digest: hashing
     would cost more than comparing a few dozen kilobytes)."""
-    import sys
-
     from linter import __version__
     from linter.stamp import code_stamp
 
