@@ -234,27 +234,52 @@ def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
 
 
 def _decode_diagnostic(raw: Any, shown: str) -> Diagnostic:
-    # Field by field in a straight line: a warm run decodes every entry it reports, so this
-    # is on the hot path; each value is still checked before it becomes a Diagnostic.
-    if not isinstance(raw, dict) or raw.keys() != _STORED_FIELDS:
+    # Field by field in a straight line, the checks inlined: a warm run decodes every finding
+    # it reports, so this is on the hot path. Each value is still checked before it becomes a
+    # Diagnostic (``type(x) is int`` also turns away booleans, as :func:`_int` does).
+    if type(raw) is not dict or raw.keys() != _STORED_FIELDS:
         raise BadEntry("diagnostic fields differ")
+    rule, message = raw["rule"], raw["message"]
+    line, column = raw["line"], raw["column"]
+    end_line, end_column = raw["end_line"], raw["end_column"]
+    detail, fingerprint, text_fingerprint = (
+        raw["detail"],
+        raw["fingerprint"],
+        raw["text_fingerprint"],
+    )
+    if not (
+        type(rule) is str
+        and type(message) is str
+        and type(detail) is str
+        and type(fingerprint) is str
+        and type(text_fingerprint) is str
+    ):
+        raise BadEntry("expected text")
+    if not (
+        type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+    ):
+        raise BadEntry("expected a whole number")
     start, end = _list(raw["span"])
+    related = _list(raw["related"])
     fix = raw["fix"]
     return Diagnostic(
-        path=shown,
-        rule=_str(raw["rule"]),
-        severity=Severity(raw["severity"]),
-        message=_str(raw["message"]),
-        line=_int(raw["line"]),
-        column=_int(raw["column"]),
-        end_line=_int(raw["end_line"]),
-        end_column=_int(raw["end_column"]),
-        span=Span(_int(start), _int(end)),
-        related=tuple(_decode_location(r, shown) for r in _list(raw["related"])),
-        fix=None if fix is None else _decode_fix(fix),
-        detail=_str(raw["detail"]),
-        fingerprint=_str(raw["fingerprint"]),
-        text_fingerprint=_str(raw["text_fingerprint"]),
+        shown,
+        rule,
+        Severity(raw["severity"]),
+        message,
+        line,
+        column,
+        end_line,
+        end_column,
+        Span(_int(start), _int(end)),
+        tuple(_decode_location(r, shown) for r in related) if related else (),
+        None if fix is None else _decode_fix(fix),
+        detail,
+        fingerprint,
+        text_fingerprint,
     )
 
 
