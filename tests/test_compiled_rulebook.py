@@ -90,3 +90,28 @@ def test_a_compiled_file_for_other_code_is_not_used(
 def test_an_unwritable_folder_only_costs_time(rules_folder: Path) -> None:
     (rules_folder / "__pycache__").write_text("a file where the folder would go")
     assert "empty-bullet" in _fresh()
+
+
+def _compile_many(folder: str) -> None:
+    rulebook._builtin_folder = lambda: Path(folder)  # in this child process only
+    for _ in range(5):
+        rulebook._builtin = None
+        rulebook.builtin_rules()
+
+
+def test_concurrent_writers_leave_a_usable_file(rules_folder: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=_compile_many, args=(str(rules_folder),)) for _ in range(4)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
+    assert all(child.exitcode == 0 for child in children)
+    compiled = rules_folder / "__pycache__"
+    assert [p.name for p in compiled.iterdir()] == [rulebook.COMPILED_NAME]  # no leftovers
+    key = rulebook._compiled_key(
+        [(f.name, f.read_bytes()) for f in sorted(rules_folder.glob("*.yaml"))]
+    )
+    assert rulebook._load_compiled(compiled / rulebook.COMPILED_NAME, key) is not None
