@@ -154,10 +154,12 @@ def walk(
     yield from unreadable
 
 
-@lru_cache(maxsize=64)
 def in_git_work_tree(folder: Path) -> bool:
     """Whether git could see ``folder`` as part of a repository: a ``.git`` (folder or file)
-    in it or above it, or git told where the repository is through its environment."""
+    in it or above it, or git told where the repository is through its environment.
+
+    Not cached: a run asks once per folder of files, and a test may make a repository later.
+    """
     if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
         return True
     return any(os.path.lexists(os.path.join(f, ".git")) for f in (folder, *folder.parents))

@@ -75,3 +75,10 @@ def test_read_all_reads_whole_files(tmp_path: Path) -> None:
         read_all(tmp_path / "missing")
     with pytest.raises(OSError):
         read_all(tmp_path)
+
+
+def test_git_told_where_the_repository_is_is_always_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))
+    assert in_git_work_tree(tmp_path)
