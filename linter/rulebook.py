@@ -267,11 +267,11 @@ def _rule_from_text(text: str, rule_id: str, shown: str, *, builtin: bool = Fals
 _builtin: dict[str, Rule] | None = None
 
 #: The validated built-in rulebook, kept beside the rules' own bytecode (see
-#: :func:`builtin_rules`). Bumped whenever what the file holds changes.
-#: One file per Python implementation and version, as bytecode has, so that two Pythons
-#: sharing an install do not keep replacing each other's file.
+#: :func:`builtin_rules`): one file per Python implementation and version, as bytecode has,
+#: so that two Pythons sharing an install do not keep replacing each other's file.
 COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
-COMPILED_LAYOUT = 1
+#: Bumped whenever what the compiled file holds changes.
+COMPILED_LAYOUT = 2
 
 
 def _builtin_files() -> list[tuple[str, Path]]:
@@ -350,18 +350,17 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
 
     try:
         with open(path, "rb") as file:
-            stored = pickle.load(file)
+            # The key first, on its own: the rules of a stale file are never even built.
+            if pickle.load(file) != key:
+                return None
+            rules = pickle.load(file)
     except Exception:  # absent, truncated, from another version: read the rulebook instead
         return None
-    if (
-        not isinstance(stored, tuple)
-        or len(stored) != 2
-        or stored[0] != key
-        or not isinstance(stored[1], dict)
-        or not all(isinstance(r, Rule) and r.builtin for r in stored[1].values())
+    if not isinstance(rules, dict) or not all(
+        isinstance(r, Rule) and r.builtin for r in rules.values()
     ):
         return None
-    return stored[1]
+    return rules
 
 
 def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) -> None:
@@ -372,7 +371,8 @@ def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) ->
     import tempfile
 
     try:
-        data = pickle.dumps((key, rules), protocol=pickle.HIGHEST_PROTOCOL)
+        protocol = pickle.HIGHEST_PROTOCOL
+        data = pickle.dumps(key, protocol=protocol) + pickle.dumps(rules, protocol=protocol)
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")
         try:
