@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -363,6 +362,8 @@ def _merged(layers: Sequence[_Layer]) -> _Merged:
 
 
 def _preset(name: str) -> tuple[Mapping[str, Any], str]:
+    from importlib import resources  # only presets need it, and it imports tempfile
+
     shown = f"preset {name} (linter/presets/{name}.yaml)"
     text = resources.files("linter.presets").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     data = load_yaml(text, shown)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import reprlib
 from collections.abc import Iterable
 from typing import Any
@@ -62,6 +61,8 @@ def did_you_mean(word: Any, choices: Iterable[str]) -> str | None:
     """A hint naming the closest choice, or listing the choices when none is close."""
     options = sorted(str(c) for c in choices)
     word = word[:200] if isinstance(word, str) else value_repr(word)
+    import difflib  # only a mistake needs it
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
 from linter.parse import format_for
-from linter.runner import FileReport, lint_file
+from linter.runner import FileReport, lint_data, lint_file
+from linter.stamp import read_all
 
 if TYPE_CHECKING:
     from linter.cache import Cache
@@ -51,25 +52,25 @@ def default_jobs() -> int:
 def cached(shown: str, file: Path, cache: Cache) -> tuple[FileReport | None, str | None]:
     """The cached report for a file if there is one, and the file's cache key."""
     try:
-        with open(file, "rb") as handle:
-            data = handle.read()
+        data = read_all(file)
     except OSError:
         return None, None  # linting it reports the read error
     key = cache.key(data, format_for(shown), cache.overrides_for(shown))
     return cache.load(key, shown), key
 
 
-def lint_and_store(
-    shown: str, file: Path, config: Config, cache: Cache | None, key: str | None
-) -> FileReport:
-    """Lint a file and keep its report under ``key``, if the file still has those bytes."""
-    report = lint_file(file, shown, config)
-    if cache is not None and key is not None:
-        # The file was read twice (for its key, then to lint it): store only if it did not
-        # change in between, so an entry always describes the bytes it is keyed by.
-        again, now = cached(shown, file, cache)
-        if now == key and again is None:
-            cache.store(key, report)
+def lint_and_store(shown: str, file: Path, config: Config, cache: Cache | None) -> FileReport:
+    """Lint a file and keep its report under the key of the very bytes that were linted."""
+    if cache is None:
+        return lint_file(file, shown, config)
+    try:
+        data = file.read_bytes()  # as lint_file reads it: only a miss gets here
+    except OSError:
+        return lint_file(file, shown, config)  # which reports why it cannot be read
+    # One read for both the key and the lint: an entry always describes the bytes it is keyed
+    # by, even when the file changes during the run.
+    report = lint_data(data, shown, config)
+    cache.store(cache.key(data, format_for(shown), cache.overrides_for(shown)), report)
     return report
 
 
@@ -77,8 +78,10 @@ def lint_one(shown: str, file: Path, config: Config, cache: Cache | None) -> Fil
     """One file's report, from the cache when its bytes and the configuration are unchanged."""
     if cache is None:
         return lint_file(file, shown, config)
-    report, key = cached(shown, file, cache)
-    return report if report is not None else lint_and_store(shown, file, config, cache, key)
+    report, _ = cached(shown, file, cache)
+    if report is not None:
+        return report
+    return lint_and_store(shown, file, config, cache)
 
 
 def lint_entries(
@@ -123,7 +126,7 @@ def _pooled(
         # Each item: (number of files, a finished report, an entry for ``other`` or a worker's
         # pending chunk). At most ``limit`` files are in flight at once.
         pending: deque[tuple[int, Any]] = deque()
-        chunk: list[tuple[str, str, str | None]] = []
+        chunk: list[tuple[str, str]] = []
         in_flight = 0
         limit = jobs * WINDOW * CHUNK
 
@@ -155,15 +158,14 @@ def _pooled(
         for entry in entries:
             shown, file, problem = entry
             if file is not None and problem is None:
-                key = None
                 if cache is not None:
-                    report, key = cached(shown, file, cache)
+                    report, _ = cached(shown, file, cache)
                     if report is not None:
                         if chunk:
                             submit()
                         add(1, report)
                         continue
-                chunk.append((shown, os.fspath(file), key))
+                chunk.append((shown, os.fspath(file)))
                 if len(chunk) >= CHUNK:
                     submit()
             else:
@@ -214,6 +216,6 @@ def _init_worker(config: Config, cache: Cache | None) -> None:
     _cache = cache
 
 
-def _work(chunk: list[tuple[str, str, str | None]]) -> list[FileReport]:
+def _work(chunk: list[tuple[str, str]]) -> list[FileReport]:
     assert _config is not None
-    return [lint_and_store(shown, Path(file), _config, _cache, key) for shown, file, key in chunk]
+    return [lint_and_store(shown, Path(file), _config, _cache) for shown, file in chunk]

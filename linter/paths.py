@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -74,7 +73,17 @@ def matches(relpath: str, patterns: Iterable[str]) -> bool:
 
 
 def name_matches(name: str, patterns: Iterable[str]) -> bool:
+    if isinstance(patterns, tuple):
+        return _any_glob(patterns).match(name) is not None
     return any(glob_regex(p).match(name) for p in patterns)
+
+
+@lru_cache(maxsize=64)
+def _any_glob(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression for several globs: a walk tests every file name against them."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{glob_regex(p).pattern})" for p in patterns))
 
 
 def relative_to(path: Path, root: Path) -> str:
@@ -145,12 +154,29 @@ def walk(
     yield from unreadable
 
 
+def in_git_work_tree(folder: Path) -> bool:
+    """Whether git could see ``folder`` as part of a repository: a ``.git`` (folder or file)
+    in it or above it, or git told where the repository is through its environment.
+
+    Not cached: a run asks once per folder of files, and a test may make a repository later.
+    """
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    return any(os.path.lexists(os.path.join(f, ".git")) for f in (folder, *folder.parents))
+
+
 def git_ignored(files: Sequence[Path]) -> set[Path]:
     """The files among ``files`` that git ignores (``.gitignore``, ``.git/info/exclude``, the
     global excludes file). Files git tracks are never ignored. Without git, or outside a
     repository, nothing is ignored."""
     if not files:
         return set()
+    # Strings, not paths: hashing thousands of Path objects costs more than git's answer.
+    folders = {Path(os.path.abspath(d)) for d in {os.path.dirname(os.fspath(f)) for f in files}}
+    if not any(in_git_work_tree(folder) for folder in folders):
+        return set()  # git would only say "not a repository": spare starting it
+    import subprocess  # only a run inside a git work tree starts git
+
     absolute = [f.absolute() for f in files]
     try:
         result = subprocess.run(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,25 +253,33 @@ def load_rule_file(path: Path, *, builtin: bool = False, display: str | None = N
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read rule file: {exc}", path=shown) from None
+    return _rule_from_text(text, path.stem, shown, builtin=builtin)
+
+
+def _rule_from_text(text: str, rule_id: str, shown: str, *, builtin: bool = False) -> Rule:
     try:
         data = load_yaml(text, shown)
     except YamlError as exc:
         raise UserError(exc.reason, path=shown, line=exc.line) from None
-    return parse_rule(data, path.stem, shown, builtin=builtin)
+    return parse_rule(data, rule_id, shown, builtin=builtin)
 
 
 _builtin: dict[str, Rule] | None = None
 
+#: The validated built-in rulebook, kept beside the rules' own bytecode (see
+#: :func:`builtin_rules`): one file per Python implementation and version, as bytecode has,
+#: so that two Pythons sharing an install do not keep replacing each other's file.
+COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
+#: Bumped whenever what the compiled file holds changes.
+COMPILED_LAYOUT = 2
+
 
 def _builtin_files() -> list[tuple[str, Path]]:
     """(name, path) of the built-in rule files, in name order."""
-    import linter.rules
-
-    where = getattr(linter.rules, "__file__", None)
-    if where is not None:
+    folder = _builtin_folder()
+    if folder is not None:
         # Installed as a folder (the usual case): list it directly, which is much cheaper at
         # start-up than importlib.resources.
-        folder = Path(where).parent
         return [(f.name, f) for f in sorted(folder.glob("*.yaml"), key=lambda f: f.name)]
     from importlib import resources
 
@@ -282,16 +291,101 @@ def _builtin_files() -> list[tuple[str, Path]]:
     return out
 
 
+def _builtin_folder() -> Path | None:
+    """The folder of the built-in rule files, when they are installed as plain files."""
+    import linter.rules
+
+    where = getattr(linter.rules, "__file__", None)
+    return Path(where).parent if where is not None else None
+
+
 def builtin_rules() -> dict[str, Rule]:
-    """The built-in rulebook, read once per process from the installed package."""
+    """The built-in rulebook, read once per process from the installed package.
+
+    Reading and validating it (YAML, options, patterns, message templates) costs more than a
+    small run's linting, so the validated rules are kept in a compiled file next to the rules'
+    bytecode and reused while the rule files, copydesk's code, its version and Python's are
+    unchanged. Anything wrong with that file just means the rulebook is read again.
+    """
     global _builtin
     if _builtin is None:
-        rules: dict[str, Rule] = {}
+        texts = []
         for name, file in _builtin_files():
-            rule = load_rule_file(file, builtin=True, display=f"rules/{name}")
-            rules[rule.id] = rule
+            try:
+                texts.append((name, file.read_bytes()))
+            except OSError as exc:
+                raise UserError(f"cannot read rule file: {exc}", path=f"rules/{name}") from None
+        folder = _builtin_folder()
+        compiled = folder / "__pycache__" / COMPILED_NAME if folder is not None else None
+        key = _compiled_key(texts)
+        rules = _load_compiled(compiled, key) if compiled is not None else None
+        if rules is None:
+            rules = {}
+            for name, data in texts:
+                shown = f"rules/{name}"
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise UserError(f"cannot read rule file: {exc}", path=shown) from None
+                rule = _rule_from_text(text, Path(name).stem, shown, builtin=True)
+                rules[rule.id] = rule
+            if compiled is not None:
+                _store_compiled(compiled, key, rules)
         _builtin = rules
     return _builtin
+
+
+def _compiled_key(texts: list[tuple[str, bytes]]) -> tuple[Any, ...]:
+    """Everything a validated built-in rule depends on, compared whole (no digest: hashing
+    would cost more than comparing a few dozen kilobytes)."""
+    from linter import __version__
+    from linter.stamp import code_stamp
+
+    return (COMPILED_LAYOUT, __version__, sys.version, code_stamp(), tuple(texts))
+
+
+def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
+    """The rules stored under ``key`` in ``path``, or None (absent, stale or unreadable)."""
+    import pickle
+
+    try:
+        with open(path, "rb") as file:
+            # The key first, on its own: the rules of a stale file are never even built.
+            if pickle.load(file) != key:
+                return None
+            rules = pickle.load(file)
+    except Exception:  # absent, truncated, from another version: read the rulebook instead
+        return None
+    if not isinstance(rules, dict) or not all(
+        isinstance(r, Rule) and r.builtin for r in rules.values()
+    ):
+        return None
+    return rules
+
+
+def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) -> None:
+    """Keep the validated rules for the next run; a folder that cannot be written is no error."""
+    import contextlib
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        protocol = pickle.HIGHEST_PROTOCOL
+        data = pickle.dumps(key, protocol=protocol) + pickle.dumps(rules, protocol=protocol)
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                os.fchmod(out.fileno(), 0o644)  # readable by every user of the install
+                out.write(data)
+            os.replace(tmp, path)  # atomic: another run reads the old file or the new one
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # a read-only install: every run reads the rule files, as without this file
 
 
 def _folder_hint(folder: Path) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,15 +84,17 @@ def collect(
             found = list(walk(path, config.include, config.exclude, config.root))
             # A folder whose articles git ignores is not an error: there is just nothing to do.
             skipped = git_ignored(found) if config.respect_gitignore else set()
+            shown_in = _DisplayFolders(cwd)
             for file in found:
-                if file in skipped:
+                if skipped and file in skipped:
                     continue
-                if file.is_dir():
+                kind = _file_type(file)
+                if kind == "folder":
                     problem = "cannot list the folder (permission denied?); check its permissions"
                     yield display_path(file, cwd), None, problem
                 else:
-                    problem = link_problem(file) or (None if file.is_file() else NOT_REGULAR)
-                    yield display_path(file, cwd), file, problem
+                    problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
+                    yield shown_in(file), file, problem
             if not found:
                 yield (
                     raw,
@@ -109,6 +112,47 @@ def collect(
             yield raw, None, _missing(path)
 
 
+def _file_type(file: Path) -> str:
+    """The type of a walked path ("file", "folder" or "other"), from one ``lstat`` where it can.
+
+    A walk yields thousands of paths, nearly all plain files: one system call settles those.
+    Anything else (a symbolic link, a path gone since the walk) takes the slower, exact way.
+    """
+    try:
+        mode = os.lstat(file).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if file.is_dir():
+        return "folder"
+    return "file" if link_problem(file) is None and file.is_file() else "other"
+
+
+class _DisplayFolders:
+    """:func:`display_path` for walked files, worked out once per folder, not once per file.
+
+    A file's display path is its folder's followed by its name (see
+    :func:`linter.paths.relative_to`: only the last component is never resolved), so the
+    folder's part is computed once and reused for every file in it.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        #: Keyed by the folder as a string: hashing a Path per file would cost more.
+        self.prefixes: dict[str, str] = {}
+
+    def __call__(self, file: Path) -> str:
+        folder, _, name = os.fspath(file).rpartition(os.sep)
+        prefix = self.prefixes.get(folder)
+        if prefix is None:
+            shown = display_path(file.parent, self.cwd)
+            prefix = self.prefixes[folder] = "" if shown == "." else shown.rstrip("/") + "/"
+        return prefix + name
+
+
 def _missing(path: Path) -> str:
     message = "no such file or folder"
     parent = path.parent
@@ -116,6 +160,8 @@ def _missing(path: Path) -> str:
         siblings = [p.name for p in parent.iterdir()] if parent.is_dir() else []
     except OSError:
         siblings = []
+    import difflib  # only a missing path needs it
+
     close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.8)
     if close:
         return f"{message}; did you mean {(parent / close[0]).as_posix()!r}?"

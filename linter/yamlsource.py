@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
-
-import yaml
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -26,11 +25,9 @@ class LineList(list):  # type: ignore[type-arg]
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader (no tags that build objects) that records line numbers."""
+def _construct_mapping(loader: Any, node: Any) -> LineDict:
+    import yaml
 
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -51,24 +48,37 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: Any, node: Any) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+@cache
+def _loaders() -> tuple[type, type | None]:
+    """The pure-Python loader that records lines, and the same on libyaml's C parser if any.
 
-_FastLoader: type | None = None
-if getattr(yaml, "__with_libyaml__", False):
+    Built on first use: a run whose config and rules need no YAML parsing (no config file, the
+    built-in rulebook already compiled) never imports pyyaml.
+    """
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        """SafeLoader (no tags that build objects) that records line numbers."""
+
+    mapping_tag = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+    sequence_tag = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+    _Loader.add_constructor(mapping_tag, _construct_mapping)
+    _Loader.add_constructor(sequence_tag, _construct_sequence)
+    if not getattr(yaml, "__with_libyaml__", False):
+        return _Loader, None
 
     class _CLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
         """The same safe loader on libyaml's C parser: several times faster."""
 
-    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-    _FastLoader = _CLoader
+    _CLoader.add_constructor(mapping_tag, _construct_mapping)
+    _CLoader.add_constructor(sequence_tag, _construct_sequence)
+    return _Loader, _CLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +95,16 @@ class YamlError(Exception):
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML text safely; raise :class:`YamlError` with file and line on bad syntax."""
-    if _FastLoader is not None:
+    import yaml
+
+    loader, fast = _loaders()
+    if fast is not None:
         try:
-            return yaml.load(text, Loader=_FastLoader)
+            return yaml.load(text, Loader=fast)
         except (yaml.YAMLError, RecursionError):
             pass  # the pure-Python parser below gives the error its usual wording and line
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from linter.cache import CACHE_DIR, Cache, decode_report, encode_report
 from linter.cli import main
 from linter.config import load_config
-from linter.runner import lint_file
+from linter.runner import FileReport, lint_file
 from tests.conftest import ROOT
 
 PIPELINE = ROOT / "examples" / "pipeline-residue.txt"
@@ -164,3 +164,35 @@ def test_an_unwritable_cache_does_not_stop_the_run(tmp_path, monkeypatch) -> Non
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the cache folder should be\n")
     assert _check("--cache-dir", str(blocker / "cache"), ".") == _check("--no-cache", ".")
+
+
+def test_an_entry_without_findings_is_read_by_its_bytes(tmp_path: Path) -> None:
+    from linter.cache import empty_entry, entry_bytes
+
+    config = load_config(isolated=True)
+    cache = Cache(tmp_path, config)
+    key = cache.key(b"Title\n\nBody.\n", "text")
+    empty = FileReport("a.txt", (), {})
+    assert entry_bytes({**encode_report(empty), "key": key}) == empty_entry(key)
+    cache.store(key, empty)
+    assert cache._path(key).read_bytes() == empty_entry(key)
+    assert cache.load(key, "b.txt") == FileReport("b.txt", (), {})
+    # An entry whose bytes differ in the least is read as JSON and checked as before.
+    cache._path(key).write_bytes(empty_entry(key).replace(b"[]", b"[ ]", 1))
+    assert cache.load(key, "b.txt") == FileReport("b.txt", (), {})
+    cache._path(key).write_bytes(empty_entry("0" * 40))
+    assert cache.load(key, "b.txt") is None
+
+
+def test_an_entry_is_keyed_by_the_bytes_that_were_linted(tmp_path: Path) -> None:
+    from linter.parallel import cached, lint_and_store
+
+    config = load_config(isolated=True)
+    cache = Cache(tmp_path / "cache", config)
+    article = tmp_path / "a.txt"
+    article.write_bytes(PIPELINE.read_bytes())
+    assert cached("a.txt", article, cache)[0] is None
+    report = lint_and_store("a.txt", article, config, cache)
+    assert cached("a.txt", article, cache)[0] == report
+    article.write_text("Harbour Reopens\n\nThe harbour reopened on Monday.\n", encoding="utf-8")
+    assert cached("a.txt", article, cache)[0] is None  # new bytes, new key

@@ -213,3 +213,13 @@ def test_html_escapes_article_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert "<script>alert" not in out and "<b>Left" not in out
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in out
     assert '<mark class="finding sev-error" data-f="f1">-</mark>' in out
+
+
+def test_text_output_replaces_each_control_character_with_one_replacement_character() -> None:
+    from linter.reporters.text import _safe
+
+    controls = {*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)}
+    text = "".join(chr(i) for i in range(0x300)) + "\tend é \x1b[31m"
+    expected = "".join("\ufffd" if ord(c) in controls else c for c in text)
+    assert _safe(text) == expected
+    assert _safe("plain text") == "plain text"

@@ -131,10 +131,10 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path, monkeypat
     write_corpus(tmp_path, 40, seed=4)
     real = parallel.lint_and_store
 
-    def crash_on_one(shown, file, config, cache, key):
+    def crash_on_one(shown, file, config, cache):
         if shown == "article-00020.txt":
             os._exit(1)  # as a segfault in a C extension or the OOM killer would
-        return real(shown, file, config, cache, key)
+        return real(shown, file, config, cache)
 
     monkeypatch.setattr(parallel, "lint_and_store", crash_on_one)
     config = load_config(isolated=True)

@@ -16,7 +16,7 @@ try:
 except SystemExit:
     pass
 heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
-         "multiprocessing", "traceback", "tomllib")
+         "multiprocessing", "traceback", "tomllib", "yaml", "linter.engine", "linter.kinds.base")
 sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules)))
 """
 
@@ -49,3 +49,10 @@ def test_markdown_and_json_when_asked_for() -> None:
     loaded = _loaded("--format", "json", "examples/clean-article.md")
     assert "markdown_it" in loaded and "linter.reporters.json" in loaded
     assert "linter.reporters.text" not in loaded
+
+
+def test_no_yaml_parser_once_the_rulebook_is_compiled() -> None:
+    _loaded("examples/clean-article.txt")  # compiles the built-in rulebook if it is not yet
+    assert "yaml" not in _loaded("examples/clean-article.txt")
+    # Front matter is YAML: a Markdown article still gets the parser when it needs it.
+    assert "yaml" in _loaded("examples/broken-front-matter.md")

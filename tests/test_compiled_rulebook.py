@@ -1,0 +1,117 @@
+"""The validated built-in rulebook is kept compiled between runs, and never trusted stale."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from linter import rulebook
+from linter.errors import UserError
+from tests.conftest import ROOT
+
+
+def _summary(rules: dict[str, rulebook.Rule]) -> list[tuple[str, ...]]:
+    """What a run depends on, comparable across loads (patterns compare by identity)."""
+    return [
+        (r.id, r.kind, r.severity.value, r.message, repr(r.options), r.source)
+        for r in rules.values()
+    ]
+
+
+@pytest.fixture
+def rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of the built-in rules, read afresh by every ``builtin_rules()`` call."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for file in (ROOT / "rules").glob("*.yaml"):
+        shutil.copy(file, folder / file.name)
+    monkeypatch.setattr(rulebook, "_builtin_folder", lambda: folder)
+    monkeypatch.setattr(rulebook, "_builtin", None)
+    yield folder
+    rulebook._builtin = None
+
+
+def _fresh() -> dict[str, rulebook.Rule]:
+    rulebook._builtin = None
+    return rulebook.builtin_rules()
+
+
+def test_the_compiled_rulebook_is_written_and_gives_the_same_rules(rules_folder: Path) -> None:
+    first = _fresh()
+    compiled = rules_folder / "__pycache__" / rulebook.COMPILED_NAME
+    assert compiled.is_file()
+    second = _fresh()
+    assert second is not first
+    assert _summary(second) == _summary(first)
+    assert list(second) == sorted(second)
+
+
+def test_a_changed_rule_file_is_read_again(rules_folder: Path) -> None:
+    before = _fresh()["empty-bullet"].summary
+    rule = rules_folder / "empty-bullet.yaml"
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace(f"summary: {before}", "summary: Changed."), encoding="utf-8")
+    assert _fresh()["empty-bullet"].summary == "Changed."
+
+
+def test_a_broken_rule_file_is_an_error_even_after_a_good_compile(rules_folder: Path) -> None:
+    _fresh()
+    (rules_folder / "empty-bullet.yaml").write_text("kind: [\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        _fresh()
+    assert caught.value.path == "rules/empty-bullet.yaml"
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_a_corrupt_compiled_file_is_ignored_and_rewritten(
+    rules_folder: Path, content: bytes
+) -> None:
+    expected = _summary(_fresh())
+    compiled = rules_folder / "__pycache__" / rulebook.COMPILED_NAME
+    compiled.write_bytes(content)
+    assert _summary(_fresh()) == expected
+    assert compiled.read_bytes() != content
+
+
+def test_a_compiled_file_for_other_code_is_not_used(
+    rules_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh()
+    compiled = rules_folder / "__pycache__" / rulebook.COMPILED_NAME
+    stale = compiled.read_bytes()
+    monkeypatch.setattr(rulebook, "COMPILED_LAYOUT", rulebook.COMPILED_LAYOUT + 1)
+    _fresh()
+    assert compiled.read_bytes() != stale
+
+
+def test_an_unwritable_folder_only_costs_time(rules_folder: Path) -> None:
+    (rules_folder / "__pycache__").write_text("a file where the folder would go")
+    assert "empty-bullet" in _fresh()
+
+
+def _compile_many(folder: str) -> None:
+    rulebook._builtin_folder = lambda: Path(folder)  # in this child process only
+    for _ in range(5):
+        rulebook._builtin = None
+        rulebook.builtin_rules()
+
+
+def test_concurrent_writers_leave_a_usable_file(rules_folder: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=_compile_many, args=(str(rules_folder),)) for _ in range(4)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
+    assert all(child.exitcode == 0 for child in children)
+    compiled = rules_folder / "__pycache__"
+    assert [p.name for p in compiled.iterdir()] == [rulebook.COMPILED_NAME]  # no leftovers
+    key = rulebook._compiled_key(
+        [(f.name, f.read_bytes()) for f in sorted(rules_folder.glob("*.yaml"))]
+    )
+    assert rulebook._load_compiled(compiled / rulebook.COMPILED_NAME, key) is not None
