@@ -12,7 +12,7 @@ from linter.document import Document, Span
 from linter.findings import Finding
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
-from linter.kinds.scope import ScopeName, scope_spans
+from linter.kinds.scope import ScopeName, scope_span_set
 from linter.options import option
 from linter.patterns import Budget, Pattern, compile_user_pattern
 
@@ -81,10 +81,12 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
     matcher = _matcher(options)
     if not matcher.searches:
         return
+    spans = scope_span_set(doc, options.scope)
+    if not spans.spans:
+        return
     budget = Budget().scaled(len(doc.text))
     token_keys = {" ".join(t.split()).casefold(): t for t in options.tokens}
     found: list[tuple[Span, str]] = []
-    spans = list(scope_spans(doc, options.scope))
     for pattern, source in matcher.searches:
         for match in budget.finditer_within(pattern, doc.text, spans):
             if match.end() == match.start():
