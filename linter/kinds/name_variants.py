@@ -100,8 +100,8 @@ def _starts_sentence(lead: str, text: str, at: int) -> bool:
     return bool(_SENTENCE_START.search(before))
 
 
-def _occurrences(doc: Document) -> list[_Occurrence]:
-    out: list[_Occurrence] = []
+def _name_runs(doc: Document) -> Iterator[tuple[int, Span]]:
+    """(block index, prose run) of the runs names are collected from."""
     # Prose runs only: no code, URLs or markup, whose capitals say nothing about names.
     for number, run in prose_by_block(doc):
         block = doc.blocks[number]
@@ -110,6 +110,28 @@ def _occurrences(doc: Document) -> list[_Occurrence]:
             continue
         if block.role in (Role.TITLE, Role.DATELINE, Role.FRONT_MATTER):
             continue
+        yield number, run
+
+
+def _possible_words(doc: Document) -> set[str]:
+    """Every word :func:`_occurrences` can return, and more: the words of every capitalised
+    sequence, sentence starts and titles kept (deciding those is most of the cost)."""
+    text = doc.text
+    # Each run searched as its own string, as _occurrences does (pos and endpos would let the
+    # lookbehind see before the run).
+    sequences = [
+        match
+        for _, run in _name_runs(doc)
+        for match in _SEQUENCE.findall(text[run.start : run.end])
+    ]
+    # A sequence is its words joined by blanks, each word a whole match of _NAME_WORD.
+    return {_POSSESSIVE.sub("", w) for w in set(" ".join(sequences).split())}
+
+
+def _occurrences(doc: Document) -> list[_Occurrence]:
+    out: list[_Occurrence] = []
+    for number, run in _name_runs(doc):
+        block = doc.blocks[number]
         start = run.start
         text = doc.slice(run)
         # What precedes the run in its block decides whether the run starts a sentence.
@@ -237,12 +259,37 @@ class NameVariants(Kind):
         "(or later, on a tie) is reported where it first appears, pointing at the other."
     )
 
+    @staticmethod
+    def _may_find(doc: Document, options: NameVariantsOptions) -> bool:
+        """Whether two spellings that could be reported stand in the article at all.
+
+        Decided on the distinct words of every capitalised sequence, before the (costlier)
+        occurrences with their places and sentence starts: if no two of those words are similar
+        and unrelated, no two of the fewer words ``check`` compares are either.
+        """
+        allowed = {a.casefold() for a in options.allow}
+        words = sorted(
+            w
+            for w in _possible_words(doc)
+            if len(w) >= options.min_length and w.casefold() not in allowed
+        )
+        return any(
+            first.casefold() != second.casefold() and not _related_forms(first, second)
+            for first, second in _similar_pairs(words, options.similarity)
+        )
+
     def validate(self, options: NameVariantsOptions) -> str | None:
         if not 0 < options.similarity <= 100:
             return f"'similarity' must be between 1 and 100, not {options.similarity}"
         return None
 
     def check(self, doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
+        if self._may_find(doc, options):
+            yield from self._findings(doc, options)
+
+    @staticmethod
+    def _findings(doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
+        """The findings, worked out from every occurrence (what ``check`` yields)."""
         seen: dict[str, list[_Occurrence]] = {}
         for occurrence in _occurrences(doc):
             seen.setdefault(occurrence.word, []).append(occurrence)
