@@ -7,10 +7,15 @@ requires the same findings.
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter.document import Role
 from linter.kinds import get_kind
+from linter.kinds.common import compare_key
+from linter.kinds.duplicate_blocks import CANDIDATES, SHINGLE, SHINGLE_COMMON, _Matcher
 from linter.kinds.name_variants import NameVariants, _occurrences, _possible_words
 from linter.options import parse_options
 from linter.parse import parse
@@ -72,3 +77,66 @@ def test_name_variants_prefilter_lets_a_real_variant_through() -> None:
     options = parse_options(kind.options_type, {}, path="t", line=1)
     assert NameVariants._may_find(doc, options)
     assert [doc.position(f.span.start) for f in kind.check(doc, options)] == [(4, 15)]
+
+
+# -- duplicate-blocks ------------------------------------------------------------------------
+
+
+def _reference_candidates(keys: list[str], options: Any, p: int) -> list[int]:
+    """Candidates as the kind defines them, by comparing ``p`` with every earlier block."""
+    if not keys[p]:
+        return []
+    earlier = [q for q in range(p) if keys[q] == keys[p]]
+    if earlier:
+        return list(dict.fromkeys([*earlier[: CANDIDATES - 1], earlier[-1]]))
+
+    def grams(key: str) -> set[tuple[str, ...]]:
+        if len(key) < options.near_min_chars:
+            return set()
+        words = key.split()
+        return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+    every = [grams(k) for k in keys]
+    if not every[p]:
+        return []
+    holders = {g: sum(g in other for other in every) for g in every[p]}
+    evidence = {g for g, n in holders.items() if 1 < n <= SHINGLE_COMMON}
+    counts = {q: len(evidence & every[q]) for q in range(p)}
+    need = max(1, len(every[p]) // 4)
+    ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: (-counts[q], q))
+    matcher = _Matcher(keys, options)
+    return [q for q in ranked[:CANDIDATES] if matcher.score(q, p)]
+
+
+_SENTENCES = [
+    "Ferries sailed again on Monday after a week of storms kept every boat in port.",
+    "Ferries sailed again on Tuesday after a week of storms kept every boat in port.",
+    "Engineers checked the sea wall overnight and found only minor cracks in it.",
+    "The harbour master said the sea wall would be repaired before the winter.",
+    "Trade could recover by spring if the sea wall holds through the winter gales.",
+    "Repairs",
+    "Outlook",
+]
+_block = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_block, min_size=2, max_size=20),
+    st.sampled_from([80, 90, 95]),
+    st.sampled_from([40, 80]),
+)
+def test_duplicate_blocks_candidates_are_the_exhaustive_ones(blocks, similarity, near) -> None:  # type: ignore[no-untyped-def]
+    kind = get_kind("duplicate-blocks")
+    options = parse_options(
+        kind.options_type,
+        {"similarity": similarity, "near-min-chars": near, "min-chars": 60},
+        path="t",
+        line=1,
+    )
+    doc = parse("Harbour Reopens\n" + "\n".join(blocks) + "\n", "a.txt")
+    units = [i for i in doc.content_blocks if doc.blocks[i].role is not Role.FRONT_MATTER]
+    keys = [compare_key(doc.blocks[i].text) for i in units]
+    matcher = _Matcher(keys, options)
+    for p in range(1, len(keys)):
+        assert matcher.candidates(p) == _reference_candidates(keys, options, p)
