@@ -15,7 +15,11 @@ from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_SEQUENCE = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
+#: The first word's capital comes first, so that the search skips to capitals (a leading
+#: lookbehind would be tried at every character); the lookbehind after it reads the character
+#: before the capital.
+_FIRST_NAME_WORD = r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_SEQUENCE = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 #: Where a sentence starts, a capital says nothing about a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$")

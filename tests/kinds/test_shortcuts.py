@@ -7,6 +7,7 @@ requires the same findings.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import given, settings
@@ -16,7 +17,13 @@ from linter.document import Role
 from linter.kinds import get_kind
 from linter.kinds.common import compare_key
 from linter.kinds.duplicate_blocks import CANDIDATES, SHINGLE, SHINGLE_COMMON, _Matcher
-from linter.kinds.name_variants import NameVariants, _occurrences, _possible_words
+from linter.kinds.name_variants import (
+    _NAME_WORD,
+    _SEQUENCE,
+    NameVariants,
+    _occurrences,
+    _possible_words,
+)
 from linter.options import parse_options
 from linter.parse import parse
 
@@ -67,6 +74,18 @@ def test_name_variants_prefilter_drops_no_finding(parts, similarity, min_length)
     )
     assert {o.word for o in _occurrences(doc)} <= _possible_words(doc)
     assert list(kind.check(doc, options)) == list(NameVariants._findings(doc, options))
+
+
+_PLAIN_SEQUENCE = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AbcZé9_'’- \t\n.", max_size=30))
+def test_name_sequence_pattern_matches_as_its_plain_form(text: str) -> None:
+    # The kind's pattern puts the first capital before its lookbehind, only to search faster.
+    assert [m.span() for m in _SEQUENCE.finditer(text)] == [
+        m.span() for m in _PLAIN_SEQUENCE.finditer(text)
+    ]
 
 
 def test_name_variants_prefilter_lets_a_real_variant_through() -> None:
