@@ -18,7 +18,7 @@ from typing import Any
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
-from linter.kinds.common import compare_key, quote, remove_lines
+from linter.kinds.common import block_keys, quote, remove_lines
 
 #: rapidfuzz's fuzz module, imported when this kind first runs (start-up stays light).
 fuzz: Any = None
@@ -70,7 +70,8 @@ class DuplicateBlocks(Kind):
         units = [i for i in doc.content_blocks if blocks[i].role is not Role.FRONT_MATTER]
         if len(units) < 2:
             return
-        keys = [compare_key(blocks[i].text) for i in units]
+        all_keys = block_keys(doc)
+        keys = [all_keys[i] for i in units]
         matcher = _Matcher(keys, options)
         covered_until = -1
         for p in range(1, len(units)):
