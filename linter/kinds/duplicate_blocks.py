@@ -229,7 +229,10 @@ class _Matcher:
         # blocks or more can make a block a candidate, and one of more than SHINGLE_COMMON
         # blocks is boilerplate, not evidence: only the rest are indexed and counted.
         spread = Counter(chain.from_iterable(all_grams))
-        indexed = {g for g, n in spread.items() if 1 < n <= SHINGLE_COMMON}
+        if len(spread) == sum(self.gram_counts):
+            indexed = set()  # every shingle in one block only: the usual article
+        else:
+            indexed = {g for g, n in spread.items() if 1 < n <= SHINGLE_COMMON}
         #: Each block's indexed shingles.
         self.shared: list[frozenset[str]] = [
             grams & indexed if grams and indexed else no_grams for grams in all_grams
@@ -268,8 +271,8 @@ class _Matcher:
             # The first copy gives the longest run; the latest catches a third paste.
             first = same[: min(earlier, CANDIDATES - 1)]
             return list(dict.fromkeys([*first, same[earlier - 1]]))
-        if not self.gram_counts[p]:
-            return []
+        if not self.shared[p]:
+            return []  # no shingle of p in another block (or too short to have any)
         counts: dict[int, int] = defaultdict(int)
         index = self.index
         for g in self.shared[p]:
