@@ -127,7 +127,8 @@ class DuplicateBlocks(Kind):
                     la, lb = sizes[na], sizes[nb]
                     if not ka or not kb or la < short or lb < short:
                         continue
-                    if min(la, lb) * 100 < max(la, lb) * reach:
+                    # min/max without the calls (this loop runs for every pair tried)
+                    if (la if la < lb else lb) * 100 < (lb if la < lb else la) * reach:
                         continue
                     s = matcher.score(na, nb)
                     if not s:
@@ -237,10 +238,20 @@ class _Matcher:
         self.shared: list[frozenset[str]] = [
             grams & indexed if grams and indexed else no_grams for grams in all_grams
         ]
-        index: dict[str, list[int]] = defaultdict(list)
+        #: How many shingles p must share with an earlier block for it to be a candidate.
+        self.need = [max(1, n // 4) for n in self.gram_counts]
+        # A block with fewer indexed shingles than it needs shares too few with any other
+        # block, and one with an earlier exact copy takes that copy: only the shingles of
+        # the other blocks are ever looked up, so only those are indexed.
+        looked_up: set[str] = set()
         for u, shared in enumerate(self.shared):
-            for g in shared:
-                index[g].append(u)
+            if len(shared) >= self.need[u] and keys[u] and self.by_key[keys[u]][0] == u:
+                looked_up |= shared
+        index: dict[str, list[int]] = defaultdict(list)
+        if looked_up:
+            for u, shared in enumerate(self.shared):
+                for g in shared & looked_up:
+                    index[g].append(u)
         self.index = index
 
     def size(self, u: int) -> int:
@@ -271,8 +282,9 @@ class _Matcher:
             # The first copy gives the longest run; the latest catches a third paste.
             first = same[: min(earlier, CANDIDATES - 1)]
             return list(dict.fromkeys([*first, same[earlier - 1]]))
-        if not self.shared[p]:
-            return []  # no shingle of p in another block (or too short to have any)
+        need = self.need[p]
+        if len(self.shared[p]) < need:
+            return []  # a block holds at most all of p's indexed shingles: none has enough
         counts: dict[int, int] = defaultdict(int)
         index = self.index
         for g in self.shared[p]:
@@ -280,7 +292,6 @@ class _Matcher:
                 if q >= p:
                     break
                 counts[q] += 1
-        need = max(1, self.gram_counts[p] // 4)
         # Most shared shingles first; on a tie the earlier block (not the order the set of
         # shingles happens to be read in, which varies from run to run).
         ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: (-counts[q], q))
