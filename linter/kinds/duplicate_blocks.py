@@ -26,6 +26,7 @@ fuzz: Any = None
 SHINGLE = 4  # words per shingle
 SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
+PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,11 +241,16 @@ class _Matcher:
         ]
         #: How many shingles p must share with an earlier block for it to be a candidate.
         self.need = [max(1, n // 4) for n in self.gram_counts]
+        #: Blocks with indexed shingles, in order.
+        self.holders = [u for u, shared in enumerate(self.shared) if shared]
+        #: Few such blocks (a usual article): a seeker's counts are set intersections with
+        #: each earlier one, cheaper then than building the index.
+        self.pairwise = len(self.holders) <= PAIRWISE_MAX
         # A block with fewer indexed shingles than it needs shares too few with any other
         # block, and one with an earlier exact copy takes that copy: only the shingles of
         # the other blocks are ever looked up, so only those are indexed.
         looked_up: set[str] = set()
-        for u, shared in enumerate(self.shared):
+        for u, shared in enumerate(self.shared) if not self.pairwise else ():
             if len(shared) >= self.need[u] and keys[u] and self.by_key[keys[u]][0] == u:
                 looked_up |= shared
         index: dict[str, list[int]] = defaultdict(list)
@@ -286,12 +292,19 @@ class _Matcher:
         if len(self.shared[p]) < need:
             return []  # a block holds at most all of p's indexed shingles: none has enough
         counts: dict[int, int] = defaultdict(int)
-        index = self.index
-        for g in self.shared[p]:
-            for q in index[g]:  # in block order, p among them
+        if self.pairwise:
+            mine, shared = self.shared[p], self.shared
+            for q in self.holders:
                 if q >= p:
                     break
-                counts[q] += 1
+                counts[q] = len(mine & shared[q])
+        else:
+            index = self.index
+            for g in self.shared[p]:
+                for q in index[g]:  # in block order, p among them
+                    if q >= p:
+                        break
+                    counts[q] += 1
         # Most shared shingles first; on a tie the earlier block (not the order the set of
         # shingles happens to be read in, which varies from run to run).
         ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: (-counts[q], q))

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.document import Role
-from linter.kinds import get_kind
+from linter.kinds import duplicate_blocks, get_kind
 from linter.kinds.common import compare_key
 from linter.kinds.duplicate_blocks import CANDIDATES, SHINGLE, SHINGLE_COMMON, _Matcher
 from linter.kinds.name_variants import (
@@ -156,6 +156,15 @@ def test_duplicate_blocks_candidates_are_the_exhaustive_ones(blocks, similarity,
     doc = parse("Harbour Reopens\n" + "\n".join(blocks) + "\n", "a.txt")
     units = [i for i in doc.content_blocks if doc.blocks[i].role is not Role.FRONT_MATTER]
     keys = [compare_key(doc.blocks[i].text) for i in units]
-    matcher = _Matcher(keys, options)
-    for p in range(1, len(keys)):
-        assert matcher.candidates(p) == _reference_candidates(keys, options, p)
+    expected = [_reference_candidates(keys, options, p) for p in range(len(keys))]
+    # Both ways of counting shared shingles: set intersections (few blocks) and the index.
+    for pairwise_max in (0, 1000):
+        saved = duplicate_blocks.PAIRWISE_MAX
+        duplicate_blocks.PAIRWISE_MAX = pairwise_max
+        try:
+            matcher = _Matcher(keys, options)
+        finally:
+            duplicate_blocks.PAIRWISE_MAX = saved
+        assert matcher.pairwise == (pairwise_max > 0) or not matcher.holders
+        for p in range(1, len(keys)):
+            assert matcher.candidates(p) == expected[p]
