@@ -12,6 +12,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import lt
 
 import regex
 
@@ -50,7 +51,11 @@ class SpanSet:
     @classmethod
     def of(cls, spans: Iterable[Span]) -> SpanSet:
         # Scope spans are disjoint runs of text (prose of blocks, the front matter block).
-        ordered = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
+        given = tuple(spans)
+        starts = tuple(s.start for s in given)
+        if all(map(lt, starts, starts[1:])):
+            return cls(given, starts)  # already in order, no two alike: the usual case
+        ordered = tuple(sorted(set(given), key=lambda s: (s.start, s.end)))
         return cls(ordered, tuple(s.start for s in ordered))
 
     @property
