@@ -129,7 +129,10 @@ def _possible_words(doc: Document) -> set[str]:
         for match in _SEQUENCE.findall(text[run.start : run.end])
     ]
     # A sequence is its words joined by blanks, each word a whole match of _NAME_WORD.
-    return {_POSSESSIVE.sub("", w) for w in set(" ".join(sequences).split())}
+    # Only a word ending in "s" or an apostrophe can have a possessive ending to drop.
+    return {
+        _POSSESSIVE.sub("", w) if w[-1] in "s'’" else w for w in set(" ".join(sequences).split())
+    }
 
 
 def _occurrences(doc: Document) -> list[_Occurrence]:
@@ -235,6 +238,26 @@ def _similar_pairs(words: list[str], similarity: int) -> list[tuple[str, str]]:
     return pairs
 
 
+def _any_variant(words: list[str], similarity: int) -> bool:
+    """Whether two of ``words`` are similar (as :func:`_similar_pairs` finds them) and neither
+    the same word in another case nor related forms; stops at the first such pair."""
+    from rapidfuzz import fuzz, process
+
+    by_length = sorted(words, key=len)
+    lengths = [len(w) for w in by_length]
+    for i, word in enumerate(by_length):
+        reach = len(word) * (200 - similarity) // max(similarity, 1)
+        candidates = by_length[i + 1 : bisect_right(lengths, reach)]
+        if not candidates:
+            continue
+        for other, _, _ in process.extract(
+            word, candidates, scorer=fuzz.ratio, score_cutoff=similarity, limit=None
+        ):
+            if word.casefold() != other.casefold() and not _related_forms(word, other):
+                return True
+    return False
+
+
 def _best_counterpart(here: _Occurrence, candidates: list[_Occurrence]) -> _Occurrence:
     """The other spelling's occurrence that shares the most of ``here``'s name."""
     return max(candidates, key=lambda c: (sum(_shared(here, c)), -c.span.start))
@@ -277,10 +300,7 @@ class NameVariants(Kind):
             for w in _possible_words(doc)
             if len(w) >= options.min_length and w.casefold() not in allowed
         )
-        return any(
-            first.casefold() != second.casefold() and not _related_forms(first, second)
-            for first, second in _similar_pairs(words, options.similarity)
-        )
+        return _any_variant(words, options.similarity)
 
     def validate(self, options: NameVariantsOptions) -> str | None:
         if not 0 < options.similarity <= 100:
