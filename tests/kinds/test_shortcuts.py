@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.document import Role
-from linter.kinds import duplicate_blocks, get_kind
+from linter.kinds import duplicate_blocks, existence, get_kind
 from linter.kinds.common import compare_key
 from linter.kinds.duplicate_blocks import CANDIDATES, SHINGLE, SHINGLE_COMMON, _Matcher
 from linter.kinds.name_variants import (
@@ -171,3 +171,32 @@ def test_duplicate_blocks_candidates_are_the_exhaustive_ones(blocks, similarity,
         assert matcher.pairwise == (pairwise_max > 0) or not matcher.holders
         for p in range(1, len(keys)):
             assert matcher.candidates(p) == expected[p]
+
+
+# -- existence -------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="TKtkXxOD FIME\n-ſK", max_size=40),
+    st.lists(st.sampled_from(["TK", "tk", "XX", "TODO", "FIX ME", "ſK"]), min_size=1, max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_existence_token_shortcut_drops_no_match(text, tokens, ignore_case, boundary) -> None:  # type: ignore[no-untyped-def]
+    kind = get_kind("existence")
+    options = parse_options(
+        kind.options_type,
+        {"tokens": tokens, "ignore-case": ignore_case, "word-boundary": boundary},
+        path="t",
+        line=1,
+    )
+    doc = parse("Title\n" + text + "\n", "a.txt")
+    quick = [(f.span, f.fields) for f in kind.check(doc, options)]
+    saved = existence._tokens_may_match
+    existence._tokens_may_match = lambda matcher, text: True  # type: ignore[assignment]
+    try:
+        full = [(f.span, f.fields) for f in kind.check(doc, options)]
+    finally:
+        existence._tokens_may_match = saved
+    assert quick == full
