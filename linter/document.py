@@ -210,23 +210,35 @@ class Document:
 
     def prose(self) -> Iterator[Span]:
         """Text runs that rules about wording may read: no code, URLs, front matter or markup."""
+        return iter(self.prose_spans)
+
+    @cached_property
+    def prose_spans(self) -> tuple[Span, ...]:
+        """The runs :meth:`prose` yields, computed once: several rules read them."""
         text = self.text
-        for block in self.blocks:
-            if block.kind not in TEXT_KINDS or not block.text:
-                continue
+        text_blocks = [b for b in self.blocks if b.kind in TEXT_KINDS and b.text]
+        markdown = self.format == "markdown"
+        # Every URL needs "://", "www." or "@", and inline code a backtick: without them in the
+        # whole text, no block has a hole and each block's text is one run.
+        no_url = "://" not in text and "www." not in text and "@" not in text
+        if no_url and (not markdown or "`" not in text):
+            return tuple(b.text_span for b in text_blocks if b.text_span.end > b.text_span.start)
+        runs: list[Span] = []
+        for block in text_blocks:
             start, end = block.text_span.start, block.text_span.end
             cut = start
             chunk = text[start:end]
             holes = [m.span() for m in _URL.finditer(chunk)]
-            if self.format == "markdown":
+            if markdown:
                 holes += [m.span() for m in _INLINE_CODE.finditer(chunk)]
                 holes.sort()
             for hole_start, hole_end in holes:
                 if start + hole_start > cut:
-                    yield Span(cut, start + hole_start)
+                    runs.append(Span(cut, start + hole_start))
                 cut = max(cut, start + hole_end)
             if cut < end:
-                yield Span(cut, end)
+                runs.append(Span(cut, end))
+        return tuple(runs)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -12,6 +12,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import lt
 
 import regex
 
@@ -40,6 +41,34 @@ def compile_user_pattern(source: str, *, ignore_case: bool = False) -> Pattern:
     return regex.compile(source, flags)
 
 
+@dataclass(frozen=True, slots=True)
+class SpanSet:
+    """Disjoint spans in order, sorted once for several searches limited to them."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> SpanSet:
+        # Scope spans are disjoint runs of text (prose of blocks, the front matter block).
+        given = tuple(spans)
+        starts = tuple(s.start for s in given)
+        if all(map(lt, starts, starts[1:])):
+            return cls(given, starts)  # already in order, no two alike: the usual case
+        ordered = tuple(sorted(set(given), key=lambda s: (s.start, s.end)))
+        return cls(ordered, tuple(s.start for s in ordered))
+
+    @property
+    def start(self) -> int:
+        """Where the stretch the spans cover starts (the spans must not be empty)."""
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the stretch the spans cover ends."""
+        return self.spans[-1].end
+
+
 @dataclass
 class Budget:
     """The time left for one rule on one file, shared by every search it makes."""
@@ -60,21 +89,20 @@ class Budget:
         return self
 
     def finditer_within(
-        self, pattern: Pattern, text: str, spans: Iterable[Span]
+        self, pattern: Pattern, text: str, spans: Iterable[Span] | SpanSet
     ) -> Iterator[regex.Match]:
         """Matches of ``pattern`` that lie wholly inside one of ``spans``.
 
         One search over the stretch the spans cover, not one per span: a rule's patterns then
         cost a few calls per file however many blocks it has.
         """
-        # Scope spans are disjoint runs of text (prose of blocks, the front matter block).
-        ordered = sorted(set(spans), key=lambda s: (s.start, s.end))
-        if not ordered:
+        ordered = spans if isinstance(spans, SpanSet) else SpanSet.of(spans)
+        if not ordered.spans:
             return
-        starts = [s.start for s in ordered]
-        for match in self.finditer(pattern, text, ordered[0].start, ordered[-1].end):
+        starts, runs = ordered.starts, ordered.spans
+        for match in self.finditer(pattern, text, ordered.start, ordered.end):
             i = bisect_right(starts, match.start()) - 1
-            if i >= 0 and match.end() <= ordered[i].end:
+            if i >= 0 and match.end() <= runs[i].end:
                 yield match
 
     def finditer(self, pattern: Pattern, text: str, start: int, end: int) -> Iterator[regex.Match]:

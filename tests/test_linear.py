@@ -93,3 +93,28 @@ def test_every_rule_finishes_a_5000_paragraph_article() -> None:
     found = lint(doc, config.rules)
     assert not [d for d in found if d.rule == "internal-error"]
     assert {d.rule for d in found} >= {"duplicate-section"}
+
+
+def test_duplicate_blocks_on_a_long_templated_article(monkeypatch) -> None:
+    """Hundreds of copies of each section heading and paragraphs from a few templates (the
+    shape of the 5 MB benchmark article): every heading has earlier exact copies and most
+    shingles are shared, the case a pairwise comparison would make quadratic."""
+    from benchmarks.corpus import big_article
+
+    config = load_config(isolated=True)
+    rules = [a for a in config.rules if a.rule.kind == "duplicate-blocks"]
+    text = big_article(300_000).rstrip("\n")
+    lines = text.split("\n")
+    pasted = "\n".join(lines[40:46])  # a heading and the paragraphs under it, pasted again
+    doc = parse(f"{text}\n{pasted}\n", "long.txt")
+    counter = _Counter(monkeypatch)
+    found = lint(doc, rules)
+    # One finding, whose run takes in the pasted lines (it may start a little earlier: the
+    # article's last heading has earlier copies too, and a run steps over a changed block).
+    assert len(found) == 1
+    start_line, _ = doc.position(found[0].span.start)
+    assert len(lines) - 3 <= start_line <= len(lines) + 1
+    assert doc.position(found[0].span.end)[0] == len(lines) + 6
+    blocks = len(doc.blocks)
+    assert counter.candidates <= 4 * blocks
+    assert counter.ratio <= 4 * blocks

@@ -31,6 +31,15 @@ def compare_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", _MARKUP.sub(" ", text)).casefold().split())
 
 
+def block_keys(doc: Document) -> tuple[str, ...]:
+    """:func:`compare_key` of every block's text ("" for blocks without text), once per
+    document: the rules that compare blocks share them."""
+    return doc.memo(
+        "compare-keys",
+        lambda d: tuple(compare_key(b.text) if b.has_text else "" for b in d.blocks),
+    )
+
+
 def remove_lines(doc: Document, span: Span) -> Edit:
     """An edit deleting the whole lines ``span`` touches, with the newline that ends them."""
     text = doc.text

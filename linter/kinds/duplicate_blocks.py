@@ -12,12 +12,13 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
-from linter.kinds.common import compare_key, quote, remove_lines
+from linter.kinds.common import block_keys, quote, remove_lines
 
 #: rapidfuzz's fuzz module, imported when this kind first runs (start-up stays light).
 fuzz: Any = None
@@ -25,6 +26,7 @@ fuzz: Any = None
 SHINGLE = 4  # words per shingle
 SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
+PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ class DuplicateBlocks(Kind):
         units = [i for i in doc.content_blocks if blocks[i].role is not Role.FRONT_MATTER]
         if len(units) < 2:
             return
-        keys = [compare_key(blocks[i].text) for i in units]
+        all_keys = block_keys(doc)
+        keys = [all_keys[i] for i in units]
         matcher = _Matcher(keys, options)
         covered_until = -1
         for p in range(1, len(units)):
@@ -105,23 +108,34 @@ class DuplicateBlocks(Kind):
         a, b = q, p
         n = len(units)
         keys = matcher.keys
+        sizes = matcher.sizes
         short = options.near_min_chars
+        reach = options.similarity - 10
         while True:
             step = None
-            for total in range(0, 2 * options.max_gap + 1):
-                for da in range(max(0, total - options.max_gap), min(total, options.max_gap) + 1):
-                    db = total - da
-                    na, nb = a + 1 + da, b + 1 + db
-                    if na >= p or nb >= n:
+            for total, da, db in matcher.steps:
+                na, nb = a + 1 + da, b + 1 + db
+                if na >= p or nb >= n:
+                    continue
+                # What score() would say first, without the call: most pairs tried are
+                # plainly different.
+                ka, kb = keys[na], keys[nb]
+                if ka == kb:
+                    if not ka:
                         continue
-                    ka, kb = keys[na], keys[nb]
-                    if ka != kb and (len(ka) < short or len(kb) < short):
-                        continue  # what score() would say first, without the call
+                    s = 100.0
+                else:
+                    la, lb = sizes[na], sizes[nb]
+                    if not ka or not kb or la < short or lb < short:
+                        continue
+                    # min/max without the calls (this loop runs for every pair tried)
+                    if (la if la < lb else lb) * 100 < (lb if la < lb else la) * reach:
+                        continue
                     s = matcher.score(na, nb)
-                    if s and (total == 0 or s < 100 or matcher.size(nb) >= 20):
-                        step = (na, nb, s)
-                        break
-                if step:
+                    if not s:
+                        continue
+                if total == 0 or s < 100 or sizes[nb] >= 20:
+                    step = (na, nb, s)
                     break
             if step is None:
                 return run
@@ -186,48 +200,68 @@ class _Matcher:
         if fuzz is None:
             from rapidfuzz import fuzz  # imported by the runs that use this kind
         self.keys = keys
+        #: Each block's key length.
+        self.sizes = [len(key) for key in keys]
         self.options = options
+        gap = options.max_gap
+        #: The steps a run tries from its last pair, in order: (blocks stepped over in all,
+        #: on the original's side, on the repeat's side), nearest first.
+        self.steps = [
+            (total, da, total - da)
+            for total in range(0, 2 * gap + 1)
+            for da in range(max(0, total - gap), min(total, gap) + 1)
+        ]
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for u, key in enumerate(keys):
             self.by_key[key].append(u)
-        #: How many shingles each block has.
-        self.gram_counts: list[int] = []
-        #: Each block's shingles that some other block has too: only these can make it a
-        #: candidate, so only these are indexed and counted (set operations, no loop per word).
-        self.shared: list[frozenset[tuple[str, ...]]] = []
-        seen: set[tuple[str, ...]] = set()
-        repeated: set[tuple[str, ...]] = set()
-        all_grams = []
+        no_grams: frozenset[str] = frozenset()
+        all_grams: list[frozenset[str]] = []
         for key in keys:
             if len(key) < options.near_min_chars:
-                grams: frozenset[tuple[str, ...]] = frozenset()
-            else:
-                words = key.split()
-                grams = frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
-                repeated |= grams & seen
-                seen |= grams
-            all_grams.append(grams)
-            self.gram_counts.append(len(grams))
-        # A shingle in more blocks than SHINGLE_COMMON is boilerplate and never counted:
-        # leave it out of the index (counted with set operations and a C-level Counter).
-        spread: Counter[tuple[str, ...]] = Counter()
-        shared_grams = []
-        for grams in all_grams:
-            shared = grams & repeated if repeated else frozenset()
-            spread.update(shared)
-            shared_grams.append(shared)
-        common = {g for g, n in spread.items() if n > SHINGLE_COMMON}
-        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for u, shared in enumerate(shared_grams):
-            if common:
-                shared = shared - common
-            self.shared.append(shared)
-            for g in shared:
-                index[g].append(u)
+                all_grams.append(no_grams)
+                continue
+            words = key.split()
+            # A shingle is the text of its words (a key's words never hold a space): a string
+            # keeps its hash, where a tuple is hashed again by every set operation.
+            shingles = zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+            all_grams.append(frozenset(map(" ".join, shingles)))
+        #: How many shingles each block has.
+        self.gram_counts: list[int] = [len(grams) for grams in all_grams]
+        # In how many blocks each shingle stands (one C-level count). Only shingles of two
+        # blocks or more can make a block a candidate, and one of more than SHINGLE_COMMON
+        # blocks is boilerplate, not evidence: only the rest are indexed and counted.
+        spread = Counter(chain.from_iterable(all_grams))
+        if len(spread) == sum(self.gram_counts):
+            indexed = set()  # every shingle in one block only: the usual article
+        else:
+            indexed = {g for g, n in spread.items() if 1 < n <= SHINGLE_COMMON}
+        #: Each block's indexed shingles.
+        self.shared: list[frozenset[str]] = [
+            grams & indexed if grams and indexed else no_grams for grams in all_grams
+        ]
+        #: How many shingles p must share with an earlier block for it to be a candidate.
+        self.need = [max(1, n // 4) for n in self.gram_counts]
+        #: Blocks with indexed shingles, in order.
+        self.holders = [u for u, shared in enumerate(self.shared) if shared]
+        #: Few such blocks (a usual article): a seeker's counts are set intersections with
+        #: each earlier one, cheaper then than building the index.
+        self.pairwise = len(self.holders) <= PAIRWISE_MAX
+        # A block with fewer indexed shingles than it needs shares too few with any other
+        # block, and one with an earlier exact copy takes that copy: only the shingles of
+        # the other blocks are ever looked up, so only those are indexed.
+        looked_up: set[str] = set()
+        for u, shared in enumerate(self.shared) if not self.pairwise else ():
+            if len(shared) >= self.need[u] and keys[u] and self.by_key[keys[u]][0] == u:
+                looked_up |= shared
+        index: dict[str, list[int]] = defaultdict(list)
+        if looked_up:
+            for u, shared in enumerate(self.shared):
+                for g in shared & looked_up:
+                    index[g].append(u)
         self.index = index
 
     def size(self, u: int) -> int:
-        return len(self.keys[u])
+        return self.sizes[u]
 
     def score(self, a: int, b: int) -> float:
         """100 for an exact match, the similarity for a near one, 0 for none."""
@@ -254,17 +288,24 @@ class _Matcher:
             # The first copy gives the longest run; the latest catches a third paste.
             first = same[: min(earlier, CANDIDATES - 1)]
             return list(dict.fromkeys([*first, same[earlier - 1]]))
-        if not self.gram_counts[p]:
-            return []
+        need = self.need[p]
+        if len(self.shared[p]) < need:
+            return []  # a block holds at most all of p's indexed shingles: none has enough
         counts: dict[int, int] = defaultdict(int)
-        for g in self.shared[p]:
-            holders = self.index[g]
-            if len(holders) > SHINGLE_COMMON:
-                continue
-            for q in holders:
+        if self.pairwise:
+            mine, shared = self.shared[p], self.shared
+            for q in self.holders:
                 if q >= p:
                     break
-                counts[q] += 1
-        need = max(1, self.gram_counts[p] // 4)
-        ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: -counts[q])
+                counts[q] = len(mine & shared[q])
+        else:
+            index = self.index
+            for g in self.shared[p]:
+                for q in index[g]:  # in block order, p among them
+                    if q >= p:
+                        break
+                    counts[q] += 1
+        # Most shared shingles first; on a tie the earlier block (not the order the set of
+        # shingles happens to be read in, which varies from run to run).
+        ranked = sorted((q for q, c in counts.items() if c >= need), key=lambda q: (-counts[q], q))
         return [q for q in ranked[:CANDIDATES] if self.score(q, p)]

@@ -12,7 +12,7 @@ from linter.document import Document, Span
 from linter.findings import Finding
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
-from linter.kinds.scope import ScopeName, scope_spans
+from linter.kinds.scope import ScopeName, scope_span_set
 from linter.options import option
 from linter.patterns import Budget, Pattern, compile_user_pattern
 
@@ -40,6 +40,21 @@ class _Matcher:
     #: (compiled pattern, what the message calls it) in the order the rule lists them.
     searches: tuple[tuple[Pattern, str], ...]
     exceptions: frozenset[str]
+    #: The words of each token: a token matches only where each of its words stands in the
+    #: text as written (or, ignoring case, in an ASCII text lowered), so the tokens' search
+    #: is skipped when no token has all its words there.
+    token_words: tuple[tuple[str, ...], ...] = ()
+    ignore_case: bool = True
+
+
+def _tokens_may_match(matcher: _Matcher, text: str) -> bool:
+    """False only when the tokens' pattern cannot match anywhere in ``text``."""
+    if matcher.ignore_case:
+        if not text.isascii() or not all(w.isascii() for ws in matcher.token_words for w in ws):
+            return True  # Unicode case folding: not decided by a substring test
+        text = text.lower()
+        return any(all(w.lower() in text for w in ws) for ws in matcher.token_words)
+    return any(all(w in text for w in ws) for ws in matcher.token_words)
 
 
 def literal_pattern(words: tuple[str, ...], *, ignore_case: bool, word_boundary: bool) -> Pattern:
@@ -73,7 +88,12 @@ def _matcher(options: ExistenceOptions) -> _Matcher:
                 pattern.pattern,
             )
         )
-    return _Matcher(tuple(searches), frozenset(e.casefold() for e in options.exceptions))
+    return _Matcher(
+        tuple(searches),
+        frozenset(e.casefold() for e in options.exceptions),
+        tuple(tuple(t.split()) for t in tokens),
+        options.ignore_case,
+    )
 
 
 def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Span, str]]:
@@ -81,11 +101,15 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
     matcher = _matcher(options)
     if not matcher.searches:
         return
+    spans = scope_span_set(doc, options.scope)
+    if not spans.spans:
+        return
     budget = Budget().scaled(len(doc.text))
     token_keys = {" ".join(t.split()).casefold(): t for t in options.tokens}
     found: list[tuple[Span, str]] = []
-    spans = list(scope_spans(doc, options.scope))
     for pattern, source in matcher.searches:
+        if not source and not _tokens_may_match(matcher, doc.text):
+            continue
         for match in budget.finditer_within(pattern, doc.text, spans):
             if match.end() == match.start():
                 continue  # an empty match flags nothing a reader could see

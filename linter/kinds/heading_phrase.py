@@ -52,6 +52,47 @@ def _candidate(block: Block, options: HeadingPhraseOptions) -> bool:
     return "\n" not in text and text.endswith(":") and len(text.split()) <= LABEL_MAX_WORDS
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A rule's phrase list made ready for lookups, once per options object."""
+
+    options: HeadingPhraseOptions
+    phrases: dict[str, str]  # label key -> the phrase as listed
+    renames: dict[str, str]  # label key -> the heading to write instead
+    allowed: frozenset[str]
+    fuzzy_keys: list[str]  # keys long enough to match approximately
+    #: Heading keys already compared approximately -> the phrase they matched, or None.
+    near: dict[str, str | None]
+
+
+#: Most headings remembered per rule (a bound on memory over a long run).
+_NEAR_CACHE = 10_000
+#: Tables by ``id`` of their options (options hold a dict, so they cannot be hashed); the
+#: table keeps its options alive, so an id is never reused while its entry is here.
+_TABLES: dict[int, _Table] = {}
+
+
+def _table(options: HeadingPhraseOptions) -> _Table:
+    table = _TABLES.get(id(options))
+    if table is not None and table.options is options:
+        return table
+    phrases = {label_key(p): p for p in options.phrases + options.extra_phrases}
+    phrases.update({label_key(p): p for p in options.rename if label_key(p) not in phrases})
+    phrases = {k: v for k, v in phrases.items() if k}
+    table = _Table(
+        options,
+        phrases,
+        {label_key(k): v for k, v in options.rename.items() if label_key(k)},
+        frozenset(label_key(a) for a in options.allow),
+        [k for k in phrases if len(k) >= FUZZY_MIN_CHARS],
+        {},
+    )
+    if len(_TABLES) >= 64:
+        _TABLES.clear()  # options objects are few per run; this only bounds a long test run
+    _TABLES[id(options)] = table
+    return table
+
+
 class HeadingPhrase(Kind):
     name = "heading-phrase"
     options_type = HeadingPhraseOptions
@@ -69,12 +110,8 @@ class HeadingPhrase(Kind):
     def check(self, doc: Document, options: HeadingPhraseOptions) -> Iterator[Finding]:
         from rapidfuzz import fuzz, process  # imported by the runs that use this kind
 
-        phrases = {label_key(p): p for p in options.phrases + options.extra_phrases}
-        phrases.update({label_key(p): p for p in options.rename if label_key(p) not in phrases})
-        phrases = {k: v for k, v in phrases.items() if k}
-        renames = {label_key(k): v for k, v in options.rename.items() if label_key(k)}
-        allowed = {label_key(a) for a in options.allow}
-        fuzzy_keys = [k for k in phrases if len(k) >= FUZZY_MIN_CHARS]
+        table = _table(options)
+        phrases, renames, allowed = table.phrases, table.renames, table.allowed
         for block in doc.blocks:
             if not _candidate(block, options) or block.quoted:
                 continue
@@ -85,11 +122,16 @@ class HeadingPhrase(Kind):
                 continue
             phrase = phrases.get(key)
             if phrase is None and options.similarity < 100 and len(key) >= FUZZY_MIN_CHARS:
-                best = process.extractOne(
-                    key, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=options.similarity
-                )
-                if best is not None:
-                    phrase = phrases[best[0]]
+                # Articles share most of their headings: each is compared with the list once.
+                if key in table.near:
+                    phrase = table.near[key]
+                else:
+                    best = process.extractOne(
+                        key, table.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=options.similarity
+                    )
+                    phrase = phrases[best[0]] if best is not None else None
+                    if len(table.near) < _NEAR_CACHE:
+                        table.near[key] = phrase
             if phrase is None:
                 continue
             target = renames.get(key, renames.get(label_key(phrase)))

@@ -15,7 +15,11 @@ from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_SEQUENCE = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
+#: The first word's capital comes first, so that the search skips to capitals (a leading
+#: lookbehind would be tried at every character); the lookbehind after it reads the character
+#: before the capital.
+_FIRST_NAME_WORD = r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_SEQUENCE = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 #: Where a sentence starts, a capital says nothing about a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$")
@@ -100,8 +104,8 @@ def _starts_sentence(lead: str, text: str, at: int) -> bool:
     return bool(_SENTENCE_START.search(before))
 
 
-def _occurrences(doc: Document) -> list[_Occurrence]:
-    out: list[_Occurrence] = []
+def _name_runs(doc: Document) -> Iterator[tuple[int, Span]]:
+    """(block index, prose run) of the runs names are collected from."""
     # Prose runs only: no code, URLs or markup, whose capitals say nothing about names.
     for number, run in prose_by_block(doc):
         block = doc.blocks[number]
@@ -110,6 +114,31 @@ def _occurrences(doc: Document) -> list[_Occurrence]:
             continue
         if block.role in (Role.TITLE, Role.DATELINE, Role.FRONT_MATTER):
             continue
+        yield number, run
+
+
+def _possible_words(doc: Document) -> set[str]:
+    """Every word :func:`_occurrences` can return, and more: the words of every capitalised
+    sequence, sentence starts and titles kept (deciding those is most of the cost)."""
+    text = doc.text
+    # Each run searched as its own string, as _occurrences does (pos and endpos would let the
+    # lookbehind see before the run).
+    sequences = [
+        match
+        for _, run in _name_runs(doc)
+        for match in _SEQUENCE.findall(text[run.start : run.end])
+    ]
+    # A sequence is its words joined by blanks, each word a whole match of _NAME_WORD.
+    # Only a word ending in "s" or an apostrophe can have a possessive ending to drop.
+    return {
+        _POSSESSIVE.sub("", w) if w[-1] in "s'’" else w for w in set(" ".join(sequences).split())
+    }
+
+
+def _occurrences(doc: Document) -> list[_Occurrence]:
+    out: list[_Occurrence] = []
+    for number, run in _name_runs(doc):
+        block = doc.blocks[number]
         start = run.start
         text = doc.slice(run)
         # What precedes the run in its block decides whether the run starts a sentence.
@@ -209,6 +238,26 @@ def _similar_pairs(words: list[str], similarity: int) -> list[tuple[str, str]]:
     return pairs
 
 
+def _any_variant(words: list[str], similarity: int) -> bool:
+    """Whether two of ``words`` are similar (as :func:`_similar_pairs` finds them) and neither
+    the same word in another case nor related forms; stops at the first such pair."""
+    from rapidfuzz import fuzz, process
+
+    by_length = sorted(words, key=len)
+    lengths = [len(w) for w in by_length]
+    for i, word in enumerate(by_length):
+        reach = len(word) * (200 - similarity) // max(similarity, 1)
+        candidates = by_length[i + 1 : bisect_right(lengths, reach)]
+        if not candidates:
+            continue
+        for other, _, _ in process.extract(
+            word, candidates, scorer=fuzz.ratio, score_cutoff=similarity, limit=None
+        ):
+            if word.casefold() != other.casefold() and not _related_forms(word, other):
+                return True
+    return False
+
+
 def _best_counterpart(here: _Occurrence, candidates: list[_Occurrence]) -> _Occurrence:
     """The other spelling's occurrence that shares the most of ``here``'s name."""
     return max(candidates, key=lambda c: (sum(_shared(here, c)), -c.span.start))
@@ -237,12 +286,34 @@ class NameVariants(Kind):
         "(or later, on a tie) is reported where it first appears, pointing at the other."
     )
 
+    @staticmethod
+    def _may_find(doc: Document, options: NameVariantsOptions) -> bool:
+        """Whether two spellings that could be reported stand in the article at all.
+
+        Decided on the distinct words of every capitalised sequence, before the (costlier)
+        occurrences with their places and sentence starts: if no two of those words are similar
+        and unrelated, no two of the fewer words ``check`` compares are either.
+        """
+        allowed = {a.casefold() for a in options.allow}
+        words = sorted(
+            w
+            for w in _possible_words(doc)
+            if len(w) >= options.min_length and w.casefold() not in allowed
+        )
+        return _any_variant(words, options.similarity)
+
     def validate(self, options: NameVariantsOptions) -> str | None:
         if not 0 < options.similarity <= 100:
             return f"'similarity' must be between 1 and 100, not {options.similarity}"
         return None
 
     def check(self, doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
+        if self._may_find(doc, options):
+            yield from self._findings(doc, options)
+
+    @staticmethod
+    def _findings(doc: Document, options: NameVariantsOptions) -> Iterator[Finding]:
+        """The findings, worked out from every occurrence (what ``check`` yields)."""
         seen: dict[str, list[_Occurrence]] = {}
         for occurrence in _occurrences(doc):
             seen.setdefault(occurrence.word, []).append(occurrence)

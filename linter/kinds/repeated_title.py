@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
-from linter.kinds.common import compare_key, quote, remove_lines
+from linter.kinds.common import block_keys, compare_key, quote, remove_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +45,13 @@ class RepeatedTitle(Kind):
         key = compare_key(title_text)
         if not key:
             return
-        for block in doc.blocks:
+        keys = block_keys(doc)  # a block without text has the empty key, skipped below
+        for i, block in enumerate(doc.blocks):
             if block is title or block.role in (Role.FRONT_MATTER, Role.DATELINE):
                 continue
             if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or "\n" in block.text:
                 continue
-            other = compare_key(block.text)
+            other = keys[i]
             if not other or abs(len(other) - len(key)) > max(3, len(key) // 10):
                 continue
             exact = other == key
