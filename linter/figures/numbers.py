@@ -330,26 +330,58 @@ def words_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
-#: Where a figure may start: a numeral or currency sign, or a word that can begin one.
-_CANDIDATE = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
-_STARTERS = frozenset(
-    [
-        *_UNITS19,
-        *_TENS,
-        *_SCALES,
-        "dozen",
-        "a",
-        "an",
-        "half",
-        "us",
-        *_ORD_UNITS,
-        *_ORD_TEENS,
-        *_ORD_TENS,
-        "hundredth",
-        *MONTHS,
-        *WEEKDAYS,
-    ]
+def _trie(words: list[str] | set[str]) -> str:
+    """An alternation of ``words`` branching on one character at a time.
+
+    The regex engine tries the branches of an alternation one by one; grouped by their first
+    character, a word that cannot match is given up after one comparison instead of dozens.
+    """
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in sorted(set(words)):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+_MONTH_NAMES = _split(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 )
+_WORD_STARTERS = {
+    w
+    for w in (*_UNITS19, *_SCALES, *ORDINAL_VALUES, "dozen", "half")
+    if not w.startswith(_COMPOUND_STARTS)
+}
+#: A whole run of ASCII letters that may begin a figure, and only where the figure it begins
+#: can follow: a number word (any letter case), a word starting with a tens word, ``a`` or
+#: ``an`` before a scale or fraction, ``US`` before ``$``, a month before a day or year, a
+#: capitalised weekday. ASCII-only case folding, as a run of ASCII letters is a word here.
+_STARTER = (
+    rf"(?ai:{_trie(_WORD_STARTERS)}(?![A-Za-z])|{_trie(_TENS)}[a-z]*)"
+    r"|(?ai:an?)(?=(?i:[ \t-]+(?:half|third|quarter|dozen|hundred|thousand|million|billion)))"
+    r"|US(?=\$)"
+    rf"|{_trie(_MONTH_NAMES)}(?![A-Za-z])(?=\.?,?[ \t]+\d)"
+    rf"|{_trie(['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'])}day(?![A-Za-z])"
+)
+#: Where a figure may start, found by the regex engine rather than word by word in Python.
+#: Text is read as tokens: runs of ASCII letters, and numeral tokens (a digit or currency sign
+#: with the digits, commas and points after it). Each match passes over everything up to the
+#: next token that may start a figure (``start`` group; absent at the end of the text): other
+#: characters and, whole, the letter runs that are not starters.
+_STARTS = re.compile(
+    rf"(?:[^A-Za-z$£€¥\d]++|(?!{_STARTER})[A-Za-z]++)*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?"
+)
+
+
+def _is_letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
 
 
 def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
@@ -357,18 +389,13 @@ def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
     end = len(text) if end is None else end
     floor = start  # nothing before this offset may start a new figure (already consumed)
     master = _MASTER.match
-    starters = _STARTERS
     # Try the full pattern only where a figure can start: far cheaper than searching with it.
-    for c in _CANDIDATE.finditer(text, start, end):
-        at = c.start()
+    for c in _STARTS.finditer(text, start, end):
+        at = c.start("start")
         if at < floor:
-            continue
-        word = c.group()
-        if word[0].isalpha():
-            if word.lower() not in starters and not word.lower().startswith(_COMPOUND_STARTS):
-                continue
-        elif at > start and text[at - 1].isalnum():
-            continue  # inside a token such as "F16"
+            continue  # also the last match, which has no token (-1)
+        if at > start and not _is_letter(text[at]) and text[at - 1].isalnum():
+            continue  # a numeral inside a token such as "F16"
         m = master(text, at, end)
         if m is None:
             continue

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections.abc import Iterator
 
-from linter.figures.numbers import QKind, read_quantities, words_value
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.figures import numbers
+from linter.figures.numbers import QKind, Quantity, read_quantities, words_value
 
 
 def read(text: str) -> list[tuple[str, str, float, float, float, str, str]]:
@@ -277,3 +283,83 @@ def test_words_value() -> None:
     assert words_value("two dozen") == 24
     assert words_value("three million two hundred thousand") == 3_200_000
     assert words_value("banana") is None
+
+
+# -- the start finder against a word-by-word reading ---------------------------------------------
+
+_TOKENS = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
+_REFERENCE_STARTERS = frozenset(
+    [
+        *numbers.WORD_VALUES,
+        *numbers.ORDINAL_VALUES,
+        *numbers.MONTHS,
+        *numbers.WEEKDAYS,
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "a",
+        "an",
+        "half",
+        "us",
+    ]
+)
+
+
+def reference_read(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Quantities read the straightforward way: the full pattern tried at every letter run
+    that is a starter word (or begins with a tens word) and at every numeral token."""
+    end = len(text) if end is None else end
+    floor = start
+    for c in _TOKENS.finditer(text, start, end):
+        at = c.start()
+        if at < floor:
+            continue
+        word = c.group().lower()
+        if word[0].isalpha():
+            if word not in _REFERENCE_STARTERS and not word.startswith(numbers._COMPOUND_STARTS):
+                continue
+        elif at > start and text[at - 1].isalnum():
+            continue
+        m = numbers._MASTER.match(text, at, end)
+        if m is None:
+            continue
+        q = numbers._read(m, text, start, end)
+        floor = m.end() if q is None else q.span.end
+        if q is not None:
+            yield q
+
+
+_START_WORDS = (
+    "a an A AN half a-half a dozen an hundred a thouſand US US$5 $ 5 1,200 3.5 4. May may "
+    "MAY 5 Sept. Sep, 2020 Monday MONDAY monday twenty Twentieth twenty-one thirtyish "
+    "ſeven seven SEVEN seventeen teen one second a-second F16 F é ٣ £ €3 ¥ / "
+    '1/2/2026 3-1 10:30 pm a.m. first hundredth million bn m k x abc per cent % , . - : ( " '
+    "\n \t"
+)
+_START_PIECES = st.sampled_from(_START_WORDS.split(" "))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_START_PIECES, st.sampled_from(["", " ", "", "-", ",", "\t"])).map("".join),
+        max_size=20,
+    ).map("".join),
+    st.data(),
+)
+def test_starts_found_by_the_pattern_are_those_of_a_word_by_word_reading(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(read_quantities(text)) == list(reference_read(text))
+    assert list(read_quantities(text, start, end)) == list(reference_read(text, start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_starts_in_any_text_are_those_of_a_word_by_word_reading(text: str) -> None:
+    assert list(read_quantities(text)) == list(reference_read(text))
