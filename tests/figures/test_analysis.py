@@ -5,10 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import Role
+from linter.document import Role, Span
 from linter.figures.analysis import (
+    _ABBREVIATION,
     _RELATION,
     _RELATION_CUE,
+    _SENTENCE_END,
     Figure,
     Status,
     _settle,
@@ -319,3 +321,34 @@ def test_a_sentence_without_a_relation_cue_has_no_relation(text: str, data: st.D
     end = data.draw(st.integers(start, len(text)))
     if _RELATION_CUE.search(text, start, end) is None:
         assert all(_RELATION.match(text, at, end) is None for at in range(start, end + 1))
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(cut, m.start() - 6), m.start()):
+            continue
+        spans.append(Span(cut, m.start()))
+        cut = m.end()
+    if cut < end:
+        spans.append(Span(cut, end))
+    return spans
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [
+        *("Mr.", "U.N.", "No.", "Jan.", "x.", "done.", "done!", "done?", "?!", ".."),
+        *("A", "b", "33", "é", '"', "”", ")", "(", "[", "“"),
+        *(" ", "  ", "\n", "\n\n", "\n \n", "\t"),
+        *("done? A", "end.) B", "said.” 3", "x! (C", "Dr. D", "ok?\n\nE", "so. “F"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join), st.data())
+def test_sentences_are_those_of_the_look_behind_pattern(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentences(text, start, end) == _reference_sentences(text, start, end)
