@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.document import Span
@@ -68,7 +68,6 @@ _FORWARD_WINDOW = 90
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A crude lemma: lower case, no possessive, common English suffixes stripped.
 
@@ -107,6 +106,8 @@ class Lexicon:
     generic: frozenset[str]
     #: longest phrase in ``groups``, in words
     longest: int = 1
+    #: first lemma of a phrase in ``groups`` -> the lengths of those phrases, longest first
+    lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, synonyms: Mapping[str, Iterable[str]], generic: Iterable[str]) -> Lexicon:
@@ -117,7 +118,16 @@ class Lexicon:
                 key = phrase_lemma(word)
                 groups.setdefault(key, name)
                 longest = max(longest, key.count(" ") + 1)
-        return cls(groups, frozenset(lemma(g) for g in generic), longest)
+        lengths: dict[str, set[int]] = {}
+        for key in groups:
+            first = key.split(" ")[0]
+            lengths.setdefault(first, set()).add(key.count(" ") + 1)
+        return cls(
+            groups,
+            frozenset(lemma(g) for g in generic),
+            longest,
+            {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+        )
 
     def group(self, lemma_: str) -> str:
         return self.groups.get(lemma_, "")
@@ -233,7 +243,10 @@ def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, in
         low = tok.lower()
         if not _is_word(tok):
             return "", 0
-        for n in range(min(lexicon.longest, len(toks) - i), 0, -1):
+        # Only phrases that start with this word's lemma can match here, longest first.
+        for n in lexicon.lengths.get(lemma(tok), ()):
+            if n > len(toks) - i:
+                continue
             group = lexicon.group(" ".join(lemma(t.group()) for t in toks[i : i + n]))
             if group:
                 return group, toks[i + n - 1].end()
