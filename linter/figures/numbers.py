@@ -407,18 +407,46 @@ def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         yield q
 
 
+#: The last word of each qualifier ("than" of "more than").
+_QUALIFIER_ENDS = frozenset(p.rsplit(" ", 1)[-1] for p in QUALIFIERS)
+
+
+def _may_end_in_qualifier(text: str, lo: int, end: int) -> bool:
+    """Whether ``text[lo:end]`` may end in a qualifier: False only when :data:`_QUALIFIER`
+    cannot match there, because the last word (before spaces, or before a final newline and
+    spaces) is plain ASCII and not the last word of any qualifier."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    while end > lo and text[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start > lo and not (text[start - 1].isspace() or text[start - 1] in '("“'):
+        start -= 1
+    word = text[start:end]
+    # Beyond ASCII, case folding is wider than lower() ("ſ" matches "s"): let the pattern say.
+    return not word.isascii() or word.lower() in _QUALIFIER_ENDS
+
+
 def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     """``q`` with the qualifier written in front of it, if any."""
-    m = _QUALIFIER.search(text, max(lo, q.span.start - 24), q.span.start)
+    start = max(lo, q.span.start - 24)
+    if not _may_end_in_qualifier(text, start, q.span.start):
+        return q
+    m = _QUALIFIER.search(text, start, q.span.start)
     if m is None:
         return q
-    return _replace(q, qualifier=q.qualifier or QUALIFIERS[m.group("q").lower()], lead=m.start("q"))
-
-
-def _replace(q: Quantity, **changes: object) -> Quantity:
-    from dataclasses import replace
-
-    return replace(q, **changes)  # type: ignore[arg-type]
+    return Quantity(
+        q.kind,
+        q.span,
+        q.low,
+        q.high,
+        q.step,
+        q.unit,
+        q.qualifier or QUALIFIERS[m.group("q").lower()],
+        m.start("q"),
+        q.parts,
+        q.words,
+    )
 
 
 def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
@@ -656,15 +684,14 @@ def _suffixes(
     if end < hi and (text[end].isalnum() or text[end] == "_"):
         return None  # 3D, 5G, 4x4: a name, not a figure
 
-    if kind is QKind.COUNT and plain and value == high:
+    if kind is QKind.COUNT and plain and value == high and (value <= 120 or 1500 <= value <= 2100):
         before = text[max(lo, start - 30) : start]
-        after_ok = _AFTER_YEAR.match(text, end, hi) is not None
         if (
             1500 <= value <= 2100
-            and len(text[start:end]) == 4
+            and end - start == 4
             and (
                 _BEFORE_YEAR.search(before)
-                or after_ok
+                or _AFTER_YEAR.match(text, end, hi) is not None
                 or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
             )
         ):

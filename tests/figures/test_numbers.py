@@ -363,3 +363,25 @@ def test_starts_found_by_the_pattern_are_those_of_a_word_by_word_reading(
 @given(st.text(max_size=200))
 def test_starts_in_any_text_are_those_of_a_word_by_word_reading(text: str) -> None:
     assert list(read_quantities(text)) == list(reference_read(text))
+
+
+_QUALIFIER_PIECES = st.sampled_from(list(numbers.QUALIFIERS)) | st.sampled_from(
+    ["ABOUT", "Over", "\u017fome", "u\u017fually", "approx", "x", "(", '"', "“", "-", "3"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_QUALIFIER_PIECES, st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\n"])).map(
+            "".join
+        ),
+        max_size=6,
+    ).map("".join),
+    st.data(),
+)
+def test_the_qualifier_precheck_never_rules_out_a_qualifier(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    if not numbers._may_end_in_qualifier(text, lo, end):
+        assert numbers._QUALIFIER.search(text, lo, end) is None
