@@ -202,7 +202,6 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
         run.append(toks[i])
         i += 1
     event, event_end = _event(toks, i, lexicon)
-    before_event = _event_before(q, text, lexicon)
     if not run:
         if event:
             # "33 were killed", "with 33 killed": the predicate is all there is.
@@ -210,9 +209,12 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
         return None
     head = lemma(run[-1].group())
     end = run[-1].end()
+    # The verb in front (_event_before) is read only when nothing after the figure says
+    # what happened.
     if head in lexicon.generic:
         if event:
             return Anchor(Span(run[0].start(), event_end), head, event, "", True)
+        before_event = _event_before(q, text, lexicon)
         if before_event:
             # "killing 33 people": the verb in front says what is counted.
             return Anchor(Span(run[0].start(), end), head, before_event, "", True)
@@ -221,8 +223,8 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
     if key in CONTAINERS:
         return None
     if event:
-        end = event_end
-    return Anchor(Span(run[0].start(), end), head, key, event or before_event, grouped)
+        return Anchor(Span(run[0].start(), event_end), head, key, event, grouped)
+    return Anchor(Span(run[0].start(), end), head, key, _event_before(q, text, lexicon), grouped)
 
 
 def _key(run: list[re.Match[str]], lexicon: Lexicon) -> tuple[str, bool]:
