@@ -267,6 +267,20 @@ _RANGE = re.compile(
     rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
 )
 _RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
+#: The patterns read after a number, and what any of them matches: where that fails, all do.
+_SUFFIXES = (
+    _RATIO,
+    _RANGE,
+    _SCALE,
+    _PERCENT,
+    _AGE_SUFFIX,
+    _CURRENCY_WORD,
+    _UNIT,
+    _TRAILING_QUALIFIER,
+)
+_ANY_SUFFIX = re.compile(
+    "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for p in _SUFFIXES)
+)
 _QUALIFIER = re.compile(rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)")
 _BEFORE_YEAR = re.compile(
     r"(?i:\b(?:in|since|from|by|until|till|during|before|after|between|early|late|mid|year"
@@ -580,106 +594,107 @@ def _suffixes(
     step_scale = 1.0
     parts: tuple[int, ...] = ()
 
-    if plain:
-        # Ratios (66/1) and scores (3-1) are pairs, never ranges or counts.
-        r = _RATIO.match(text, end, hi)
-        if r:
-            b = int(r.group("n"))
-            return Quantity(
-                QKind.RATIO, Span(start, r.end()), value, value, unit="", parts=(int(value), b)
-            )
-    if not words:
-        r = _RANGE.match(text, end, hi)
-        if r and r.group("cur") == (None if not currency else r.group("cur")):
-            second = _number(r.group("n"))
-            sep = r.group("sep").strip().lower()
-            window_before = text[max(lo, start - 10) : start]
-            hyphen = sep in ("-", "–", "—")
-            if sep == "and" and not _BETWEEN_BEFORE.search(window_before):
-                r = None
-            elif sep == "to" and _FROM_BEFORE.search(window_before):
-                r = None  # "rose from 20 to 33": two figures, not a range
-            elif (
-                hyphen
-                and plain
-                and "." not in r.group("n")
-                and second < 100
-                and value < 100
-                and (
-                    second <= value
-                    or _SCORE_CONTEXT.search(text, max(lo, start - 30), min(hi, r.end() + 20))
-                )
-            ):
+    # Most numbers have nothing glued to them: one pattern says so for all of those below.
+    if _ANY_SUFFIX.match(text, end, hi) is not None:
+        if plain:
+            # Ratios (66/1) and scores (3-1) are pairs, never ranges or counts.
+            r = _RATIO.match(text, end, hi)
+            if r:
+                b = int(r.group("n"))
                 return Quantity(
-                    QKind.SCORE,
-                    Span(start, r.end()),
-                    value,
-                    second,
-                    parts=(int(value), int(second)),
+                    QKind.RATIO, Span(start, r.end()), value, value, unit="", parts=(int(value), b)
                 )
-            elif second <= value:
-                r = None
-            if r is not None:
-                high = second
-                decimals = max(decimals, _decimals(r.group("n")))
-                end = r.end()
+        if not words:
+            r = _RANGE.match(text, end, hi)
+            if r and r.group("cur") == (None if not currency else r.group("cur")):
+                second = _number(r.group("n"))
+                sep = r.group("sep").strip().lower()
+                window_before = text[max(lo, start - 10) : start]
+                hyphen = sep in ("-", "–", "—")
+                if sep == "and" and not _BETWEEN_BEFORE.search(window_before):
+                    r = None
+                elif sep == "to" and _FROM_BEFORE.search(window_before):
+                    r = None  # "rose from 20 to 33": two figures, not a range
+                elif (
+                    hyphen
+                    and plain
+                    and "." not in r.group("n")
+                    and second < 100
+                    and value < 100
+                    and (
+                        second <= value
+                        or _SCORE_CONTEXT.search(text, max(lo, start - 30), min(hi, r.end() + 20))
+                    )
+                ):
+                    return Quantity(
+                        QKind.SCORE,
+                        Span(start, r.end()),
+                        value,
+                        second,
+                        parts=(int(value), int(second)),
+                    )
+                elif second <= value:
+                    r = None
+                if r is not None:
+                    high = second
+                    decimals = max(decimals, _decimals(r.group("n")))
+                    end = r.end()
+                    plain = False
+
+        s = _SCALE.match(text, end, hi)
+        if s:
+            token = s.group("s")
+            spaced = bool(s.group("space"))
+            lower = token.lower()
+            if lower in ("million", "billion", "trillion", "thousand"):
+                factor: float | None = _SCALES[lower]
+            elif lower in ("mn", "bn", "tn", "trn"):
+                factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
+            elif token in ("m", "b") and currency and not spaced:
+                factor = 1e6 if token == "m" else 1e9
+            elif token == "k" and not spaced:
+                factor = 1e3
+            else:
+                factor = None
+            if factor is not None:
+                value *= factor
+                high *= factor
+                step_scale = factor
+                end = s.end()
                 plain = False
 
-    s = _SCALE.match(text, end, hi)
-    if s:
-        token = s.group("s")
-        spaced = bool(s.group("space"))
-        lower = token.lower()
-        if lower in ("million", "billion", "trillion", "thousand"):
-            factor: float | None = _SCALES[lower]
-        elif lower in ("mn", "bn", "tn", "trn"):
-            factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
-        elif token in ("m", "b") and currency and not spaced:
-            factor = 1e6 if token == "m" else 1e9
-        elif token == "k" and not spaced:
-            factor = 1e3
-        else:
-            factor = None
-        if factor is not None:
-            value *= factor
-            high *= factor
-            step_scale = factor
-            end = s.end()
+        p = _PERCENT.match(text, end, hi)
+        if p:
+            kind = QKind.PERCENT
+            unit = "pp" if p.group("pp") else "%"
+            end = p.end()
             plain = False
-
-    p = _PERCENT.match(text, end, hi)
-    if p:
-        kind = QKind.PERCENT
-        unit = "pp" if p.group("pp") else "%"
-        end = p.end()
-        plain = False
-    if kind is QKind.COUNT:
-        a = _AGE_SUFFIX.match(text, end, hi)
-        if a and value == high:
-            return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
-        c = _CURRENCY_WORD.match(text, end, hi)
-        if c and not currency:
-            currency = _CURRENCY_WORDS[c.group("c").lower()]
-            end = c.end()
-        elif not currency:
-            u = _UNIT.match(text, end, hi)
-            if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
-                dimension, factor_u = UNITS[u.group("u").lower()]
-                kind = QKind.MEASURE
-                unit = dimension
-                value *= factor_u
-                high *= factor_u
-                step_scale *= factor_u
-                end = u.end()
-                plain = False
+        if kind is QKind.COUNT:
+            a = _AGE_SUFFIX.match(text, end, hi)
+            if a and value == high:
+                return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
+            c = _CURRENCY_WORD.match(text, end, hi)
+            if c and not currency:
+                currency = _CURRENCY_WORDS[c.group("c").lower()]
+                end = c.end()
+            elif not currency:
+                u = _UNIT.match(text, end, hi)
+                if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
+                    dimension, factor_u = UNITS[u.group("u").lower()]
+                    kind = QKind.MEASURE
+                    unit = dimension
+                    value *= factor_u
+                    high *= factor_u
+                    step_scale *= factor_u
+                    end = u.end()
+                    plain = False
+        t = _TRAILING_QUALIFIER.match(text, end, hi)
+        if t:
+            qualifier = QUALIFIERS[(t.group("q") or t.group("w") or "plus").lower()]
+            end = t.end()
     if currency:
         kind = QKind.MONEY
         unit = currency
-
-    t = _TRAILING_QUALIFIER.match(text, end, hi)
-    if t:
-        qualifier = QUALIFIERS[(t.group("q") or t.group("w") or "plus").lower()]
-        end = t.end()
 
     if end < hi and (text[end].isalnum() or text[end] == "_"):
         return None  # 3D, 5G, 4x4: a name, not a figure

@@ -385,3 +385,55 @@ def test_the_qualifier_precheck_never_rules_out_a_qualifier(text: str, data: st.
     lo = data.draw(st.integers(0, end))
     if not numbers._may_end_in_qualifier(text, lo, end):
         assert numbers._QUALIFIER.search(text, lo, end) is None
+
+
+_SUFFIX_PIECES = st.sampled_from(
+    [
+        " ",
+        "\u00a0",
+        "-",
+        "–",
+        "/",
+        "1",
+        "22",
+        ".5",
+        ",000",
+        "to",
+        "and",
+        "m",
+        "bn",
+        "k",
+        "million",
+        "%",
+        "per cent",
+        "percent",
+        "percentage points",
+        "year-old",
+        "years old",
+        "dollars",
+        "euros",
+        "km",
+        "km²",
+        "sq km",
+        "°C",
+        "ft",
+        "+",
+        "or more",
+        "plus",
+        "x",
+        "people",
+        "\u017f",
+        "K",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SUFFIX_PIECES, max_size=6).map("".join), st.data())
+def test_no_suffix_pattern_matches_where_their_union_does_not(
+    text: str, data: st.DataObject
+) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    at = data.draw(st.integers(0, end))
+    if numbers._ANY_SUFFIX.match(text, at, end) is None:
+        assert all(p.match(text, at, end) is None for p in numbers._SUFFIXES)
