@@ -9,7 +9,6 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,16 +24,23 @@ from linter.figures.anchors import (
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
 from linter.figures.numbers import QKind, Quantity, read_quantities
+from linter.figures.patterns import lazy
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = lazy(
+    globals(), "_SENTENCE_END", r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
 #: :data:`_SENTENCE_END` with the end mark read instead of looked behind at: the engine then
 #: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position. A sentence
 #: ends where ``gap`` starts (or where a paragraph break does).
-_SENTENCE_BREAK = re.compile(r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(
+_SENTENCE_BREAK = lazy(
+    globals(), "_SENTENCE_BREAK", r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
+_ABBREVIATION = lazy(
+    globals(),
+    "_ABBREVIATION",
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Prof"
     r"|No|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-    r"|Dec|[A-Z])\.)$"
+    r"|Dec|[A-Z])\.)$",
 )
 _ROLES = (Role.TITLE, Role.HIGHLIGHTS, Role.BODY)
 _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
@@ -49,17 +55,21 @@ _WHOLE = (
 )
 #: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
 #: that introduces its parts as a subset or as the whole; or a colon straight after it.
-_RELATION = re.compile(
+_RELATION = lazy(
+    globals(),
+    "_RELATION",
     r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
     r"(?:[ \t]+(?:are|is|was|were|will|be|been|has|have|had))*"
-    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))"
+    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))",
 )
 #: What any :data:`_RELATION` match contains: a sentence without it states no parts.
-_RELATION_CUE = re.compile(rf"(?i:{_SUBSET}|{_WHOLE})|:")
+_RELATION_CUE = lazy(globals(), "_RELATION_CUE", rf"(?i:{_SUBSET}|{_WHOLE})|:")
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
-_PART_SEPARATOR = re.compile(
+_PART_SEPARATOR = lazy(
+    globals(),
+    "_PART_SEPARATOR",
     r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
-    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)"
+    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)",
 )
 
 

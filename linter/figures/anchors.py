@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from linter.document import Span
 from linter.figures.numbers import QKind, Quantity
+from linter.figures.patterns import lazy
 
 # -- words ---------------------------------------------------------------------------------------
 
@@ -62,7 +63,9 @@ CONTAINERS = _wordset("toll tally number total count figure figures")
 #: Words that refuse to be the thing counted ("33 of them").
 _PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]")
+_TOKEN = lazy(
+    globals(), "_TOKEN", r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]"
+)
 _BACK_WINDOW = 80
 _FORWARD_WINDOW = 90
 
@@ -357,7 +360,9 @@ def _counted_after(toks: list[re.Match[str]], j: int) -> bool:
 # -- scope -----------------------------------------------------------------------------------
 
 _NUMBERISH = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
-_SCOPE = re.compile(
+_SCOPE = lazy(
+    globals(),
+    "_SCOPE",
     rf"""(?ix)
     \b(?:in|over|during|within|for)\s+the\s+(?P<rel>past|last|previous|preceding|first|next
         |coming|same)\s+(?:{_NUMBERISH}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?
@@ -372,9 +377,11 @@ _SCOPE = re.compile(
     |\bin\s+(?P<in_year>(?:1[5-9]|20)\d\d)\b
     |\b(?:a|one|two|three)\s+(?:years?|months?|weeks?|decades?)\s+(?P<ago>ago|earlier|before)\b
     |\bso\s+far\s+this\s+(?P<so_far>\w+)
-    """
+    """,
 )
-_PRIOR = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)")
+_PRIOR = lazy(
+    globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
+)
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
@@ -392,8 +399,8 @@ def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
-_INTRO = re.compile(r"[\s\"“‘(]*$")
+_CLAUSE_BREAK = lazy(globals(), "_CLAUSE_BREAK", r"[,;:()—–]| - ")
+_INTRO = lazy(globals(), "_INTRO", r"[\s\"“‘(]*$")
 
 
 def scope_of(

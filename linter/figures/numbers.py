@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from linter.document import Span
+from linter.figures.patterns import lazy
 
 
 class QKind(StrEnum):
@@ -227,7 +228,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Prefixes of glued words that start figures ("thirty-three", "twenty-first").
 _COMPOUND_STARTS = tuple(_TENS)
 
-_MASTER = re.compile(
+_MASTER = lazy(
+    globals(),
+    "_MASTER",
     rf"""
     (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})
         (?:,?[ \t]+(?P<y1>{_YEAR})\b)?)
@@ -251,22 +254,30 @@ _MASTER = re.compile(
 )
 
 _SP = r"[ \t\u00a0]"
-_SCALE = re.compile(
-    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])"
+_SCALE = lazy(
+    globals(),
+    "_SCALE",
+    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])",
 )
-_PERCENT = re.compile(
+_PERCENT = lazy(
+    globals(),
+    "_PERCENT",
     rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
-    rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b"
+    rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b",
 )
-_AGE_SUFFIX = re.compile(r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
-_UNIT = re.compile(rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
-_CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
-_TRAILING_QUALIFIER = re.compile(rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b")
-_RANGE = re.compile(
+_AGE_SUFFIX = lazy(globals(), "_AGE_SUFFIX", r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
+_UNIT = lazy(globals(), "_UNIT", rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
+_CURRENCY_WORD = lazy(globals(), "_CURRENCY_WORD", rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
+_TRAILING_QUALIFIER = lazy(
+    globals(), "_TRAILING_QUALIFIER", rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b"
+)
+_RANGE = lazy(
+    globals(),
+    "_RANGE",
     rf"(?P<sep>{_SP}?[-–—]{_SP}?|{_SP}(?i:to|and){_SP})(?P<cur>US\$|[$£€¥])?"
-    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
+    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)",
 )
-_RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
+_RATIO = lazy(globals(), "_RATIO", r"/(?P<n>\d+)\b(?!/)")
 #: The patterns read after a number, and what any of them matches: where that fails, all do.
 _SUFFIXES = (
     _RATIO,
@@ -278,32 +289,44 @@ _SUFFIXES = (
     _UNIT,
     _TRAILING_QUALIFIER,
 )
-_ANY_SUFFIX = re.compile(
-    "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for p in _SUFFIXES)
+_ANY_SUFFIX = lazy(
+    globals(),
+    "_ANY_SUFFIX",
+    "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for p in _SUFFIXES),
 )
-_QUALIFIER = re.compile(rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)")
-_BEFORE_YEAR = re.compile(
+_QUALIFIER = lazy(
+    globals(), "_QUALIFIER", rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)"
+)
+_BEFORE_YEAR = lazy(
+    globals(),
+    "_BEFORE_YEAR",
     r"(?i:\b(?:in|since|from|by|until|till|during|before|after|between|early|late|mid|year"
-    r"|through|circa|c\.)[ \t]+$|mid-$|'$)"
+    r"|through|circa|c\.)[ \t]+$|mid-$|'$)",
 )
 #: Weaker signs of a year: "the 2026 elections", "of 1948", only before a year-like noun.
-_BEFORE_YEAR_WEAK = re.compile(r"(?i:\b(?:the|and|of|to|or|its|a)[ \t]+$)")
-_YEAR_NOUN = re.compile(
+_BEFORE_YEAR_WEAK = lazy(
+    globals(), "_BEFORE_YEAR_WEAK", r"(?i:\b(?:the|and|of|to|or|its|a)[ \t]+$)"
+)
+_YEAR_NOUN = lazy(
+    globals(),
+    "_YEAR_NOUN",
     r"[ \t]+(?:[A-Z]|(?i:elections?|budget|census|season|games|olympics|cup|vote|campaign"
     r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
-    r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)"
+    r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)",
 )
-_AFTER_YEAR = re.compile(r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
-_AGED = re.compile(r"(?i:\baged[ \t]+$)")
-_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,[ \t]+$")
-_FROM_BEFORE = re.compile(r"(?i:\bfrom[ \t]+$)")
-_BETWEEN_BEFORE = re.compile(r"(?i:\bbetween[ \t]+$)")
-_SCORE_CONTEXT = re.compile(
+_AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
+_AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
+_NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
+_FROM_BEFORE = lazy(globals(), "_FROM_BEFORE", r"(?i:\bfrom[ \t]+$)")
+_BETWEEN_BEFORE = lazy(globals(), "_BETWEEN_BEFORE", r"(?i:\bbetween[ \t]+$)")
+_SCORE_CONTEXT = lazy(
+    globals(),
+    "_SCORE_CONTEXT",
     r"(?i:\b(?:won|win|wins|beat|beats|lost|lose|loses|defeat(?:ed)?|draw|drew|victory|score"
-    r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)"
+    r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)",
 )
-_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
-_LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
+_WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
+_LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?$")
 
 
 def _number(digits: str) -> float:
@@ -389,8 +412,10 @@ _STARTER = (
 #: with the digits, commas and points after it). Each match passes over everything up to the
 #: next token that may start a figure (``start`` group; absent at the end of the text): other
 #: characters and, whole, the letter runs that are not starters.
-_STARTS = re.compile(
-    rf"(?:[^A-Za-z$£€¥\d]++|(?!{_STARTER})[A-Za-z]++)*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?"
+_STARTS = lazy(
+    globals(),
+    "_STARTS",
+    rf"(?:[^A-Za-z$£€¥\d]++|(?!{_STARTER})[A-Za-z]++)*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
 )
 
 
