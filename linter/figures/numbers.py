@@ -10,9 +10,10 @@ word, ``%``, a unit, a second numeral making a range) and the qualifier in front
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from linter.document import Span
 from linter.figures.patterns import lazy
@@ -204,6 +205,26 @@ for _norm, _phrases in {
 }.items():
     for _p in _phrases:
         QUALIFIERS[_p] = _norm
+
+_V = TypeVar("_V")
+
+
+def _key(table: Mapping[str, _V], written: str) -> str:
+    """The key of ``table`` that ``written`` spells, case ignored as the patterns ignore it.
+
+    The patterns match case-insensitively, and Python's regex engine then also equates a few
+    letters that ``lower()`` keeps apart ("ſ" with "s", "ı" with "i", "K" with "k"), so a
+    qualifier or unit spelled "ſome" or "ſeconds" matches but is not a key: the key is then
+    the one whose own pattern matches the text.
+    """
+    key = written.lower()
+    if key in table:
+        return key
+    for candidate in table:
+        if re.fullmatch(re.escape(candidate), written, re.IGNORECASE):
+            return candidate
+    raise KeyError(written)  # unreachable: ``written`` was matched by an alternation of keys
+
 
 # -- patterns --------------------------------------------------------------------------------
 
@@ -481,7 +502,7 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
         q.high,
         q.step,
         q.unit,
-        q.qualifier or QUALIFIERS[m.group("q").lower()],
+        q.qualifier or QUALIFIERS[_key(QUALIFIERS, m.group("q"))],
         m.start("q"),
         q.parts,
         q.words,
@@ -495,7 +516,7 @@ def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     if group == "time":
         return _read_time(m)
     if group == "weekday":
-        day = WEEKDAYS[m.group().lower()]
+        day = WEEKDAYS[_key(WEEKDAYS, m.group())]
         return Quantity(QKind.WEEKDAY, Span(m.start(), m.end()), day, day)
     if group == "num":
         q = _read_numeral(m, text, lo, hi)
@@ -516,7 +537,7 @@ def _read_date(m: re.Match[str], group: str) -> Quantity | None:
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
         n = group[-1]
-        month = MONTHS[m.group(f"m{n}").rstrip(".").lower()]
+        month = MONTHS[_key(MONTHS, m.group(f"m{n}").rstrip("."))]
         day = int(m.group(f"d{n}")) if n != "3" else 0
         y = m.group(f"y{n}")
         year = int(y) if y else 0
@@ -700,12 +721,12 @@ def _suffixes(
                 return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
             c = _CURRENCY_WORD.match(text, end, hi)
             if c and not currency:
-                currency = _CURRENCY_WORDS[c.group("c").lower()]
+                currency = _CURRENCY_WORDS[_key(_CURRENCY_WORDS, c.group("c"))]
                 end = c.end()
             elif not currency:
                 u = _UNIT.match(text, end, hi)
                 if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
-                    dimension, factor_u = UNITS[u.group("u").lower()]
+                    dimension, factor_u = UNITS[_key(UNITS, u.group("u"))]
                     kind = QKind.MEASURE
                     unit = dimension
                     value *= factor_u
@@ -715,7 +736,7 @@ def _suffixes(
                     plain = False
         t = _TRAILING_QUALIFIER.match(text, end, hi)
         if t:
-            qualifier = QUALIFIERS[(t.group("q") or t.group("w") or "plus").lower()]
+            qualifier = QUALIFIERS[_key(QUALIFIERS, t.group("q") or t.group("w") or "plus")]
             end = t.end()
     if currency:
         kind = QKind.MONEY

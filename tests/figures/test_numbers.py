@@ -437,3 +437,63 @@ def test_no_suffix_pattern_matches_where_their_union_does_not(
     at = data.draw(st.integers(0, end))
     if numbers._ANY_SUFFIX.match(text, at, end) is None:
         assert all(p.match(text, at, end) is None for p in numbers._SUFFIXES)
+
+
+# The regex engine, ignoring case, also equates "ſ" (long s) with "s", "ı" (dotless i) with
+# "i" and "K" (Kelvin sign) with "k", letters that ``lower()`` keeps apart.
+_ODD_LETTERS = {"s": "ſ", "i": "ı", "k": "\u212a"}
+
+
+def _odd_spelling(phrase: str, which: list[bool]) -> str:
+    """``phrase`` with the letters chosen by ``which`` spelled by their unusual equivalents."""
+    out, n = [], 0
+    for c in phrase:
+        if c in _ODD_LETTERS:
+            out.append(_ODD_LETTERS[c] if which[n % len(which)] else c)
+            n += 1
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _reading(text: str) -> list[tuple[str, tuple[int, int], float, float, str, str, int]]:
+    return [
+        (q.kind.value, (q.span.start, q.span.end), q.low, q.high, q.unit, q.qualifier, q.lead)
+        for q in read_quantities(text)
+    ]
+
+
+def test_a_qualifier_spelled_with_a_long_s_is_read_like_the_ordinary_spelling() -> None:
+    assert _reading("ſome 33 people died.") == _reading("some 33 people died.")
+    assert _reading("33 or ſo died.") == _reading("33 or so died.")
+    assert _reading("5 ſeconds, 5 euroſ") == _reading("5 seconds, 5 euros")
+
+
+_ODD_PHRASES = [
+    *(f"{q} 33 people" for q in numbers.QUALIFIERS if q not in ("+", "~", "or more", "or so")),
+    "33 or more",
+    "33 or so",
+    "33-plus",
+    *(f"33 {u}" for u in numbers.UNITS),
+    *(f"33 {c}" for c in numbers._CURRENCY_WORDS),
+]
+#: Names the start pattern may not equate with their unusual spellings: only no crash asked.
+_ODD_NAMES = [
+    *(f"on {d} 3 people" for d in numbers.WEEKDAYS),
+    *(f"3 {m.capitalize()} 2020" for m in numbers.MONTHS),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_ODD_PHRASES), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_qualifiers_and_units_with_unusual_letters_read_like_the_ordinary_spelling(
+    phrase: str, which: list[bool]
+) -> None:
+    odd = _odd_spelling(phrase, which)
+    assert _reading(odd) == _reading(phrase)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_ODD_NAMES), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_names_with_unusual_letters_never_crash(phrase: str, which: list[bool]) -> None:
+    assert all(q.low == q.low for q in read_quantities(_odd_spelling(phrase, which)))
