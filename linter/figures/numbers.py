@@ -229,9 +229,37 @@ def _key(table: Mapping[str, _V], written: str) -> str:
 # -- patterns --------------------------------------------------------------------------------
 
 
+def _trie(words: list[str] | set[str]) -> str:
+    """An alternation of ``words`` branching on one character at a time.
+
+    The regex engine tries the branches of an alternation one by one; grouped by their first
+    character, a word that cannot match is given up after one comparison instead of dozens.
+    """
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in sorted(set(words)):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
 def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    """An alternation, longest first so that ``seventeen`` is not read as ``seven``."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation of ``words`` that matches the longest word it can, so that
+    ``seventeen`` is not read as ``seven``.
+
+    Written as a trie (:func:`_trie`) rather than as the words longest first: the patterns
+    after a number try dozens of unit names at every number, and a trie gives up on all of
+    them after a character or two. The two match alike: the words that match at one place
+    are prefixes of one another, and both forms try them longest first with the same
+    pattern after them. (``tests/figures/test_numbers.py`` compares the two.)
+    """
+    return _trie(list(words))
 
 
 _MON = (
@@ -386,26 +414,6 @@ def words_value(phrase: str) -> float | None:
         else:
             return None
     return total + current if seen else None
-
-
-def _trie(words: list[str] | set[str]) -> str:
-    """An alternation of ``words`` branching on one character at a time.
-
-    The regex engine tries the branches of an alternation one by one; grouped by their first
-    character, a word that cannot match is given up after one comparison instead of dozens.
-    """
-    heads: dict[str, list[str]] = {}
-    ends = False
-    for word in sorted(set(words)):
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends else body
 
 
 _MONTH_NAMES = _split(

@@ -497,3 +497,50 @@ def test_qualifiers_and_units_with_unusual_letters_read_like_the_ordinary_spelli
 @given(st.sampled_from(_ODD_NAMES), st.lists(st.booleans(), min_size=1, max_size=6))
 def test_names_with_unusual_letters_never_crash(phrase: str, which: list[bool]) -> None:
     assert all(q.low == q.low for q in read_quantities(_odd_spelling(phrase, which)))
+
+
+def _longest_first(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """The straightforward alternation :func:`numbers._alt` stands for: longest word first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VOCABULARIES = [
+    list(numbers.UNITS),
+    list(numbers._CURRENCY_WORDS),
+    list(numbers.QUALIFIERS),
+    numbers._TENS,
+    numbers._UNITS19,
+    numbers._ORD_UNITS,
+    numbers._ORD_TEENS + numbers._ORD_TENS + ["hundredth"],
+]
+#: What follows an alternation in the patterns: lookaheads, word ends, end of text.
+_AFTER = [r"(?![\w²])", r"\b", r"[ \t\u00a0]*$", r"(?:[-‐ ](?:one|two))?(?![\w])", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(range(len(_VOCABULARIES))),
+    st.sampled_from(_AFTER),
+    st.sampled_from([0, re.VERBOSE]),
+    st.data(),
+)
+def test_the_trie_alternation_matches_like_the_longest_first_alternation(
+    which: int, after: str, flags: int, data: st.DataObject
+) -> None:
+    words = _VOCABULARIES[which]
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.upper),
+        st.sampled_from(words).map(lambda w: w[: max(1, len(w) - 1)]),
+        st.sampled_from(words).map(lambda w: w.replace("s", "ſ").replace("k", "\u212a")),
+        st.sampled_from([" ", "-", "²", "s", "a", "1", "\n", "/", " one", "-two"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))
+    after = after.replace(" ", r"\ ") if flags else after
+    trie = re.compile(rf"(?i:(?P<w>{numbers._alt(words)}){after})", flags)
+    plain = re.compile(rf"(?i:(?P<w>{_longest_first(words)}){after})", flags)
+    for at in range(len(text) + 1):
+        a, b = trie.match(text, at), plain.match(text, at)
+        assert (a and (a.span(), a.span("w"))) == (b and (b.span(), b.span("w")))
+    a, b = trie.search(text), plain.search(text)
+    assert (a and (a.span(), a.span("w"))) == (b and (b.span(), b.span("w")))
