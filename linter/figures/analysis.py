@@ -266,7 +266,7 @@ def read_figures(doc: Document, config: Config) -> list[Figure]:
 def _block_figures(text: str, index: int, block: Block, config: Config) -> list[Figure]:
     out: list[Figure] = []
     start, end = block.text_span.start, block.text_span.end
-    if block.role is Role.BODY and block.is_heading and not any(c.isdigit() for c in block.text):
+    if block.role is Role.BODY and block.is_heading and not any(map(str.isdigit, block.text)):
         return out
     for sentence in sentences(text, start, end):
         context: SentenceContext | None = None

@@ -766,7 +766,8 @@ def _suffixes(
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)
         if value <= 120 and (
-            _AGED.search(before) or (_NAME_COMMA.search(before) and end < hi and text[end] == ",")
+            # The comma after the figure is checked first: it rules out most names unread.
+            _AGED.search(before) or (end < hi and text[end] == "," and _NAME_COMMA.search(before))
         ):
             return Quantity(QKind.AGE, Span(start, end), value, value)
 
