@@ -9,7 +9,6 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,12 +24,23 @@ from linter.figures.anchors import (
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
 from linter.figures.numbers import QKind, Quantity, read_quantities
+from linter.figures.patterns import lazy
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = lazy(
+    globals(), "_SENTENCE_END", r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
+#: :data:`_SENTENCE_END` with the end mark read instead of looked behind at: the engine then
+#: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position. A sentence
+#: ends where ``gap`` starts (or where a paragraph break does).
+_SENTENCE_BREAK = lazy(
+    globals(), "_SENTENCE_BREAK", r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
+_ABBREVIATION = lazy(
+    globals(),
+    "_ABBREVIATION",
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Prof"
     r"|No|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-    r"|Dec|[A-Z])\.)$"
+    r"|Dec|[A-Z])\.)$",
 )
 _ROLES = (Role.TITLE, Role.HIGHLIGHTS, Role.BODY)
 _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
@@ -45,15 +55,21 @@ _WHOLE = (
 )
 #: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
 #: that introduces its parts as a subset or as the whole; or a colon straight after it.
-_RELATION = re.compile(
+_RELATION = lazy(
+    globals(),
+    "_RELATION",
     r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
     r"(?:[ \t]+(?:are|is|was|were|will|be|been|has|have|had))*"
-    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))"
+    rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))",
 )
+#: What any :data:`_RELATION` match contains: a sentence without it states no parts.
+_RELATION_CUE = lazy(globals(), "_RELATION_CUE", rf"(?i:{_SUBSET}|{_WHOLE})|:")
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
-_PART_SEPARATOR = re.compile(
+_PART_SEPARATOR = lazy(
+    globals(),
+    "_PART_SEPARATOR",
     r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
-    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)"
+    r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)",
 )
 
 
@@ -85,16 +101,67 @@ class Config:
         return cls(Lexicon.build(synonyms, generic), tolerances, fuzzy, key)
 
 
+class SentenceContext:
+    """The sentence a document's figures were read in, with the lexicon to read their anchors.
+
+    Anchors and time frames are read on first use and kept: most body figures are never asked
+    for theirs (only figures of a kind and unit some claim has, or in a sentence that states
+    parts, need an anchor; only figures a claim may contradict need a scope).
+    """
+
+    __slots__ = ("_anchors", "_frames", "_scopes", "lexicon", "span", "text")
+
+    def __init__(self, text: str, span: Span, lexicon: Lexicon) -> None:
+        self.text = text
+        self.span = span
+        self.lexicon = lexicon
+        self._anchors: dict[int, Anchor | None] = {}
+        self._frames: list[tuple[int, int, str]] | None = None
+        self._scopes: dict[int, frozenset[str]] = {}
+
+    def anchor(self, q: Quantity) -> Anchor | None:
+        """What ``q`` (a figure of this sentence) counts."""
+        key = q.span.start
+        try:
+            return self._anchors[key]
+        except KeyError:
+            span = self.span
+            found = find_anchor(q, self.text, span.start, span.end, self.lexicon)
+            self._anchors[key] = found
+            return found
+
+    def scope(self, q: Quantity) -> frozenset[str]:
+        """The time frames that apply to ``q`` (a figure of this sentence)."""
+        key = q.span.start
+        try:
+            return self._scopes[key]
+        except KeyError:
+            if self._frames is None:
+                self._frames = scopes_in(self.text, self.span.start, self.span.end)
+            found = scope_of(q, self.text, self.span, self._frames)
+            self._scopes[key] = found
+            return found
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A quantity in its place: block, role, sentence, what it counts and in what scope."""
+    """A quantity in its place: block, role, sentence; what it counts and in what scope."""
 
     quantity: Quantity
-    anchor: Anchor | None
     role: Role
     block: int
     sentence: Span
-    scope: frozenset[str] = frozenset()
+    context: SentenceContext = field(repr=False, compare=False)
+
+    @property
+    def anchor(self) -> Anchor | None:
+        """What the figure counts, or None when unclear (read on first use)."""
+        return self.context.anchor(self.quantity)
+
+    @property
+    def scope(self) -> frozenset[str]:
+        """The time frames the figure is stated in (read on first use)."""
+        return self.context.scope(self.quantity)
 
     @property
     def span(self) -> Span:
@@ -104,21 +171,24 @@ class Figure:
         points at the figure, and :attr:`phrase` names the rest.
         """
         full = self.quantity.full_span
-        if self.anchor is not None and self.anchor.span.start >= full.start:
-            return Span(full.start, max(full.end, self.anchor.span.end))
+        anchor = self.anchor
+        if anchor is not None and anchor.span.start >= full.start:
+            return Span(full.start, max(full.end, anchor.span.end))
         return full
 
     @property
     def phrase(self) -> Span:
         """The figure with all its anchor words, for naming it in a message."""
         full = self.quantity.full_span
-        if self.anchor is None:
+        anchor = self.anchor
+        if anchor is None:
             return full
-        return Span(min(full.start, self.anchor.span.start), max(full.end, self.anchor.span.end))
+        return Span(min(full.start, anchor.span.start), max(full.end, anchor.span.end))
 
     @property
     def bucket(self) -> tuple[str, str, str]:
-        key = self.anchor.key if self.anchor is not None else ""
+        anchor = self.anchor
+        key = anchor.key if anchor is not None else ""
         return (self.quantity.kind.value, self.quantity.unit, key)
 
 
@@ -164,11 +234,19 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans of ``text[start:end]`` (a block's text)."""
     spans: list[Span] = []
     cut = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text, max(cut, m.start() - 6), m.start()):
+    if start > 0 and text[start - 1] in ".!?":
+        # The fast pattern reads the end mark itself: one just before the text is not in it.
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text, start, end)]
+    else:
+        breaks = [
+            (m.start("gap") if m.lastgroup == "gap" else m.start(), m.end())
+            for m in _SENTENCE_BREAK.finditer(text, start, end)
+        ]
+    for at, after in breaks:
+        if _ABBREVIATION.search(text, max(cut, at - 6), at):
             continue
-        spans.append(Span(cut, m.start()))
-        cut = m.end()
+        spans.append(Span(cut, at))
+        cut = after
     if cut < end:
         spans.append(Span(cut, end))
     return spans
@@ -188,41 +266,47 @@ def read_figures(doc: Document, config: Config) -> list[Figure]:
 def _block_figures(text: str, index: int, block: Block, config: Config) -> list[Figure]:
     out: list[Figure] = []
     start, end = block.text_span.start, block.text_span.end
-    if block.role is Role.BODY and block.is_heading and not any(c.isdigit() for c in block.text):
+    if block.role is Role.BODY and block.is_heading and not any(map(str.isdigit, block.text)):
         return out
     for sentence in sentences(text, start, end):
-        scopes: list[tuple[int, int, str]] | None = None
+        context: SentenceContext | None = None
         for q in read_quantities(text, sentence.start, sentence.end):
-            if scopes is None:
-                scopes = scopes_in(text, sentence.start, sentence.end)
-            anchor = find_anchor(q, text, sentence.start, sentence.end, config.lexicon)
-            scope = scope_of(q, text, sentence, scopes)
-            out.append(Figure(q, anchor, block.role, index, sentence, scope))
+            if context is None:
+                context = SentenceContext(text, sentence, config.lexicon)
+            out.append(Figure(q, block.role, index, sentence, context))
     return out
 
 
 def _analyse(doc: Document, config: Config) -> FigureAnalysis:
     figures = read_figures(doc, config)
-    body: dict[tuple[str, str, str], list[Figure]] = {}
-    keys_by_class: dict[tuple[str, str], list[str]] = {}
-    for f in figures:
-        if f.role is Role.BODY and f.anchor is not None:
-            bucket = body.setdefault(f.bucket, [])
-            if not bucket:
-                keys_by_class.setdefault(f.bucket[:2], []).append(f.bucket[2])
-            bucket.append(f)
-    values_by_class: dict[tuple[str, str], list[Figure]] = {}
-    for f in figures:
-        if f.role is Role.BODY:
-            values_by_class.setdefault((f.quantity.kind.value, f.quantity.unit), []).append(f)
-
-    claims = tuple(
-        _settle(f, body, keys_by_class, values_by_class, config)
+    claimed = [
+        f
         for f in figures
         if f.role in (Role.TITLE, Role.HIGHLIGHTS)
-        and f.anchor is not None
         and f.quantity.kind is not QKind.WEEKDAY
-    )
+        and f.anchor is not None
+    ]
+    # A claim is only ever compared with body figures of its own kind and unit: the anchors
+    # of the others are never read (reading them is most of the cost of a figure).
+    classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
+    body: dict[tuple[str, str, str], list[Figure]] = {}
+    keys_by_class: dict[tuple[str, str], list[str]] = {}
+    values_by_class: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if f.role is not Role.BODY:
+            continue
+        kind_unit = (f.quantity.kind.value, f.quantity.unit)
+        if kind_unit not in classes:
+            continue
+        values_by_class.setdefault(kind_unit, []).append(f)
+        anchor = f.anchor
+        if anchor is not None:
+            bucket = body.setdefault((*kind_unit, anchor.key), [])
+            if not bucket:
+                keys_by_class.setdefault(kind_unit, []).append(anchor.key)
+            bucket.append(f)
+
+    claims = tuple(_settle(f, body, keys_by_class, values_by_class, config) for f in claimed)
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(doc.text, figures)))
 
 
@@ -305,7 +389,7 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
     for sentence, group in by_sentence.items():
-        if len(group) < 2:
+        if len(group) < 2 or _RELATION_CUE.search(text, sentence.start, sentence.end) is None:
             continue
         for i, total in enumerate(group[:-1]):
             relation = _relation_after(text, total, sentence)

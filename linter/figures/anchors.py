@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.document import Span
 from linter.figures.numbers import QKind, Quantity
+from linter.figures.patterns import lazy
 
 # -- words ---------------------------------------------------------------------------------------
 
@@ -62,12 +63,13 @@ CONTAINERS = _wordset("toll tally number total count figure figures")
 #: Words that refuse to be the thing counted ("33 of them").
 _PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]")
+_TOKEN = lazy(
+    globals(), "_TOKEN", r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]"
+)
 _BACK_WINDOW = 80
 _FORWARD_WINDOW = 90
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A crude lemma: lower case, no possessive, common English suffixes stripped.
@@ -107,6 +109,8 @@ class Lexicon:
     generic: frozenset[str]
     #: longest phrase in ``groups``, in words
     longest: int = 1
+    #: first lemma of a phrase in ``groups`` -> the lengths of those phrases, longest first
+    lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, synonyms: Mapping[str, Iterable[str]], generic: Iterable[str]) -> Lexicon:
@@ -117,7 +121,16 @@ class Lexicon:
                 key = phrase_lemma(word)
                 groups.setdefault(key, name)
                 longest = max(longest, key.count(" ") + 1)
-        return cls(groups, frozenset(lemma(g) for g in generic), longest)
+        lengths: dict[str, set[int]] = {}
+        for key in groups:
+            first = key.split(" ")[0]
+            lengths.setdefault(first, set()).add(key.count(" ") + 1)
+        return cls(
+            groups,
+            frozenset(lemma(g) for g in generic),
+            longest,
+            {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+        )
 
     def group(self, lemma_: str) -> str:
         return self.groups.get(lemma_, "")
@@ -192,7 +205,6 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
         run.append(toks[i])
         i += 1
     event, event_end = _event(toks, i, lexicon)
-    before_event = _event_before(q, text, lexicon)
     if not run:
         if event:
             # "33 were killed", "with 33 killed": the predicate is all there is.
@@ -200,9 +212,12 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
         return None
     head = lemma(run[-1].group())
     end = run[-1].end()
+    # The verb in front (_event_before) is read only when nothing after the figure says
+    # what happened.
     if head in lexicon.generic:
         if event:
             return Anchor(Span(run[0].start(), event_end), head, event, "", True)
+        before_event = _event_before(q, text, lexicon)
         if before_event:
             # "killing 33 people": the verb in front says what is counted.
             return Anchor(Span(run[0].start(), end), head, before_event, "", True)
@@ -211,8 +226,8 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
     if key in CONTAINERS:
         return None
     if event:
-        end = event_end
-    return Anchor(Span(run[0].start(), end), head, key, event or before_event, grouped)
+        return Anchor(Span(run[0].start(), event_end), head, key, event, grouped)
+    return Anchor(Span(run[0].start(), end), head, key, _event_before(q, text, lexicon), grouped)
 
 
 def _key(run: list[re.Match[str]], lexicon: Lexicon) -> tuple[str, bool]:
@@ -233,7 +248,10 @@ def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, in
         low = tok.lower()
         if not _is_word(tok):
             return "", 0
-        for n in range(min(lexicon.longest, len(toks) - i), 0, -1):
+        # Only phrases that start with this word's lemma can match here, longest first.
+        for n in lexicon.lengths.get(lemma(tok), ()):
+            if n > len(toks) - i:
+                continue
             group = lexicon.group(" ".join(lemma(t.group()) for t in toks[i : i + n]))
             if group:
                 return group, toks[i + n - 1].end()
@@ -342,7 +360,9 @@ def _counted_after(toks: list[re.Match[str]], j: int) -> bool:
 # -- scope -----------------------------------------------------------------------------------
 
 _NUMBERISH = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
-_SCOPE = re.compile(
+_SCOPE = lazy(
+    globals(),
+    "_SCOPE",
     rf"""(?ix)
     \b(?:in|over|during|within|for)\s+the\s+(?P<rel>past|last|previous|preceding|first|next
         |coming|same)\s+(?:{_NUMBERISH}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?
@@ -357,9 +377,11 @@ _SCOPE = re.compile(
     |\bin\s+(?P<in_year>(?:1[5-9]|20)\d\d)\b
     |\b(?:a|one|two|three)\s+(?:years?|months?|weeks?|decades?)\s+(?P<ago>ago|earlier|before)\b
     |\bso\s+far\s+this\s+(?P<so_far>\w+)
-    """
+    """,
 )
-_PRIOR = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)")
+_PRIOR = lazy(
+    globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
+)
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
@@ -377,8 +399,8 @@ def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
-_INTRO = re.compile(r"[\s\"“‘(]*$")
+_CLAUSE_BREAK = lazy(globals(), "_CLAUSE_BREAK", r"[,;:()—–]| - ")
+_INTRO = lazy(globals(), "_INTRO", r"[\s\"“‘(]*$")
 
 
 def scope_of(

@@ -10,11 +10,13 @@ word, ``%``, a unit, a second numeral making a range) and the qualifier in front
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from linter.document import Span
+from linter.figures.patterns import lazy
 
 
 class QKind(StrEnum):
@@ -204,12 +206,60 @@ for _norm, _phrases in {
     for _p in _phrases:
         QUALIFIERS[_p] = _norm
 
+_V = TypeVar("_V")
+
+
+def _key(table: Mapping[str, _V], written: str) -> str:
+    """The key of ``table`` that ``written`` spells, case ignored as the patterns ignore it.
+
+    The patterns match case-insensitively, and Python's regex engine then also equates a few
+    letters that ``lower()`` keeps apart ("ſ" with "s", "ı" with "i", "K" with "k"), so a
+    qualifier or unit spelled "ſome" or "ſeconds" matches but is not a key: the key is then
+    the one whose own pattern matches the text.
+    """
+    key = written.lower()
+    if key in table:
+        return key
+    for candidate in table:
+        if re.fullmatch(re.escape(candidate), written, re.IGNORECASE):
+            return candidate
+    raise KeyError(written)  # unreachable: ``written`` was matched by an alternation of keys
+
+
 # -- patterns --------------------------------------------------------------------------------
 
 
+def _trie(words: list[str] | set[str]) -> str:
+    """An alternation of ``words`` branching on one character at a time.
+
+    The regex engine tries the branches of an alternation one by one; grouped by their first
+    character, a word that cannot match is given up after one comparison instead of dozens.
+    """
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in sorted(set(words)):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
 def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    """An alternation, longest first so that ``seventeen`` is not read as ``seven``."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation of ``words`` that matches the longest word it can, so that
+    ``seventeen`` is not read as ``seven``.
+
+    Written as a trie (:func:`_trie`) rather than as the words longest first: the patterns
+    after a number try dozens of unit names at every number, and a trie gives up on all of
+    them after a character or two. The two match alike: the words that match at one place
+    are prefixes of one another, and both forms try them longest first with the same
+    pattern after them. (``tests/figures/test_numbers.py`` compares the two.)
+    """
+    return _trie(list(words))
 
 
 _MON = (
@@ -227,7 +277,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Prefixes of glued words that start figures ("thirty-three", "twenty-first").
 _COMPOUND_STARTS = tuple(_TENS)
 
-_MASTER = re.compile(
+_MASTER = lazy(
+    globals(),
+    "_MASTER",
     rf"""
     (?P<date1>\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?P<m1>{_MON})
         (?:,?[ \t]+(?P<y1>{_YEAR})\b)?)
@@ -251,45 +303,79 @@ _MASTER = re.compile(
 )
 
 _SP = r"[ \t\u00a0]"
-_SCALE = re.compile(
-    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])"
+_SCALE = lazy(
+    globals(),
+    "_SCALE",
+    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])",
 )
-_PERCENT = re.compile(
+_PERCENT = lazy(
+    globals(),
+    "_PERCENT",
     rf"{_SP}?(?:(?P<pc>%)|(?i:per{_SP}?cent|percent)\b)"
-    rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b"
+    rf"|{_SP}(?P<pp>(?i:percentage{_SP}points?))\b",
 )
-_AGE_SUFFIX = re.compile(r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
-_UNIT = re.compile(rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
-_CURRENCY_WORD = re.compile(rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
-_TRAILING_QUALIFIER = re.compile(rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b")
-_RANGE = re.compile(
+_AGE_SUFFIX = lazy(globals(), "_AGE_SUFFIX", r"(?i:[ \t\u00a0\-‐](?:year|yr)s?[ \t\u00a0\-‐]old)\b")
+_UNIT = lazy(globals(), "_UNIT", rf"(?P<glue>{_SP}|[-‐])?(?P<u>(?i:{_alt(UNITS)}))(?![\w²])")
+_CURRENCY_WORD = lazy(globals(), "_CURRENCY_WORD", rf"{_SP}(?P<c>(?i:{_alt(_CURRENCY_WORDS)}))\b")
+_TRAILING_QUALIFIER = lazy(
+    globals(), "_TRAILING_QUALIFIER", rf"(?P<q>\+)|{_SP}(?P<w>(?i:or more|or so))\b|-(?i:plus)\b"
+)
+_RANGE = lazy(
+    globals(),
+    "_RANGE",
     rf"(?P<sep>{_SP}?[-–—]{_SP}?|{_SP}(?i:to|and){_SP})(?P<cur>US\$|[$£€¥])?"
-    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)"
+    rf"(?P<n>{_DIGITS})(?![\d]|[.,]\d)",
 )
-_RATIO = re.compile(r"/(?P<n>\d+)\b(?!/)")
-_QUALIFIER = re.compile(rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)")
-_BEFORE_YEAR = re.compile(
+_RATIO = lazy(globals(), "_RATIO", r"/(?P<n>\d+)\b(?!/)")
+#: The patterns read after a number, and what any of them matches: where that fails, all do.
+_SUFFIXES = (
+    _RATIO,
+    _RANGE,
+    _SCALE,
+    _PERCENT,
+    _AGE_SUFFIX,
+    _CURRENCY_WORD,
+    _UNIT,
+    _TRAILING_QUALIFIER,
+)
+_ANY_SUFFIX = lazy(
+    globals(),
+    "_ANY_SUFFIX",
+    "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for p in _SUFFIXES),
+)
+_QUALIFIER = lazy(
+    globals(), "_QUALIFIER", rf"(?i:(?:^|(?<=[\s(\"“]))(?P<q>{_alt(QUALIFIERS)}){_SP}*$)"
+)
+_BEFORE_YEAR = lazy(
+    globals(),
+    "_BEFORE_YEAR",
     r"(?i:\b(?:in|since|from|by|until|till|during|before|after|between|early|late|mid|year"
-    r"|through|circa|c\.)[ \t]+$|mid-$|'$)"
+    r"|through|circa|c\.)[ \t]+$|mid-$|'$)",
 )
 #: Weaker signs of a year: "the 2026 elections", "of 1948", only before a year-like noun.
-_BEFORE_YEAR_WEAK = re.compile(r"(?i:\b(?:the|and|of|to|or|its|a)[ \t]+$)")
-_YEAR_NOUN = re.compile(
+_BEFORE_YEAR_WEAK = lazy(
+    globals(), "_BEFORE_YEAR_WEAK", r"(?i:\b(?:the|and|of|to|or|its|a)[ \t]+$)"
+)
+_YEAR_NOUN = lazy(
+    globals(),
+    "_YEAR_NOUN",
     r"[ \t]+(?:[A-Z]|(?i:elections?|budget|census|season|games|olympics|cup|vote|campaign"
     r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
-    r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)"
+    r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)",
 )
-_AFTER_YEAR = re.compile(r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
-_AGED = re.compile(r"(?i:\baged[ \t]+$)")
-_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,[ \t]+$")
-_FROM_BEFORE = re.compile(r"(?i:\bfrom[ \t]+$)")
-_BETWEEN_BEFORE = re.compile(r"(?i:\bbetween[ \t]+$)")
-_SCORE_CONTEXT = re.compile(
+_AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
+_AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
+_NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
+_FROM_BEFORE = lazy(globals(), "_FROM_BEFORE", r"(?i:\bfrom[ \t]+$)")
+_BETWEEN_BEFORE = lazy(globals(), "_BETWEEN_BEFORE", r"(?i:\bbetween[ \t]+$)")
+_SCORE_CONTEXT = lazy(
+    globals(),
+    "_SCORE_CONTEXT",
     r"(?i:\b(?:won|win|wins|beat|beats|lost|lose|loses|defeat(?:ed)?|draw|drew|victory|score"
-    r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)"
+    r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)",
 )
-_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
-_LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
+_WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
+_LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?$")
 
 
 def _number(digits: str) -> float:
@@ -330,26 +416,40 @@ def words_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
-#: Where a figure may start: a numeral or currency sign, or a word that can begin one.
-_CANDIDATE = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
-_STARTERS = frozenset(
-    [
-        *_UNITS19,
-        *_TENS,
-        *_SCALES,
-        "dozen",
-        "a",
-        "an",
-        "half",
-        "us",
-        *_ORD_UNITS,
-        *_ORD_TEENS,
-        *_ORD_TENS,
-        "hundredth",
-        *MONTHS,
-        *WEEKDAYS,
-    ]
+_MONTH_NAMES = _split(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 )
+_WORD_STARTERS = {
+    w
+    for w in (*_UNITS19, *_SCALES, *ORDINAL_VALUES, "dozen", "half")
+    if not w.startswith(_COMPOUND_STARTS)
+}
+#: A whole run of ASCII letters that may begin a figure, and only where the figure it begins
+#: can follow: a number word (any letter case), a word starting with a tens word, ``a`` or
+#: ``an`` before a scale or fraction, ``US`` before ``$``, a month before a day or year, a
+#: capitalised weekday. ASCII-only case folding, as a run of ASCII letters is a word here.
+_STARTER = (
+    rf"(?ai:{_trie(_WORD_STARTERS)}(?![A-Za-z])|{_trie(_TENS)}[a-z]*)"
+    r"|(?ai:an?)(?=(?i:[ \t-]+(?:half|third|quarter|dozen|hundred|thousand|million|billion)))"
+    r"|US(?=\$)"
+    rf"|{_trie(_MONTH_NAMES)}(?![A-Za-z])(?=\.?,?[ \t]+\d)"
+    rf"|{_trie(['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'])}day(?![A-Za-z])"
+)
+#: Where a figure may start, found by the regex engine rather than word by word in Python.
+#: Text is read as tokens: runs of ASCII letters, and numeral tokens (a digit or currency sign
+#: with the digits, commas and points after it). Each match passes over everything up to the
+#: next token that may start a figure (``start`` group; absent at the end of the text): other
+#: characters and, whole, the letter runs that are not starters.
+_STARTS = lazy(
+    globals(),
+    "_STARTS",
+    rf"(?:[^A-Za-z$£€¥\d]++|(?!{_STARTER})[A-Za-z]++)*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
+)
+
+
+def _is_letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
 
 
 def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
@@ -357,18 +457,13 @@ def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
     end = len(text) if end is None else end
     floor = start  # nothing before this offset may start a new figure (already consumed)
     master = _MASTER.match
-    starters = _STARTERS
     # Try the full pattern only where a figure can start: far cheaper than searching with it.
-    for c in _CANDIDATE.finditer(text, start, end):
-        at = c.start()
+    for c in _STARTS.finditer(text, start, end):
+        at = c.start("start")
         if at < floor:
-            continue
-        word = c.group()
-        if word[0].isalpha():
-            if word.lower() not in starters and not word.lower().startswith(_COMPOUND_STARTS):
-                continue
-        elif at > start and text[at - 1].isalnum():
-            continue  # inside a token such as "F16"
+            continue  # also the last match, which has no token (-1)
+        if at > start and not _is_letter(text[at]) and text[at - 1].isalnum():
+            continue  # a numeral inside a token such as "F16"
         m = master(text, at, end)
         if m is None:
             continue
@@ -380,18 +475,46 @@ def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         yield q
 
 
+#: The last word of each qualifier ("than" of "more than").
+_QUALIFIER_ENDS = frozenset(p.rsplit(" ", 1)[-1] for p in QUALIFIERS)
+
+
+def _may_end_in_qualifier(text: str, lo: int, end: int) -> bool:
+    """Whether ``text[lo:end]`` may end in a qualifier: False only when :data:`_QUALIFIER`
+    cannot match there, because the last word (before spaces, or before a final newline and
+    spaces) is plain ASCII and not the last word of any qualifier."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    while end > lo and text[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start > lo and not (text[start - 1].isspace() or text[start - 1] in '("“'):
+        start -= 1
+    word = text[start:end]
+    # Beyond ASCII, case folding is wider than lower() ("ſ" matches "s"): let the pattern say.
+    return not word.isascii() or word.lower() in _QUALIFIER_ENDS
+
+
 def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     """``q`` with the qualifier written in front of it, if any."""
-    m = _QUALIFIER.search(text, max(lo, q.span.start - 24), q.span.start)
+    start = max(lo, q.span.start - 24)
+    if not _may_end_in_qualifier(text, start, q.span.start):
+        return q
+    m = _QUALIFIER.search(text, start, q.span.start)
     if m is None:
         return q
-    return _replace(q, qualifier=q.qualifier or QUALIFIERS[m.group("q").lower()], lead=m.start("q"))
-
-
-def _replace(q: Quantity, **changes: object) -> Quantity:
-    from dataclasses import replace
-
-    return replace(q, **changes)  # type: ignore[arg-type]
+    return Quantity(
+        q.kind,
+        q.span,
+        q.low,
+        q.high,
+        q.step,
+        q.unit,
+        q.qualifier or QUALIFIERS[_key(QUALIFIERS, m.group("q"))],
+        m.start("q"),
+        q.parts,
+        q.words,
+    )
 
 
 def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
@@ -401,7 +524,7 @@ def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     if group == "time":
         return _read_time(m)
     if group == "weekday":
-        day = WEEKDAYS[m.group().lower()]
+        day = WEEKDAYS[_key(WEEKDAYS, m.group())]
         return Quantity(QKind.WEEKDAY, Span(m.start(), m.end()), day, day)
     if group == "num":
         q = _read_numeral(m, text, lo, hi)
@@ -422,7 +545,7 @@ def _read_date(m: re.Match[str], group: str) -> Quantity | None:
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
         n = group[-1]
-        month = MONTHS[m.group(f"m{n}").rstrip(".").lower()]
+        month = MONTHS[_key(MONTHS, m.group(f"m{n}").rstrip("."))]
         day = int(m.group(f"d{n}")) if n != "3" else 0
         y = m.group(f"y{n}")
         year = int(y) if y else 0
@@ -525,125 +648,126 @@ def _suffixes(
     step_scale = 1.0
     parts: tuple[int, ...] = ()
 
-    if plain:
-        # Ratios (66/1) and scores (3-1) are pairs, never ranges or counts.
-        r = _RATIO.match(text, end, hi)
-        if r:
-            b = int(r.group("n"))
-            return Quantity(
-                QKind.RATIO, Span(start, r.end()), value, value, unit="", parts=(int(value), b)
-            )
-    if not words:
-        r = _RANGE.match(text, end, hi)
-        if r and r.group("cur") == (None if not currency else r.group("cur")):
-            second = _number(r.group("n"))
-            sep = r.group("sep").strip().lower()
-            window_before = text[max(lo, start - 10) : start]
-            hyphen = sep in ("-", "–", "—")
-            if sep == "and" and not _BETWEEN_BEFORE.search(window_before):
-                r = None
-            elif sep == "to" and _FROM_BEFORE.search(window_before):
-                r = None  # "rose from 20 to 33": two figures, not a range
-            elif (
-                hyphen
-                and plain
-                and "." not in r.group("n")
-                and second < 100
-                and value < 100
-                and (
-                    second <= value
-                    or _SCORE_CONTEXT.search(text, max(lo, start - 30), min(hi, r.end() + 20))
-                )
-            ):
+    # Most numbers have nothing glued to them: one pattern says so for all of those below.
+    if _ANY_SUFFIX.match(text, end, hi) is not None:
+        if plain:
+            # Ratios (66/1) and scores (3-1) are pairs, never ranges or counts.
+            r = _RATIO.match(text, end, hi)
+            if r:
+                b = int(r.group("n"))
                 return Quantity(
-                    QKind.SCORE,
-                    Span(start, r.end()),
-                    value,
-                    second,
-                    parts=(int(value), int(second)),
+                    QKind.RATIO, Span(start, r.end()), value, value, unit="", parts=(int(value), b)
                 )
-            elif second <= value:
-                r = None
-            if r is not None:
-                high = second
-                decimals = max(decimals, _decimals(r.group("n")))
-                end = r.end()
+        if not words:
+            r = _RANGE.match(text, end, hi)
+            if r and r.group("cur") == (None if not currency else r.group("cur")):
+                second = _number(r.group("n"))
+                sep = r.group("sep").strip().lower()
+                window_before = text[max(lo, start - 10) : start]
+                hyphen = sep in ("-", "–", "—")
+                if sep == "and" and not _BETWEEN_BEFORE.search(window_before):
+                    r = None
+                elif sep == "to" and _FROM_BEFORE.search(window_before):
+                    r = None  # "rose from 20 to 33": two figures, not a range
+                elif (
+                    hyphen
+                    and plain
+                    and "." not in r.group("n")
+                    and second < 100
+                    and value < 100
+                    and (
+                        second <= value
+                        or _SCORE_CONTEXT.search(text, max(lo, start - 30), min(hi, r.end() + 20))
+                    )
+                ):
+                    return Quantity(
+                        QKind.SCORE,
+                        Span(start, r.end()),
+                        value,
+                        second,
+                        parts=(int(value), int(second)),
+                    )
+                elif second <= value:
+                    r = None
+                if r is not None:
+                    high = second
+                    decimals = max(decimals, _decimals(r.group("n")))
+                    end = r.end()
+                    plain = False
+
+        s = _SCALE.match(text, end, hi)
+        if s:
+            token = s.group("s")
+            spaced = bool(s.group("space"))
+            lower = token.lower()
+            if lower in ("million", "billion", "trillion", "thousand"):
+                factor: float | None = _SCALES[lower]
+            elif lower in ("mn", "bn", "tn", "trn"):
+                factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
+            elif token in ("m", "b") and currency and not spaced:
+                factor = 1e6 if token == "m" else 1e9
+            elif token == "k" and not spaced:
+                factor = 1e3
+            else:
+                factor = None
+            if factor is not None:
+                value *= factor
+                high *= factor
+                step_scale = factor
+                end = s.end()
                 plain = False
 
-    s = _SCALE.match(text, end, hi)
-    if s:
-        token = s.group("s")
-        spaced = bool(s.group("space"))
-        lower = token.lower()
-        if lower in ("million", "billion", "trillion", "thousand"):
-            factor: float | None = _SCALES[lower]
-        elif lower in ("mn", "bn", "tn", "trn"):
-            factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
-        elif token in ("m", "b") and currency and not spaced:
-            factor = 1e6 if token == "m" else 1e9
-        elif token == "k" and not spaced:
-            factor = 1e3
-        else:
-            factor = None
-        if factor is not None:
-            value *= factor
-            high *= factor
-            step_scale = factor
-            end = s.end()
+        p = _PERCENT.match(text, end, hi)
+        if p:
+            kind = QKind.PERCENT
+            unit = "pp" if p.group("pp") else "%"
+            end = p.end()
             plain = False
-
-    p = _PERCENT.match(text, end, hi)
-    if p:
-        kind = QKind.PERCENT
-        unit = "pp" if p.group("pp") else "%"
-        end = p.end()
-        plain = False
-    if kind is QKind.COUNT:
-        a = _AGE_SUFFIX.match(text, end, hi)
-        if a and value == high:
-            return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
-        c = _CURRENCY_WORD.match(text, end, hi)
-        if c and not currency:
-            currency = _CURRENCY_WORDS[c.group("c").lower()]
-            end = c.end()
-        elif not currency:
-            u = _UNIT.match(text, end, hi)
-            if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
-                dimension, factor_u = UNITS[u.group("u").lower()]
-                kind = QKind.MEASURE
-                unit = dimension
-                value *= factor_u
-                high *= factor_u
-                step_scale *= factor_u
-                end = u.end()
-                plain = False
+        if kind is QKind.COUNT:
+            a = _AGE_SUFFIX.match(text, end, hi)
+            if a and value == high:
+                return Quantity(QKind.AGE, Span(start, a.end()), value, value, words=words)
+            c = _CURRENCY_WORD.match(text, end, hi)
+            if c and not currency:
+                currency = _CURRENCY_WORDS[_key(_CURRENCY_WORDS, c.group("c"))]
+                end = c.end()
+            elif not currency:
+                u = _UNIT.match(text, end, hi)
+                if u and not (u.group("u") in ("m", "c") and u.group("glue") == "-"):
+                    dimension, factor_u = UNITS[_key(UNITS, u.group("u"))]
+                    kind = QKind.MEASURE
+                    unit = dimension
+                    value *= factor_u
+                    high *= factor_u
+                    step_scale *= factor_u
+                    end = u.end()
+                    plain = False
+        t = _TRAILING_QUALIFIER.match(text, end, hi)
+        if t:
+            qualifier = QUALIFIERS[_key(QUALIFIERS, t.group("q") or t.group("w") or "plus")]
+            end = t.end()
     if currency:
         kind = QKind.MONEY
         unit = currency
 
-    t = _TRAILING_QUALIFIER.match(text, end, hi)
-    if t:
-        qualifier = QUALIFIERS[(t.group("q") or t.group("w") or "plus").lower()]
-        end = t.end()
-
     if end < hi and (text[end].isalnum() or text[end] == "_"):
         return None  # 3D, 5G, 4x4: a name, not a figure
 
-    if kind is QKind.COUNT and plain and value == high:
+    if kind is QKind.COUNT and plain and value == high and (value <= 120 or 1500 <= value <= 2100):
         before = text[max(lo, start - 30) : start]
-        after_ok = _AFTER_YEAR.match(text, end, hi) is not None
         if (
             1500 <= value <= 2100
-            and len(text[start:end]) == 4
+            and end - start == 4
             and (
                 _BEFORE_YEAR.search(before)
-                or after_ok
+                or _AFTER_YEAR.match(text, end, hi) is not None
                 or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
             )
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)
         if value <= 120 and (
-            _AGED.search(before) or (_NAME_COMMA.search(before) and end < hi and text[end] == ",")
+            # The comma after the figure is checked first: it rules out most names unread.
+            _AGED.search(before) or (end < hi and text[end] == "," and _NAME_COMMA.search(before))
         ):
             return Quantity(QKind.AGE, Span(start, end), value, value)
 

@@ -5,8 +5,20 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.figures.analysis import Status, analyse, sentences
-from linter.figures.numbers import read_quantities
+from linter.document import Role, Span
+from linter.figures.analysis import (
+    _ABBREVIATION,
+    _RELATION,
+    _RELATION_CUE,
+    _SENTENCE_END,
+    Figure,
+    Status,
+    _settle,
+    analyse,
+    sentences,
+)
+from linter.figures.anchors import find_anchor, scope_of, scopes_in
+from linter.figures.numbers import QKind, read_quantities
 from linter.kinds.figure_consistency import FigureConsistencyOptions, config_for
 from linter.parse import parse
 
@@ -223,3 +235,120 @@ def test_analysing_any_article_never_raises(text: str) -> None:
         assert f.sentence.start <= f.quantity.span.start < f.quantity.span.end <= f.sentence.end
     for c in result.claims:
         assert c.status in Status
+
+
+_ARTICLE_PIECES = st.one_of(
+    _PIECES,
+    st.sampled_from(
+        [
+            "made up of",
+            "comprising",
+            "split between",
+            "among them",
+            "Including",
+            "civilians",
+            "insurgents",
+            "militants",
+            "were arrested",
+            "security personnel",
+            "homes",
+            "per cent of the vote",
+            "in the first half",
+            "this year",
+            "last week",
+            "up from",
+            "compared with",
+        ]
+    ),
+)
+_ARTICLES = st.tuples(
+    st.lists(_ARTICLE_PIECES, max_size=25).map(" ".join),
+    st.lists(_ARTICLE_PIECES, max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ARTICLES)
+def test_anchors_and_scopes_read_on_demand_are_read_directly(article: tuple[str, str]) -> None:
+    highlights, body = article
+    doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
+    text = doc.text
+    for f in analyse(doc, CONFIG).figures:
+        lo, hi = f.sentence.start, f.sentence.end
+        assert f.anchor == find_anchor(f.quantity, text, lo, hi, CONFIG.lexicon)
+        assert f.scope == scope_of(f.quantity, text, f.sentence, scopes_in(text, lo, hi))
+
+
+def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple[object, ...]]:
+    """Claims settled the straightforward way: every body figure bucketed, whatever its kind."""
+    body: dict[tuple[str, str, str], list[Figure]] = {}
+    keys_by_class: dict[tuple[str, str], list[str]] = {}
+    values_by_class: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if f.role is Role.BODY and f.anchor is not None:
+            bucket = body.setdefault(f.bucket, [])
+            if not bucket:
+                keys_by_class.setdefault(f.bucket[:2], []).append(f.bucket[2])
+            bucket.append(f)
+        if f.role is Role.BODY:
+            values_by_class.setdefault((f.quantity.kind.value, f.quantity.unit), []).append(f)
+    out = []
+    for f in figures:
+        if f.role is Role.BODY or f.anchor is None or f.quantity.kind is QKind.WEEKDAY:
+            continue
+        c = _settle(f, body, keys_by_class, values_by_class, CONFIG)
+        out.append((c.figure.quantity, c.status, c.evidence.quantity if c.evidence else None))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ARTICLES)
+def test_claims_settled_against_their_class_only_are_the_same(article: tuple[str, str]) -> None:
+    highlights, body = article
+    doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
+    result = analyse(doc, CONFIG)
+    settled = [
+        (c.figure.quantity, c.status, c.evidence.quantity if c.evidence else None)
+        for c in result.claims
+    ]
+    assert settled == _claims_against_every_body_figure(result.figures)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ARTICLE_PIECES, max_size=30).map(" ".join), st.data())
+def test_a_sentence_without_a_relation_cue_has_no_relation(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if _RELATION_CUE.search(text, start, end) is None:
+        assert all(_RELATION.match(text, at, end) is None for at in range(start, end + 1))
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(cut, m.start() - 6), m.start()):
+            continue
+        spans.append(Span(cut, m.start()))
+        cut = m.end()
+    if cut < end:
+        spans.append(Span(cut, end))
+    return spans
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [
+        *("Mr.", "U.N.", "No.", "Jan.", "x.", "done.", "done!", "done?", "?!", ".."),
+        *("A", "b", "33", "é", '"', "”", ")", "(", "[", "“"),
+        *(" ", "  ", "\n", "\n\n", "\n \n", "\t"),
+        *("done? A", "end.) B", "said.” 3", "x! (C", "Dr. D", "ok?\n\nE", "so. “F"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join), st.data())
+def test_sentences_are_those_of_the_look_behind_pattern(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentences(text, start, end) == _reference_sentences(text, start, end)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.document import Span
 from linter.figures.anchors import Lexicon, find_anchor, lemma, scope_of, scopes_in
@@ -128,3 +130,49 @@ def test_a_time_frame_in_another_clause_does_not() -> None:
 def test_a_point_of_comparison_is_its_own_scope() -> None:
     assert scope_for("The toll rose to 33, up from 20.", "20") == frozenset({"prior"})
     assert scope_for("The toll rose to 33, up from 20.", "33") == frozenset()
+
+
+_LEXICON_WORDS = sorted({w for key in LEXICON.groups for w in key.split(" ")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", "-", "dead", "x"]) | st.sampled_from(_LEXICON_WORDS),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["one", "two", "three"]),
+            st.lists(st.sampled_from(["a", "b", "-", "dead"]), min_size=1, max_size=3).map(
+                " ".join
+            ),
+        ),
+        max_size=4,
+    ),
+)
+def test_phrases_looked_up_by_first_word_are_those_of_every_length(
+    words: list[str], extra: list[tuple[str, str]]
+) -> None:
+    lexicon = LEXICON
+    if extra:
+        synonyms = {**DEFAULT_SYNONYMS, **{name: (w,) for name, w in extra}}
+        lexicon = Lexicon.build(synonyms, DEFAULT_GENERIC)
+
+    def every_length() -> str:
+        for n in range(min(lexicon.longest, len(words)), 0, -1):
+            group = lexicon.group(" ".join(words[:n]))
+            if group:
+                return group
+        return ""
+
+    def by_first_word() -> str:
+        for n in lexicon.lengths.get(words[0], ()):
+            if n <= len(words):
+                group = lexicon.group(" ".join(words[:n]))
+                if group:
+                    return group
+        return ""
+
+    assert by_first_word() == every_length()

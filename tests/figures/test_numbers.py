@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections.abc import Iterator
 
-from linter.figures.numbers import QKind, read_quantities, words_value
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.figures import numbers
+from linter.figures.numbers import QKind, Quantity, read_quantities, words_value
 
 
 def read(text: str) -> list[tuple[str, str, float, float, float, str, str]]:
@@ -277,3 +283,264 @@ def test_words_value() -> None:
     assert words_value("two dozen") == 24
     assert words_value("three million two hundred thousand") == 3_200_000
     assert words_value("banana") is None
+
+
+# -- the start finder against a word-by-word reading ---------------------------------------------
+
+_TOKENS = re.compile(r"[A-Za-z]+|[$£€¥\d][\d,.]*")
+_REFERENCE_STARTERS = frozenset(
+    [
+        *numbers.WORD_VALUES,
+        *numbers.ORDINAL_VALUES,
+        *numbers.MONTHS,
+        *numbers.WEEKDAYS,
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "a",
+        "an",
+        "half",
+        "us",
+    ]
+)
+
+
+def reference_read(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Quantities read the straightforward way: the full pattern tried at every letter run
+    that is a starter word (or begins with a tens word) and at every numeral token."""
+    end = len(text) if end is None else end
+    floor = start
+    for c in _TOKENS.finditer(text, start, end):
+        at = c.start()
+        if at < floor:
+            continue
+        word = c.group().lower()
+        if word[0].isalpha():
+            if word not in _REFERENCE_STARTERS and not word.startswith(numbers._COMPOUND_STARTS):
+                continue
+        elif at > start and text[at - 1].isalnum():
+            continue
+        m = numbers._MASTER.match(text, at, end)
+        if m is None:
+            continue
+        q = numbers._read(m, text, start, end)
+        floor = m.end() if q is None else q.span.end
+        if q is not None:
+            yield q
+
+
+_START_WORDS = (
+    "a an A AN half a-half a dozen an hundred a thouſand US US$5 $ 5 1,200 3.5 4. May may "
+    "MAY 5 Sept. Sep, 2020 Monday MONDAY monday twenty Twentieth twenty-one thirtyish "
+    "ſeven seven SEVEN seventeen teen one second a-second F16 F é ٣ £ €3 ¥ / "
+    '1/2/2026 3-1 10:30 pm a.m. first hundredth million bn m k x abc per cent % , . - : ( " '
+    "\n \t"
+)
+_START_PIECES = st.sampled_from(_START_WORDS.split(" "))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_START_PIECES, st.sampled_from(["", " ", "", "-", ",", "\t"])).map("".join),
+        max_size=20,
+    ).map("".join),
+    st.data(),
+)
+def test_starts_found_by_the_pattern_are_those_of_a_word_by_word_reading(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(read_quantities(text)) == list(reference_read(text))
+    assert list(read_quantities(text, start, end)) == list(reference_read(text, start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_starts_in_any_text_are_those_of_a_word_by_word_reading(text: str) -> None:
+    assert list(read_quantities(text)) == list(reference_read(text))
+
+
+_QUALIFIER_PIECES = st.sampled_from(list(numbers.QUALIFIERS)) | st.sampled_from(
+    ["ABOUT", "Over", "\u017fome", "u\u017fually", "approx", "x", "(", '"', "“", "-", "3"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_QUALIFIER_PIECES, st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\n"])).map(
+            "".join
+        ),
+        max_size=6,
+    ).map("".join),
+    st.data(),
+)
+def test_the_qualifier_precheck_never_rules_out_a_qualifier(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    if not numbers._may_end_in_qualifier(text, lo, end):
+        assert numbers._QUALIFIER.search(text, lo, end) is None
+
+
+_SUFFIX_PIECES = st.sampled_from(
+    [
+        " ",
+        "\u00a0",
+        "-",
+        "–",
+        "/",
+        "1",
+        "22",
+        ".5",
+        ",000",
+        "to",
+        "and",
+        "m",
+        "bn",
+        "k",
+        "million",
+        "%",
+        "per cent",
+        "percent",
+        "percentage points",
+        "year-old",
+        "years old",
+        "dollars",
+        "euros",
+        "km",
+        "km²",
+        "sq km",
+        "°C",
+        "ft",
+        "+",
+        "or more",
+        "plus",
+        "x",
+        "people",
+        "\u017f",
+        "K",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SUFFIX_PIECES, max_size=6).map("".join), st.data())
+def test_no_suffix_pattern_matches_where_their_union_does_not(
+    text: str, data: st.DataObject
+) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    at = data.draw(st.integers(0, end))
+    if numbers._ANY_SUFFIX.match(text, at, end) is None:
+        assert all(p.match(text, at, end) is None for p in numbers._SUFFIXES)
+
+
+# The regex engine, ignoring case, also equates "ſ" (long s) with "s", "ı" (dotless i) with
+# "i" and "K" (Kelvin sign) with "k", letters that ``lower()`` keeps apart.
+_ODD_LETTERS = {"s": "ſ", "i": "ı", "k": "\u212a"}
+
+
+def _odd_spelling(phrase: str, which: list[bool]) -> str:
+    """``phrase`` with the letters chosen by ``which`` spelled by their unusual equivalents."""
+    out, n = [], 0
+    for c in phrase:
+        if c in _ODD_LETTERS:
+            out.append(_ODD_LETTERS[c] if which[n % len(which)] else c)
+            n += 1
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _reading(text: str) -> list[tuple[str, tuple[int, int], float, float, str, str, int]]:
+    return [
+        (q.kind.value, (q.span.start, q.span.end), q.low, q.high, q.unit, q.qualifier, q.lead)
+        for q in read_quantities(text)
+    ]
+
+
+def test_a_qualifier_spelled_with_a_long_s_is_read_like_the_ordinary_spelling() -> None:
+    assert _reading("ſome 33 people died.") == _reading("some 33 people died.")
+    assert _reading("33 or ſo died.") == _reading("33 or so died.")
+    assert _reading("5 ſeconds, 5 euroſ") == _reading("5 seconds, 5 euros")
+
+
+_ODD_PHRASES = [
+    *(f"{q} 33 people" for q in numbers.QUALIFIERS if q not in ("+", "~", "or more", "or so")),
+    "33 or more",
+    "33 or so",
+    "33-plus",
+    *(f"33 {u}" for u in numbers.UNITS),
+    *(f"33 {c}" for c in numbers._CURRENCY_WORDS),
+]
+#: Names the start pattern may not equate with their unusual spellings: only no crash asked.
+_ODD_NAMES = [
+    *(f"on {d} 3 people" for d in numbers.WEEKDAYS),
+    *(f"3 {m.capitalize()} 2020" for m in numbers.MONTHS),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_ODD_PHRASES), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_qualifiers_and_units_with_unusual_letters_read_like_the_ordinary_spelling(
+    phrase: str, which: list[bool]
+) -> None:
+    odd = _odd_spelling(phrase, which)
+    assert _reading(odd) == _reading(phrase)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_ODD_NAMES), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_names_with_unusual_letters_never_crash(phrase: str, which: list[bool]) -> None:
+    assert all(q.low == q.low for q in read_quantities(_odd_spelling(phrase, which)))
+
+
+def _longest_first(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """The straightforward alternation :func:`numbers._alt` stands for: longest word first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VOCABULARIES = [
+    list(numbers.UNITS),
+    list(numbers._CURRENCY_WORDS),
+    list(numbers.QUALIFIERS),
+    numbers._TENS,
+    numbers._UNITS19,
+    numbers._ORD_UNITS,
+    numbers._ORD_TEENS + numbers._ORD_TENS + ["hundredth"],
+]
+#: What follows an alternation in the patterns: lookaheads, word ends, end of text.
+_AFTER = [r"(?![\w²])", r"\b", r"[ \t\u00a0]*$", r"(?:[-‐ ](?:one|two))?(?![\w])", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(range(len(_VOCABULARIES))),
+    st.sampled_from(_AFTER),
+    st.sampled_from([0, re.VERBOSE]),
+    st.data(),
+)
+def test_the_trie_alternation_matches_like_the_longest_first_alternation(
+    which: int, after: str, flags: int, data: st.DataObject
+) -> None:
+    words = _VOCABULARIES[which]
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.upper),
+        st.sampled_from(words).map(lambda w: w[: max(1, len(w) - 1)]),
+        st.sampled_from(words).map(lambda w: w.replace("s", "ſ").replace("k", "\u212a")),
+        st.sampled_from([" ", "-", "²", "s", "a", "1", "\n", "/", " one", "-two"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))
+    after = after.replace(" ", r"\ ") if flags else after
+    trie = re.compile(rf"(?i:(?P<w>{numbers._alt(words)}){after})", flags)
+    plain = re.compile(rf"(?i:(?P<w>{_longest_first(words)}){after})", flags)
+    for at in range(len(text) + 1):
+        a, b = trie.match(text, at), plain.match(text, at)
+        assert (a and (a.span(), a.span("w"))) == (b and (b.span(), b.span("w")))
+    a, b = trie.search(text), plain.search(text)
+    assert (a and (a.span(), a.span("w"))) == (b and (b.span(), b.span("w")))

@@ -202,3 +202,11 @@ def test_three_rules_share_one_analysis() -> None:
         list(KIND.check(doc, rule_options(rule_id)))
     memo = doc.__dict__["_memo"]
     assert len([k for k in memo if k.startswith("figures:")]) == 1
+
+
+def test_a_qualifier_spelled_with_a_long_s_is_no_internal_error() -> None:
+    text = (
+        "T\n\nPublished 1 February 2026\n\n"
+        "Highlights\n- {q} 33 people died.\n\nBody {q} 33 people died.\n"
+    )
+    assert check_all(text.format(q="ſome")) == check_all(text.format(q="some"))
