@@ -17,7 +17,9 @@ except SystemExit:
     pass
 heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
          "multiprocessing", "traceback", "tomllib", "yaml", "linter.engine", "linter.kinds.base")
-sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+import gc
+frozen = ["(heap frozen)"] if gc.get_freeze_count() else []
+sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules) + frozen))
 """
 
 
@@ -56,3 +58,8 @@ def test_no_yaml_parser_once_the_rulebook_is_compiled() -> None:
     assert "yaml" not in _loaded("examples/clean-article.txt")
     # Front matter is YAML: a Markdown article still gets the parser when it needs it.
     assert "yaml" in _loaded("examples/broken-front-matter.md")
+
+
+def test_a_finished_check_freezes_the_heap_before_exit() -> None:
+    # The interpreter's final collections then skip the modules and rules (see cli._exit).
+    assert "(heap frozen)" in _loaded("examples/clean-article.txt")
