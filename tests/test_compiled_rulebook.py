@@ -133,3 +133,16 @@ def test_existence_rules_come_back_with_their_searches_compiled(rules_folder: Pa
         ]
         assert adopted.exceptions == fresh.exceptions
         assert adopted.token_words == fresh.token_words
+
+
+def test_the_code_stamp_lists_every_module_with_its_size_and_time() -> None:
+    from linter.stamp import code_stamp
+
+    package = ROOT / "linter"
+    expected = sorted(
+        f"{p.relative_to(package).as_posix()}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    code_stamp.cache_clear()
+    assert code_stamp().split("\n") == expected
