@@ -11,7 +11,6 @@ from linter.findings import Finding, Fix, Severity
 from linter.kinds import get_kind
 from linter.patterns import RuleTimeout
 from linter.rulebook import Rule
-from linter.suppressions import UNUSED, apply_suppressions
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +155,8 @@ def rule_timeout(path: str, rule_id: str, exc: RuleTimeout) -> Diagnostic:
 
 
 def unused_suppression(doc: Document, span: Span, message: str) -> Diagnostic:
+    from linter.suppressions import UNUSED  # loaded already: only suppressions call this
+
     where = locate(doc, span)
     return Diagnostic(
         path=doc.path,
@@ -196,8 +197,13 @@ def lint(
             out.append(rule_timeout(doc.path, active.id, exc))
         except Exception as exc:  # crash isolation: one rule's bug must not stop the run
             out.append(internal_error(doc.path, active.id, exc))
-    enabled = {a.id for a in rules}
-    out = apply_suppressions(doc, out, enabled, known or enabled, unused_suppression)
+    # Suppression comments are Markdown comments naming copydesk-... (see
+    # linter.suppressions.parse_directives): other texts need not even import that module.
+    if doc.format == "markdown" and "copydesk-" in doc.text:
+        from linter.suppressions import apply_suppressions
+
+        enabled = {a.id for a in rules}
+        out = apply_suppressions(doc, out, enabled, known or enabled, unused_suppression)
     out = [_with_fingerprints(doc, d) for d in out]
     out.sort(key=lambda d: d.sort_key)
     return out

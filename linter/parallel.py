@@ -10,7 +10,6 @@ it starts.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -209,6 +208,8 @@ def _start_pool(config: Config, cache: Cache | None, jobs: int) -> Any:
 
 
 def _init_worker(config: Config, cache: Cache | None) -> None:
+    import signal  # only workers need it: a run of a few files starts none
+
     global _config, _cache
     # The parent handles Ctrl-C and stops the pool; workers must not print tracebacks for it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -271,7 +271,7 @@ _builtin: dict[str, Rule] | None = None
 #: so that two Pythons sharing an install do not keep replacing each other's file.
 COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
 #: Bumped whenever what the compiled file holds changes.
-COMPILED_LAYOUT = 2
+COMPILED_LAYOUT = 3
 
 
 def _builtin_files() -> list[tuple[str, Path]]:
@@ -346,20 +346,31 @@ def _compiled_key(texts: list[tuple[str, bytes]]) -> tuple[Any, ...]:
 
 def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
     """The rules stored under ``key`` in ``path``, or None (absent, stale or unreadable)."""
-    import pickle
+    try:
+        # The C unpickler behind ``pickle.load``: importing the ``pickle`` module itself costs
+        # more than reading the whole rulebook with it.
+        from _pickle import load
+    except ImportError:  # a Python without the accelerator
+        from pickle import load
 
     try:
         with open(path, "rb") as file:
             # The key first, on its own: the rules of a stale file are never even built.
-            if pickle.load(file) != key:
+            if load(file) != key:
                 return None
-            rules = pickle.load(file)
+            rules, prepared = load(file)
     except Exception:  # absent, truncated, from another version: read the rulebook instead
         return None
-    if not isinstance(rules, dict) or not all(
-        isinstance(r, Rule) and r.builtin for r in rules.values()
+    if (
+        not isinstance(rules, dict)
+        or not all(isinstance(r, Rule) and r.builtin for r in rules.values())
+        or not isinstance(prepared, dict)
     ):
         return None
+    for rid, ready in prepared.items():
+        rule = rules.get(rid)
+        if rule is not None and ready is not None:
+            get_kind(rule.kind).adopt(rule.options, ready)
     return rules
 
 
@@ -372,7 +383,11 @@ def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) ->
 
     try:
         protocol = pickle.HIGHEST_PROTOCOL
-        data = pickle.dumps(key, protocol=protocol) + pickle.dumps(rules, protocol=protocol)
+        # What each rule's kind works out from its options before a first check, kept too.
+        prepared = {rid: get_kind(r.kind).prepare(r.options) for rid, r in rules.items()}
+        data = pickle.dumps(key, protocol=protocol) + pickle.dumps(
+            (rules, prepared), protocol=protocol
+        )
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")
         try:

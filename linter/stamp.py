@@ -14,21 +14,30 @@ def code_stamp() -> str:
     The version alone would miss an edited editable install; a stat per module is cheap, and
     the stamp is worked out once per process.
     """
-    package = Path(__file__).resolve().parent
-    parts = []
-    for folder, dirs, files in os.walk(package):
-        dirs.sort()
-        for name in files:
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            rel = os.path.relpath(path, package).replace(os.sep, "/")
-            parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    parts: list[str] = []
+    _stamp_folder(str(Path(__file__).resolve().parent), "", parts)
     return "\n".join(sorted(parts))
+
+
+def _stamp_folder(folder: str, prefix: str, parts: list[str]) -> None:
+    """Add ``rel:size:mtime_ns`` for each module under ``folder`` (``prefix`` names it)."""
+    # One scandir per folder, whose entries carry their own stat: os.walk would list the same
+    # folders, then stat every file again and work out each relative path.
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":  # bytecode only, never a module
+                    _stamp_folder(entry.path, f"{prefix}{entry.name}/", parts)
+            elif entry.name.endswith(".py"):
+                st = entry.stat()
+                parts.append(f"{prefix}{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            continue
 
 
 def read_all(path: str | os.PathLike[str]) -> bytes:

@@ -82,4 +82,11 @@ def test_quick_benchmark_run_prints_a_table(tmp_path) -> None:
     assert "| Measurement | Time | Ratio | Target | Met |" in lines
     for name in ("floor, 30 articles", "copydesk cold, 30 articles", "copydesk warm, 30 articles"):
         assert any(line.startswith(f"| {name} |") for line in lines), name
-    assert any("console script" in line for line in lines)
+    rows = [line.split(" | ") for line in lines if line.startswith("| ")]
+    single = [row for row in rows if "console script" in row[0]]
+    assert [row[0].split(",")[0] for row in single] == [
+        "| one plain-text article",
+        "| one Markdown article (article-00001.md)",
+    ]
+    assert single[0][3] == "≤ 4x floor and < 60 ms"
+    assert single[1][3:] == ["", " |"]  # reported, with no target

@@ -115,3 +115,34 @@ def test_concurrent_writers_leave_a_usable_file(rules_folder: Path) -> None:
         [(f.name, f.read_bytes()) for f in sorted(rules_folder.glob("*.yaml"))]
     )
     assert rulebook._load_compiled(compiled / rulebook.COMPILED_NAME, key) is not None
+
+
+def test_existence_rules_come_back_with_their_searches_compiled(rules_folder: Path) -> None:
+    from linter.kinds import existence
+
+    _fresh()  # writes the compiled file
+    existence._adopted.clear()
+    rules = _fresh()  # reads it
+    for rid in ("assistant-residue", "placeholder-text"):
+        options = rules[rid].options
+        adopted = existence._adopted[options]
+        assert existence._matcher(options) is adopted  # nothing compiled again
+        fresh = existence._compile_matcher.__wrapped__(options)
+        assert [(p.pattern, p.flags, s) for p, s in adopted.searches] == [
+            (p.pattern, p.flags, s) for p, s in fresh.searches
+        ]
+        assert adopted.exceptions == fresh.exceptions
+        assert adopted.token_words == fresh.token_words
+
+
+def test_the_code_stamp_lists_every_module_with_its_size_and_time() -> None:
+    from linter.stamp import code_stamp
+
+    package = ROOT / "linter"
+    expected = sorted(
+        f"{p.relative_to(package).as_posix()}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    code_stamp.cache_clear()
+    assert code_stamp().split("\n") == expected

@@ -9,15 +9,20 @@ import sys
 from tests.conftest import ROOT
 
 PROBE = """
-import json, sys
+import sys
 from linter.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit:
     pass
 heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
-         "multiprocessing", "traceback", "tomllib", "yaml", "linter.engine", "linter.kinds.base")
-sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+         "multiprocessing", "traceback", "tomllib", "yaml", "linter.engine", "linter.kinds.base",
+         "concurrent.futures", "signal", "pickle", "json", "hashlib", "tempfile", "linter.cache",
+         "linter.baseline", "linter.fixes", "linter.gitdiff", "difflib", "linter.suppressions")
+loaded = sorted(m for m in heavy if m in sys.modules)
+import gc, json  # only now, so that the list above is the run's own
+frozen = ["(heap frozen)"] if gc.get_freeze_count() else []
+sys.stderr.write(json.dumps(loaded + frozen))
 """
 
 
@@ -56,3 +61,28 @@ def test_no_yaml_parser_once_the_rulebook_is_compiled() -> None:
     assert "yaml" not in _loaded("examples/clean-article.txt")
     # Front matter is YAML: a Markdown article still gets the parser when it needs it.
     assert "yaml" in _loaded("examples/broken-front-matter.md")
+
+
+def test_a_finished_check_freezes_the_heap_before_exit() -> None:
+    # The interpreter's final collections then skip the modules and rules (see cli._exit).
+    assert "(heap frozen)" in _loaded("examples/clean-article.txt")
+
+
+def test_a_single_uncached_file_needs_no_pool_cache_pickle_module_or_json() -> None:
+    _loaded("examples/clean-article.txt")  # compiles the built-in rulebook if it is not yet
+    loaded = _loaded("examples/clean-article.txt")
+    for module in (
+        "concurrent.futures",  # one file is linted in this process
+        "signal",  # only pool workers set a handler
+        "pickle",  # the compiled rulebook is read by the C unpickler alone
+        "tempfile",  # only writing the compiled rulebook needs it
+        "json",
+        "hashlib",
+        "linter.cache",  # --no-cache
+        "linter.baseline",  # no --baseline, and fingerprints only for findings
+        "linter.fixes",
+        "linter.gitdiff",
+        "difflib",
+        "linter.suppressions",  # a plain-text file holds no suppression comments
+    ):
+        assert module not in loaded, module

@@ -29,6 +29,16 @@ class Kind(ABC):
         """Why these options cannot work together (a rule that could never fire), or None."""
         return None
 
+    def prepare(self, options: Any) -> Any:
+        """What checking with ``options`` first works out for every document (compiled
+        patterns, say), or None; the compiled built-in rulebook keeps it, so a run need not."""
+        return None
+
+    def adopt(self, options: Any, prepared: Any) -> None:
+        """Take back what :meth:`prepare` made for ``options``, read from the compiled
+        rulebook; checks with equal options then use it instead of working it out again."""
+        return None  # a kind that prepares nothing has nothing to take back
+
     @abstractmethod
     def check(self, doc: Document, options: Any) -> Iterator[Finding]:
         """Yield the findings for one document."""

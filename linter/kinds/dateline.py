@@ -52,6 +52,8 @@ _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNO
 
 @dataclass(frozen=True, slots=True)
 class DatelineOptions:
+    """Options of a ``dateline`` rule."""
+
     date_keys: tuple[str, ...] = option(
         ("date", "published", "publish-date", "pubdate"),
         "Front-matter keys that hold the publication date, first found wins.",
@@ -69,6 +71,8 @@ class DatelineOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
+    """A date as written in the text, the date it names, and where it stands."""
+
     date: dt.date | None  # None: written but not a real date
     text: str
     span: Span

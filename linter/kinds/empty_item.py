@@ -14,6 +14,8 @@ from linter.kinds.common import remove_lines
 
 @dataclass(frozen=True, slots=True)
 class EmptyItemOptions:
+    """Options of an ``empty-item`` rule."""
+
     #: Bullet markers that count; numbered items (``1.``) count when ``numbered`` is on.
     markers: tuple[str, ...] = ("-", "*", "+", "•")
     numbered: bool = True

@@ -15,6 +15,8 @@ _NOT_CONTENT = (BlockKind.BLANK, BlockKind.HTML_COMMENT, BlockKind.THEMATIC_BREA
 
 @dataclass(frozen=True, slots=True)
 class EmptySectionOptions:
+    """Options of an ``empty-section`` rule."""
+
     #: Check headings inferred from plain-text line shapes. Their rank is a guess, so they
     #: are only reported when a thematic break, an empty bullet or the end of the file follows.
     inferred: bool = True

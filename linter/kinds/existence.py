@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -19,6 +20,8 @@ from linter.patterns import Budget, Pattern, compile_user_pattern
 
 @dataclass(frozen=True, slots=True)
 class ExistenceOptions:
+    """Options of an ``existence`` rule."""
+
     tokens: tuple[str, ...] = option(
         (), "Words or phrases to flag, matched as written (no pattern syntax)."
     )
@@ -37,6 +40,8 @@ class ExistenceOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
+    """A rule's searches, compiled once for every article it checks."""
+
     #: (compiled pattern, what the message calls it) in the order the rule lists them.
     searches: tuple[tuple[Pattern, str], ...]
     exceptions: frozenset[str]
@@ -68,8 +73,19 @@ def literal_pattern(words: tuple[str, ...], *, ignore_case: bool, word_boundary:
     return compile_user_pattern(body, ignore_case=ignore_case)
 
 
-@lru_cache(maxsize=256)
+#: Matchers read from the compiled built-in rulebook (see :meth:`Existence.adopt`).
+_adopted: dict[ExistenceOptions, _Matcher] = {}
+
+
 def _matcher(options: ExistenceOptions) -> _Matcher:
+    """The compiled searches of a rule's options, compiled once per process (or never, for
+    the built-in rules: the compiled rulebook holds theirs, compiled)."""
+    adopted = _adopted.get(options)
+    return adopted if adopted is not None else _compile_matcher(options)
+
+
+@lru_cache(maxsize=256)
+def _compile_matcher(options: ExistenceOptions) -> _Matcher:
     searches: list[tuple[Pattern, str]] = []
     tokens = tuple(t for t in options.tokens if t.strip())
     if tokens:
@@ -148,6 +164,15 @@ class Existence(Kind):
         if not options.scope:
             return "'scope' must name at least one part of the article"
         return None
+
+    def prepare(self, options: ExistenceOptions) -> _Matcher:
+        # Compiling the tokens' pattern and every pattern with the rule's flags costs a few
+        # milliseconds per rule; unpickling the compiled ones (regex keeps their code) does not.
+        return _matcher(options)
+
+    def adopt(self, options: ExistenceOptions, prepared: Any) -> None:
+        if isinstance(prepared, _Matcher):
+            _adopted[options] = prepared
 
     def check(self, doc: Document, options: ExistenceOptions) -> Iterator[Finding]:
         for span, entry in find_matches(doc, options):

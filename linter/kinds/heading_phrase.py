@@ -19,6 +19,8 @@ LABEL_MAX_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class HeadingPhraseOptions:
+    """Options of a ``heading-phrase`` rule."""
+
     phrases: tuple[str, ...] = option(
         (), "The banned labels; matching ignores case, markup and trailing punctuation."
     )

@@ -83,6 +83,8 @@ _ABBREVIATIONS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class MetricOptions:
+    """Options of a ``metric`` rule."""
+
     measure: Measure = option(doc="What to count.")
     min: int | None = option(None, "The smallest allowed value (none: no lower limit).")
     max: int | None = option(None, "The largest allowed value (none: no upper limit).")

@@ -70,6 +70,8 @@ _TITLES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class NameVariantsOptions:
+    """Options of a ``name-variants`` rule."""
+
     similarity: int = option(
         85, "Similarity (0-100, rapidfuzz ratio) at which two spellings count as one name."
     )
@@ -84,6 +86,8 @@ class NameVariantsOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Occurrence:
+    """One capitalised word where it stands in the article."""
+
     word: str
     span: Span  # the word
     words: tuple[str, ...]  # the capitalised sequence it belongs to, titles dropped

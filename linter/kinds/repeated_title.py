@@ -13,6 +13,8 @@ from linter.kinds.common import block_keys, compare_key, quote, remove_lines
 
 @dataclass(frozen=True, slots=True)
 class RepeatedTitleOptions:
+    """Options of a ``repeated-title`` rule."""
+
     #: Similarity (0-100, rapidfuzz ratio) at which a line counts as the title; 100 = exact.
     similarity: int = 95
     #: Use the front matter's ``title`` when the text has no title line.

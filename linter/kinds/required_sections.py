@@ -24,6 +24,8 @@ _ROLE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class RequiredSectionsOptions:
+    """Options of a ``required-sections`` rule."""
+
     roles: tuple[RoleName, ...] = option(
         (), "Parts of the article that must be there, as the parser recognises them."
     )

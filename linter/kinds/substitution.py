@@ -18,6 +18,8 @@ from linter.patterns import Budget, Pattern
 
 @dataclass(frozen=True, slots=True)
 class SubstitutionOptions:
+    """Options of a ``substitution`` rule."""
+
     swap: dict[str, str] = option(
         doc="observed -> expected. Keys are matched as written (spaces flexible); a value "
         "with '|' offers a choice (a finding without a fix)."

@@ -12,6 +12,8 @@ from linter.kinds.base import Kind
 
 @dataclass(frozen=True, slots=True)
 class TrailingBlankOptions:
+    """Options of a ``trailing-blank`` rule."""
+
     #: Blank lines allowed at the end (0: the file ends with its last line's newline).
     allowed: int = 0
 
