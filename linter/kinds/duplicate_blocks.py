@@ -308,18 +308,20 @@ class _Matcher:
                 return False
         short = self.options.near_min_chars
         reach = self.options.similarity - 10
+        near: list[int] | None = None
         for nb in range(p + 1, p + 1 + len(ahead)):
             lb = sizes[nb]
             if lb < short or not keys[nb]:
                 continue
-            for q in candidates:
-                for na in windows[q][2]:
-                    la = sizes[na]
-                    # The length test of _extend, then a bound on the distance.
-                    if (la if la < lb else lb) * 100 < (lb if la < lb else la) * reach:
-                        continue
-                    if self._may_be_near(na, nb):
-                        return False
+            if near is None:
+                near = [na for q in candidates for na in windows[q][2]]
+            for na in near:
+                la = sizes[na]
+                # The length test of _extend, then a bound on the distance.
+                if (la if la < lb else lb) * 100 < (lb if la < lb else la) * reach:
+                    continue
+                if self._may_be_near(na, nb):
+                    return False
         return True
 
     def _window(self, q: int) -> tuple[str, frozenset[str], tuple[int, ...]]:
