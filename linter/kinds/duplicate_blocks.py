@@ -20,12 +20,18 @@ from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, quote, remove_lines
 
-#: rapidfuzz's fuzz module, imported when this kind first runs (start-up stays light).
+#: rapidfuzz's fuzz module, imported at the first comparison that needs it (start-up, and
+#: an article without candidates, stay light).
 fuzz: Any = None
+#: rapidfuzz's insert/delete distance, imported likewise.
+_indel: Any = None
+#: Deletes the commonest letters and the spaces of a key (see _Matcher._may_be_near).
+_COMMON = str.maketrans("", "", " etaoinsrhl")
 
 SHINGLE = 4  # words per shingle
 SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not evidence
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
+STEP_CHARS = 20  # an exact match after a gap continues a run only from this many characters
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
 
 
@@ -79,10 +85,17 @@ class DuplicateBlocks(Kind):
             if p <= covered_until:
                 continue
             best: _Run | None = None
-            for q in matcher.candidates(p):
-                run = self._extend(q, p, matcher, blocks, units, options)
-                if best is None or run.chars > best.chars:
-                    best = run
+            candidates = matcher.candidates(p)
+            if candidates and matcher.stuck(candidates, p):
+                # No run can grow past its first pair, so every run is as long as any other
+                # and the first candidate's is the one kept (a heading repeated hundreds of
+                # times lands here from each copy, and trying every step of each is costly).
+                best = self._seed(candidates[0], p, matcher)
+            else:
+                for q in candidates:
+                    run = self._extend(q, p, matcher, blocks, units, options)
+                    if best is None or run.chars > best.chars:
+                        best = run
             if best is None:
                 continue
             if not self._counts(best, blocks, units, options):
@@ -95,6 +108,12 @@ class DuplicateBlocks(Kind):
             yield self._finding(doc, best, units, keys)
 
     @staticmethod
+    def _seed(q: int, p: int, matcher: _Matcher) -> _Run:
+        """The run of the single pair ``(q, p)``, as :meth:`_extend` starts it."""
+        score = matcher.score(q, p)
+        return _Run([(q, p)], [] if score >= 100 else [score], matcher.size(p))
+
+    @staticmethod
     def _extend(
         q: int,
         p: int,
@@ -103,8 +122,7 @@ class DuplicateBlocks(Kind):
         units: list[int],
         options: DuplicateBlocksOptions,
     ) -> _Run:
-        score = matcher.score(q, p)
-        run = _Run([(q, p)], [] if score >= 100 else [score], matcher.size(p))
+        run = DuplicateBlocks._seed(q, p, matcher)
         a, b = q, p
         n = len(units)
         keys = matcher.keys
@@ -134,7 +152,7 @@ class DuplicateBlocks(Kind):
                     s = matcher.score(na, nb)
                     if not s:
                         continue
-                if total == 0 or s < 100 or sizes[nb] >= 20:
+                if total == 0 or s < 100 or sizes[nb] >= STEP_CHARS:
                     step = (na, nb, s)
                     break
             if step is None:
@@ -196,9 +214,6 @@ class _Matcher:
     """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
 
     def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
-        global fuzz
-        if fuzz is None:
-            from rapidfuzz import fuzz  # imported by the runs that use this kind
         self.keys = keys
         #: Each block's key length.
         self.sizes = [len(key) for key in keys]
@@ -259,9 +274,97 @@ class _Matcher:
                 for g in shared & looked_up:
                     index[g].append(u)
         self.index = index
+        #: Per block a run may start from: see _window.
+        self._windows: dict[int, tuple[str, frozenset[str], tuple[int, ...]]] = {}
+        #: Per block, its key without the commonest letters, once needed (_may_be_near).
+        self._thin: list[str | None] = [None] * len(keys)
 
     def size(self, u: int) -> int:
         return self.sizes[u]
+
+    def stuck(self, candidates: list[int], p: int) -> bool:
+        """Whether no run from ``(q, p)``, ``q`` a candidate, can take a step at all.
+
+        A cheap test of every step :meth:`DuplicateBlocks._extend` could try from the first
+        pair: True only when none can match, never a guess (False may be wrong: then the runs
+        are extended as usual).
+        """
+        keys, sizes = self.keys, self.sizes
+        gap = self.options.max_gap
+        ahead = keys[p + 1 : p + 2 + gap]
+        if not ahead:
+            return True
+        # Past the next pair, an exact match is a step only for a block of STEP_CHARS or more.
+        first = ahead[0]
+        longer = [key for key in ahead if len(key) >= STEP_CHARS]
+        windows = self._windows
+        for q in candidates:
+            window = windows.get(q)
+            if window is None:
+                window = windows[q] = self._window(q)
+            if first and window[0] == first:
+                return False
+            if longer and not window[1].isdisjoint(longer):
+                return False
+        short = self.options.near_min_chars
+        reach = self.options.similarity - 10
+        near: list[int] | None = None
+        for nb in range(p + 1, p + 1 + len(ahead)):
+            lb = sizes[nb]
+            if lb < short or not keys[nb]:
+                continue
+            if near is None:
+                near = [na for q in candidates for na in windows[q][2]]
+            for na in near:
+                la = sizes[na]
+                # The length test of _extend, then a bound on the distance.
+                if (la if la < lb else lb) * 100 < (lb if la < lb else la) * reach:
+                    continue
+                if self._may_be_near(na, nb):
+                    return False
+        return True
+
+    def _window(self, q: int) -> tuple[str, frozenset[str], tuple[int, ...]]:
+        """Of the blocks a run from ``q`` may step to: the next one's key, all their keys,
+        and those of them long enough to be near copies."""
+        end = min(q + 2 + self.options.max_gap, len(self.keys))
+        short = self.options.near_min_chars
+        keys, sizes = self.keys, self.sizes
+        return (
+            keys[q + 1] if q + 1 < end else "",
+            frozenset(keys[q + 1 : end]),
+            tuple(u for u in range(q + 1, end) if sizes[u] >= short and keys[u]),
+        )
+
+    def _may_be_near(self, a: int, b: int) -> bool:
+        """False when blocks ``a`` and ``b`` are certainly too different for :meth:`score`
+        to call them near copies (it may still say so when this says True).
+
+        The insert/delete distance between two texts is at least that between the texts
+        with some letters deleted from both, plus the difference in how many were deleted
+        (split the alphabet in two: an alignment of the whole aligns each half, and every
+        unmatched letter is in one half). The kept letters are about a fifth of a text, so
+        the bound costs a fraction of the ratio itself and rules out nearly every pair.
+        """
+        global _indel
+        thin = self._thin
+        ta, tb = thin[a], thin[b]
+        if ta is None:
+            ta = thin[a] = self.keys[a].translate(_COMMON)
+        if tb is None:
+            tb = thin[b] = self.keys[b].translate(_COMMON)
+        la, lb = self.sizes[a], self.sizes[b]
+        # ratio >= similarity  <=>  100 * distance <= (100 - similarity) * (la + lb); a
+        # distance of one more than that is ruled out (a margin over float rounding).
+        limit = ((la + lb) * (100 - self.options.similarity) + 199) // 100
+        limit -= abs((la - len(ta)) - (lb - len(tb)))
+        if limit <= 0:
+            return False
+        if _indel is None:
+            from rapidfuzz.distance import Indel
+
+            _indel = Indel.distance
+        return bool(_indel(ta, tb, score_cutoff=limit - 1) < limit)
 
     def score(self, a: int, b: int) -> float:
         """100 for an exact match, the similarity for a near one, 0 for none."""
@@ -275,6 +378,9 @@ class _Matcher:
             return 0.0
         if min(len(ka), len(kb)) * 100 < max(len(ka), len(kb)) * (self.options.similarity - 10):
             return 0.0
+        global fuzz
+        if fuzz is None:
+            from rapidfuzz import fuzz  # the first comparison: most articles never get here
         s = fuzz.ratio(ka, kb, score_cutoff=self.options.similarity)
         return min(s, 99.9) if s else 0.0
 

@@ -173,6 +173,124 @@ def test_duplicate_blocks_candidates_are_the_exhaustive_ones(blocks, similarity,
             assert matcher.candidates(p) == expected[p]
 
 
+def _findings(kind: Any, doc: Any, options: Any) -> list[tuple[Any, ...]]:
+    return [(f.span, f.fields, f.related, f.fix) for f in kind.check(doc, options)]
+
+
+def _without_stuck_shortcut(kind: Any, doc: Any, options: Any) -> list[tuple[Any, ...]]:
+    """The findings with every candidate's run extended step by step (no shortcut)."""
+    saved = _Matcher.stuck
+    _Matcher.stuck = lambda self, candidates, p: False  # type: ignore[method-assign]
+    try:
+        return _findings(kind, doc, options)
+    finally:
+        _Matcher.stuck = saved  # type: ignore[method-assign]
+
+
+_PARAGRAPHS = [
+    "Ferries sailed again on Monday after a week of storms kept every boat in port, "
+    "the harbour master said.",
+    "Ferries sailed again on Tuesday after a week of storms kept every boat in port, "
+    "the harbour master said.",
+    "Ferries sailed again on Monday after a week of storms kept each boat in port, "
+    "the harbour master said.",
+    "Engineers checked the sea wall overnight and found only minor cracks, which will be "
+    "filled this week.",
+    "Trade could recover by spring if the sea wall holds through the winter gales, officials "
+    "said on Friday.",
+]
+# Few blocks, repeated often: headings (short, some of STEP_CHARS or more), separators,
+# paragraphs and near copies of them, so runs start from many earlier copies.
+_repeated_block = st.one_of(
+    st.sampled_from(["Repairs", "Outlook", "Voices From the Quay", "What Happens Next", "---"]),
+    st.sampled_from(_PARAGRAPHS),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_repeated_block, min_size=2, max_size=40),
+    st.sampled_from(["text", "markdown"]),
+    st.sampled_from([0, 1, 2, 3]),
+    st.sampled_from([80, 90, 97]),
+    st.sampled_from([15, 60, 150]),
+)
+def test_duplicate_blocks_stuck_shortcut_changes_no_finding(  # type: ignore[no-untyped-def]
+    blocks, fmt, gap, similarity, min_chars
+) -> None:
+    kind = get_kind("duplicate-blocks")
+    options = parse_options(
+        kind.options_type,
+        {"max-gap": gap, "similarity": similarity, "min-chars": min_chars},
+        path="t",
+        line=1,
+    )
+    if fmt == "markdown":
+        text = "# Harbour Reopens\n\n" + "\n\n".join(
+            b if len(b) > 20 or b == "---" else f"## {b}" for b in blocks
+        )
+    else:
+        text = "Harbour Reopens\n" + "\n".join(blocks)
+    doc = parse(text + "\n", "a.md" if fmt == "markdown" else "a.txt")
+    assert _findings(kind, doc, options) == _without_stuck_shortcut(kind, doc, options)
+
+
+_edit = st.tuples(
+    st.integers(0, 200), st.sampled_from(["", "x", "e ", " ", "qz"]), st.integers(0, 3)
+)
+
+
+def _edited(text: str, edits: list[tuple[int, str, int]]) -> str:
+    for at, insert, delete in edits:
+        at %= len(text) + 1
+        text = text[:at] + insert + text[at + delete :]
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(_PARAGRAPHS),
+    st.sampled_from(_PARAGRAPHS),
+    st.lists(_edit, max_size=12),
+    st.sampled_from([50, 80, 90, 95, 99]),
+)
+def test_duplicate_blocks_distance_bound_keeps_every_near_copy(a, b, edits, similarity) -> None:  # type: ignore[no-untyped-def]
+    options = parse_options(
+        get_kind("duplicate-blocks").options_type,
+        {"similarity": similarity, "near-min-chars": 10},
+        path="t",
+        line=1,
+    )
+    keys = [compare_key(a), compare_key(_edited(b, edits))]
+    matcher = _Matcher(keys, options)
+    if not matcher._may_be_near(0, 1):
+        assert matcher.score(0, 1) == 0
+
+
+def test_duplicate_blocks_on_many_repeated_headings() -> None:
+    """Hundreds of copies of a few headings: the one pasted section is found, as extending
+    every candidate's run finds it."""
+    lines = ["Harbour Board Report"]
+    for i in range(600):
+        lines.append(["Repairs", "Outlook", "Voices From the Quay", "What Happens Next"][i % 4])
+        lines.append(f"Paragraph {i} says the harbour board met {i * 7} times about item {i}.")
+    pasted = ["Repairs", *_PARAGRAPHS[:2], "Outlook", _PARAGRAPHS[3]]
+    lines[300:300] = pasted
+    lines += pasted
+    doc = parse("\n".join(lines) + "\n", "a.txt")
+    kind = get_kind("duplicate-blocks")
+    options = parse_options(kind.options_type, {}, path="t", line=1)
+    found = _findings(kind, doc, options)
+    assert found == _without_stuck_shortcut(kind, doc, options)
+    # The run starts at the first paragraph: the pasted heading's candidates are its first
+    # copies and its latest, not the copy above the pasted paragraphs.
+    assert [(doc.position(f[0].start)[0], doc.position(f[0].end)[0]) for f in found] == [
+        (len(lines) - 3, len(lines))
+    ]
+    original = found[0][1]["original"]
+    assert (doc.position(original.start)[0], doc.position(original.end)[0]) == (302, 305)
+
+
 # -- existence -------------------------------------------------------------------------------
 
 
