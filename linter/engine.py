@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from linter.document import Document, Span
@@ -178,25 +179,65 @@ def _with_fingerprints(doc: Document, d: Diagnostic) -> Diagnostic:
     return replace(d, fingerprint=context, text_fingerprint=text)
 
 
+def check_rule(doc: Document, active: ActiveRule) -> list[Diagnostic]:
+    """One rule's diagnostics for a document, before suppressions; a crash or a runaway
+    pattern becomes a diagnostic of its own."""
+    out: list[Diagnostic] = []
+    try:
+        kind = get_kind(active.rule.kind)
+        # Findings made before a crash are kept: they are as true as they were.
+        out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
+    except RuleTimeout as exc:
+        out.append(rule_timeout(doc.path, active.id, exc))
+    except Exception as exc:  # crash isolation: one rule's bug must not stop the run
+        out.append(internal_error(doc.path, active.id, exc))
+    return out
+
+
+def _check_all(doc: Document, rules: Sequence[ActiveRule], processes: int) -> list[Diagnostic]:
+    """Every rule's diagnostics in rule order, shared between up to ``processes`` processes
+    when the document is large enough for that to pay (see :mod:`linter.split`)."""
+    from linter import split
+
+    if processes <= 1 or len(rules) <= 1 or len(doc.text) < split.MIN_CHARS:
+        return [d for active in rules for d in check_rule(doc, active)]
+    if not split.can_fork():
+        return [d for active in rules for d in check_rule(doc, active)]
+    # A kind's rules stay together: they often share one analysis of the document.
+    kinds = list(dict.fromkeys(a.rule.kind for a in rules))
+    groups = split.deal(kinds, _kind_cost, processes)
+
+    def run(group: list[int]) -> list[list[Diagnostic]]:
+        wanted = {kinds[i] for i in group}
+        return [check_rule(doc, a) if a.rule.kind in wanted else [] for a in rules]
+
+    per_rule = split.run_groups([partial(run, g) for g in groups])
+    # Merged in rule order, as one process would have made them.
+    return [d for i in range(len(rules)) for got in per_rule for d in got[i]]
+
+
+def _kind_cost(name: str) -> float:
+    try:
+        return get_kind(name).cost
+    except Exception:  # a kind that cannot load fails in check_rule, where it is reported
+        return 1.0
+
+
 def lint(
-    doc: Document, rules: Iterable[ActiveRule], known: Collection[str] | None = None
+    doc: Document,
+    rules: Iterable[ActiveRule],
+    known: Collection[str] | None = None,
+    *,
+    processes: int = 1,
 ) -> list[Diagnostic]:
     """All diagnostics for a document after its inline suppressions, sorted by place and rule.
 
     ``known`` is every rule id the run knows (enabled or not), so that a suppression comment
-    naming a rule that does not exist can be told from one naming a disabled rule.
+    naming a rule that does not exist can be told from one naming a disabled rule. A large
+    document's rules may be shared between up to ``processes`` processes (same result).
     """
     rules = tuple(rules)
-    out: list[Diagnostic] = []
-    for active in rules:
-        try:
-            kind = get_kind(active.rule.kind)
-            # Findings made before a crash are kept: they are as true as they were.
-            out.extend(make_diagnostic(doc, active, f) for f in kind.check(doc, active.options))
-        except RuleTimeout as exc:
-            out.append(rule_timeout(doc.path, active.id, exc))
-        except Exception as exc:  # crash isolation: one rule's bug must not stop the run
-            out.append(internal_error(doc.path, active.id, exc))
+    out = _check_all(doc, rules, processes)
     # Suppression comments are Markdown comments naming copydesk-... (see
     # linter.suppressions.parse_directives): other texts need not even import that module.
     if doc.format == "markdown" and "copydesk-" in doc.text:

@@ -58,29 +58,39 @@ def cached(shown: str, file: Path, cache: Cache) -> tuple[FileReport | None, str
     return cache.load(key, shown), key
 
 
-def lint_and_store(shown: str, file: Path, config: Config, cache: Cache | None) -> FileReport:
-    """Lint a file and keep its report under the key of the very bytes that were linted."""
+def lint_and_store(
+    shown: str, file: Path, config: Config, cache: Cache | None, processes: int = 1
+) -> FileReport:
+    """Lint a file and keep its report under the key of the very bytes that were linted.
+
+    A large file's rules may be shared between up to ``processes`` processes.
+    """
     if cache is None:
-        return lint_file(file, shown, config)
+        return lint_file(file, shown, config, processes=processes)
     try:
         data = file.read_bytes()  # as lint_file reads it: only a miss gets here
     except OSError:
         return lint_file(file, shown, config)  # which reports why it cannot be read
     # One read for both the key and the lint: an entry always describes the bytes it is keyed
     # by, even when the file changes during the run.
-    report = lint_data(data, shown, config)
+    report = lint_data(data, shown, config, processes=processes)
     cache.store(cache.key(data, format_for(shown), cache.overrides_for(shown)), report)
     return report
 
 
-def lint_one(shown: str, file: Path, config: Config, cache: Cache | None) -> FileReport:
-    """One file's report, from the cache when its bytes and the configuration are unchanged."""
+def lint_one(
+    shown: str, file: Path, config: Config, cache: Cache | None, processes: int = 1
+) -> FileReport:
+    """One file's report, from the cache when its bytes and the configuration are unchanged.
+
+    A large file's rules may be shared between up to ``processes`` processes.
+    """
     if cache is None:
-        return lint_file(file, shown, config)
+        return lint_file(file, shown, config, processes=processes)
     report, _ = cached(shown, file, cache)
     if report is not None:
         return report
-    return lint_and_store(shown, file, config, cache)
+    return lint_and_store(shown, file, config, cache, processes)
 
 
 def lint_entries(
@@ -104,7 +114,9 @@ def lint_entries(
         for entry in chain(head, stream):
             shown, file, problem = entry
             if file is not None and problem is None:
-                yield lint_one(shown, file, config, cache)
+                # A few files, linted here one after another: a large one may use the other
+                # jobs for its own rules.
+                yield lint_one(shown, file, config, cache, jobs)
             else:
                 report = other(entry)
                 if report is not None:

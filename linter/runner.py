@@ -181,8 +181,11 @@ def _parser_crash(path: str, exc: Exception) -> FileReport:
     return FileReport(path, (internal_error(path, "", exc, what=what),), {})
 
 
-def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
-    """Decode, parse and lint a file's bytes; bytes that are not text become a read-error."""
+def lint_data(data: bytes, shown: str, config: Config, *, processes: int = 1) -> FileReport:
+    """Decode, parse and lint a file's bytes; bytes that are not text become a read-error.
+
+    A large file's rules may be shared between up to ``processes`` processes (same report).
+    """
     try:
         doc = parse_bytes(data, shown, options=config.article)
     except DecodeError as exc:
@@ -196,10 +199,10 @@ def lint_data(data: bytes, shown: str, config: Config) -> FileReport:
         )
     except Exception as exc:  # crash isolation: a parser bug costs this file, not the run
         return _parser_crash(shown, exc)
-    return _report(doc, config)
+    return _report(doc, config, processes)
 
 
-def lint_file(file: Path, shown: str, config: Config) -> FileReport:
+def lint_file(file: Path, shown: str, config: Config, *, processes: int = 1) -> FileReport:
     """Read, decode, parse and lint one file; trouble reading it becomes a read-error."""
     try:
         data = file.read_bytes()
@@ -212,10 +215,10 @@ def lint_file(file: Path, shown: str, config: Config) -> FileReport:
         problem = link_problem(file)
         message = problem or f"cannot read the file: {exc.strerror or exc}"
         return FileReport(shown, (read_error(shown, message),), {})
-    return lint_data(data, shown, config)
+    return lint_data(data, shown, config, processes=processes)
 
 
-def _report(doc: Document, config: Config) -> FileReport:
-    diagnostics = lint(doc, config.rules_for(doc.path), config.known)
+def _report(doc: Document, config: Config, processes: int = 1) -> FileReport:
+    diagnostics = lint(doc, config.rules_for(doc.path), config.known, processes=processes)
     lines = {d.line: doc.line_text(d.line) for d in diagnostics if d.rule != "internal-error"}
     return FileReport(doc.path, tuple(diagnostics), lines)

@@ -24,6 +24,11 @@ class Kind(ABC):
     fields: ClassVar[dict[str, str]] = {}
     #: One paragraph for ``copydesk explain``: what the kind looks at.
     description: ClassVar[str] = ""
+    #: Rough cost of all of this kind's rules on a large text, relative to a cheap kind
+    #: (measured with ``benchmarks/rule_times.py``). Only used to share one large document's
+    #: rules between processes (:mod:`linter.split`), which keeps a kind's rules together
+    #: because they often share one analysis of the document.
+    cost: ClassVar[float] = 1.0
 
     def validate(self, options: Any) -> str | None:
         """Why these options cannot work together (a rule that could never fire), or None."""

@@ -157,6 +157,7 @@ class Existence(Kind):
         "Matches listed in 'exceptions' are let through. Patterns run under a time bound per "
         "file; one that exceeds it is reported as 'rule-timeout' naming the rule and pattern."
     )
+    cost = 2.0  # about 0.1 s a rule on a 5 MB article
 
     def validate(self, options: ExistenceOptions) -> str | None:
         if not any(t.strip() for t in options.tokens) and not options.patterns:
