@@ -189,12 +189,15 @@ def measure(
         if not corpus.exists():
             size = write_corpus(corpus, count)
             notes.append(f"corpus of {count:,} articles: {size / 1e6:.1f} MB")
-        floor_t = run([python, str(floor), str(corpus)], work).seconds
+        # The short runs (floor, warm) are the median of three: one disturbed run would
+        # move a ratio by half. The cold run is long enough to time once.
+        floor_t = best([python, str(floor), str(corpus)], work, 3)
         cold = run([*check, "--no-cache", str(corpus)], work)
         cache = work / f"cache-{count}"
         shutil.rmtree(cache, ignore_errors=True)
         run([*check, "--cache-dir", str(cache), str(corpus)], work)  # fills the cache
-        warm = run([*check, "--cache-dir", str(cache), str(corpus)], work)
+        warms = [run([*check, "--cache-dir", str(cache), str(corpus)], work) for _ in range(3)]
+        warm = sorted(warms, key=lambda r: r.seconds)[1]
         cold_times[count] = cold.seconds
         last = count == sizes[-1]
         rows.append((f"floor, {count:,} articles", f"{floor_t:.2f} s", "1.0x", "", ""))
