@@ -75,6 +75,19 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+#: Whether this process is the ``copydesk`` command itself (:func:`run`) rather than a program
+#: that calls :func:`main`: only a process of its own may set its heap aside for good.
+_own_process = False
+
+
+def run() -> None:
+    """The ``copydesk`` console script and ``python -m linter``: :func:`main`, in a process
+    that ends with the run (so the run may freeze the heap; see :func:`_start_up`)."""
+    global _own_process
+    _own_process = True
+    main()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="copydesk")
 def main() -> None:
@@ -332,8 +345,10 @@ def check(
 
 @contextlib.contextmanager
 def _start_up() -> Iterator[None]:
-    """Import the engine and load the configuration with the garbage collector paused, then
-    set what they made aside from it (``gc.freeze``): it lives as long as the process."""
+    """Import the engine and load the configuration with the garbage collector paused, then,
+    in the command's own process, set what they made aside from it (``gc.freeze``): it lives
+    as long as the process. Called from another program, nothing is frozen: the caller's
+    garbage alive at that moment would never be collected."""
     # Start-up creates tens of thousands of objects (modules, classes, the rules) and frees
     # next to none, so the collections it triggers walk live objects for nothing. Pausing
     # alone only defers that walk to the first collection after it; frozen objects are
@@ -344,7 +359,8 @@ def _start_up() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
+            if _own_process:
+                gc.freeze()
             gc.enable()
 
 
@@ -355,7 +371,8 @@ def _exit(code: int) -> NoReturn:
     # one-file run that walk took about as long as linting the file. Frozen objects are skipped,
     # and are still freed with their modules; a finalizer of a reference cycle may not run at
     # exit, which Python never promises anyway.
-    gc.freeze()
+    if _own_process:
+        gc.freeze()
     sys.exit(code)
 
 

@@ -54,15 +54,21 @@ def run_groups(groups: Sequence[Callable[[], R]]) -> list[R]:
     """
     if len(groups) <= 1 or not can_fork():
         return [g() for g in groups]
-    waiting = [_start(g) for g in groups[1:]]
+    waiting: list[_Copy | None] = []
     try:
+        for group in groups[1:]:
+            try:
+                waiting.append(_start(group))
+            except OSError:  # no process or pipe to be had (a limit, memory): run it here
+                waiting.append(None)
         results: list[R] = [groups[0]()]
-        for group, collect in zip(groups[1:], waiting, strict=True):
-            got = collect()
-            results.append(got[0] if got is not None else group())
+        for group, copy in zip(groups[1:], waiting, strict=True):
+            got = copy() if copy is not None else None
+            results.append(got[0] if got is not None else group())  # type: ignore[arg-type]
     finally:
-        for collect in waiting:
-            collect.abandon()  # type: ignore[attr-defined]
+        for copy in waiting:
+            if copy is not None:
+                copy.abandon()
     return results
 
 
@@ -96,11 +102,11 @@ class _Copy:
         return (value,)
 
     def _wait(self) -> int:
-        self.done = True
         try:
             _, status = os.waitpid(self.pid, 0)
         except ChildProcessError:
-            return -1
+            status = -1
+        self.done = True  # only once reaped: an interrupted wait leaves it to abandon()
         return status
 
     def abandon(self) -> None:
@@ -119,12 +125,25 @@ class _Copy:
 def _start(group: Callable[[], object]) -> _Copy:
     """Fork a copy that computes ``group()`` and writes it, pickled, to a pipe."""
     import pickle
+    import signal
 
     read, write = os.pipe()
-    pid = os.fork()
+    # Ctrl-C is held back across the fork: delivered in the copy before its own handling
+    # starts, it would run the caller's code (and its output) twice.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
     if pid == 0:  # the copy: never returns into the caller's code
         code = 1  # any failure means "run the group in the parent"
         try:
+            # The parent's handler stays: Ctrl-C in the copy ends it here, through the
+            # BaseException below, never in the caller's code.
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(read)
             data = pickle.dumps(group(), protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(data)
@@ -136,5 +155,6 @@ def _start(group: Callable[[], object]) -> _Copy:
         finally:
             # No atexit handlers, no flushing of the parent's buffered output.
             os._exit(code)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
     os.close(write)
     return _Copy(pid, read)

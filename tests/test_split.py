@@ -127,3 +127,25 @@ def test_one_large_file_prints_the_same_with_one_job_or_two(
     assert runs["1"][0] == 1
     rules = {line.split('"')[3] for line in runs["1"][1].splitlines() if '"rule":' in line}
     assert len(rules) >= 6 and "duplicate-section" in rules
+
+
+@forks
+@pytest.mark.parametrize("failing", [1, 2])
+def test_a_fork_that_fails_has_its_group_run_here(
+    failing: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fork = os.fork
+    calls = []
+
+    def fork() -> int:
+        calls.append(1)
+        if len(calls) == failing:
+            raise BlockingIOError("no more processes")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    here = os.getpid()
+    pids = split.run_groups([os.getpid, os.getpid, os.getpid])
+    assert len(calls) == 2
+    # The group whose fork failed ran here; the other ran in a copy.
+    assert pids[0] == here and pids[failing] == here and pids[3 - failing] != here

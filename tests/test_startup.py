@@ -10,9 +10,14 @@ from tests.conftest import ROOT
 
 PROBE = """
 import sys
-from linter.cli import main
+from linter import cli
+own, args = sys.argv[1] == "own", sys.argv[2:]
 try:
-    main(sys.argv[1:], standalone_mode=False)
+    if own:  # as the console script runs it
+        sys.argv = ["copydesk", *args]
+        cli.run()
+    else:  # as a program calling copydesk would
+        cli.main(args, standalone_mode=False)
 except SystemExit:
     pass
 heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
@@ -26,9 +31,10 @@ sys.stderr.write(json.dumps(loaded + frozen))
 """
 
 
-def _loaded(*args: str) -> list[str]:
+def _loaded(*args: str, own: bool = True) -> list[str]:
+    where = "own" if own else "library"
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, "check", "--isolated", "--no-cache", *args],
+        [sys.executable, "-c", PROBE, where, "check", "--isolated", "--no-cache", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -74,6 +80,11 @@ def test_no_yaml_parser_once_the_rulebook_is_compiled() -> None:
 def test_a_finished_check_freezes_the_heap_before_exit() -> None:
     # The interpreter's final collections then skip the modules and rules (see cli._exit).
     assert "(heap frozen)" in _loaded("examples/clean-article.txt")
+
+
+def test_a_program_that_calls_copydesk_keeps_its_heap_collectable() -> None:
+    # Frozen objects are never collected: a caller's garbage must not be frozen with ours.
+    assert "(heap frozen)" not in _loaded("examples/clean-article.txt", own=False)
 
 
 def test_a_single_uncached_file_needs_no_pool_cache_pickle_module_or_json() -> None:
