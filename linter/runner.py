@@ -134,23 +134,31 @@ def _file_type(file: Path) -> str:
 class _DisplayFolders:
     """:func:`display_path` for walked files, worked out once per folder, not once per file.
 
-    A file's display path is its folder's followed by its name (see
-    :func:`linter.paths.relative_to`: only the last component is never resolved), so the
-    folder's part is computed once and reused for every file in it.
+    For a folder inside the working folder as written (the usual walk), a file's display
+    path is the folder's relative path followed by the file's name, so that part is worked
+    out once per folder. Any other folder (outside it, or reached through a symbolic link)
+    takes :func:`display_path` file by file, which resolves the file's folder.
     """
 
     def __init__(self, cwd: Path) -> None:
-        self.cwd = cwd
-        #: Keyed by the folder as a string: hashing a Path per file would cost more.
-        self.prefixes: dict[str, str] = {}
+        self.cwd = Path(os.path.abspath(cwd))
+        #: Keyed by the folder as a string: hashing a Path per file would cost more. None:
+        #: the folder is not inside the working folder as written.
+        self.prefixes: dict[str, str | None] = {}
 
     def __call__(self, file: Path) -> str:
         folder, _, name = os.fspath(file).rpartition(os.sep)
-        prefix = self.prefixes.get(folder)
-        if prefix is None:
-            shown = display_path(file.parent, self.cwd)
-            prefix = self.prefixes[folder] = "" if shown == "." else shown.rstrip("/") + "/"
-        return prefix + name
+        if folder in self.prefixes:
+            prefix = self.prefixes[folder]
+        else:
+            try:
+                rel = Path(os.path.abspath(file.parent)).relative_to(self.cwd).as_posix()
+            except ValueError:
+                prefix = None
+            else:
+                prefix = "" if rel == "." else rel + "/"
+            self.prefixes[folder] = prefix
+        return prefix + name if prefix is not None else display_path(file, self.cwd)
 
 
 def _missing(path: Path) -> str:

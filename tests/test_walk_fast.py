@@ -82,3 +82,15 @@ def test_git_told_where_the_repository_is_is_always_asked(
 ) -> None:
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))
     assert in_git_work_tree(tmp_path)
+
+
+def test_a_folder_reached_through_a_link_is_shown_by_where_it_is(tmp_path: Path) -> None:
+    # cwd/sub is also reachable as ../link (outside cwd): its files are shown as cwd/sub's,
+    # exactly as naming each file would show it.
+    cwd = tmp_path / "c"
+    (cwd / "sub").mkdir(parents=True)
+    (cwd / "sub" / "a.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(cwd / "sub")
+    config = load_config(None, cwd=cwd, isolated=True)
+    walked = [shown for shown, _, _ in collect([str(tmp_path / "link")], config, cwd)]
+    assert walked == ["sub/a.txt"] == [display_path(tmp_path / "link" / "a.txt", cwd)]
