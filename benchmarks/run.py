@@ -129,8 +129,11 @@ def main() -> None:
     repeat = 2 if args.quick else 7
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
 
-    # An installed copydesk has its bytecode compiled by pip; an editable checkout may not (and
-    # PYTHONDONTWRITEBYTECODE keeps it that way), which would time the compiler, not copydesk.
+    # Time what a default Python does: PYTHONDONTWRITEBYTECODE (set on some build machines)
+    # would also keep copydesk from keeping its compiled rulebook beside the bytecode.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # An installed copydesk has its bytecode compiled by pip; an editable checkout may not,
+    # which would time the compiler, not copydesk.
     package = Path(importlib.util.find_spec("linter").origin).parent  # type: ignore[union-attr, arg-type]
     subprocess.run(
         [python, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL

@@ -271,7 +271,7 @@ _builtin: dict[str, Rule] | None = None
 #: so that two Pythons sharing an install do not keep replacing each other's file.
 COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
 #: Bumped whenever what the compiled file holds changes.
-COMPILED_LAYOUT = 3
+COMPILED_LAYOUT = 4
 
 
 def _builtin_files() -> list[tuple[str, Path]]:
@@ -304,8 +304,9 @@ def builtin_rules() -> dict[str, Rule]:
 
     Reading and validating it (YAML, options, patterns, message templates) costs more than a
     small run's linting, so the validated rules are kept in a compiled file next to the rules'
-    bytecode and reused while the rule files, copydesk's code, its version and Python's are
-    unchanged. Anything wrong with that file just means the rulebook is read again.
+    bytecode and reused while the rule files, copydesk's code, its version, Python's and the
+    ``regex`` library's are unchanged. Anything wrong with that file just means the rulebook
+    is read again.
     """
     global _builtin
     if _builtin is None:
@@ -344,6 +345,14 @@ def _compiled_key(texts: list[tuple[str, bytes]]) -> tuple[Any, ...]:
     return (COMPILED_LAYOUT, __version__, sys.version, code_stamp(), tuple(texts))
 
 
+def _pattern_engine() -> str:
+    """The version of the ``regex`` library that compiles rule patterns (the built-in rules'
+    patterns need it anyway, so asking costs no import a run would not make)."""
+    import regex
+
+    return str(regex.__version__)
+
+
 def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
     """The rules stored under ``key`` in ``path``, or None (absent, stale or unreadable)."""
     try:
@@ -357,6 +366,10 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
         with open(path, "rb") as file:
             # The key first, on its own: the rules of a stale file are never even built.
             if load(file) != key:
+                return None
+            # Compiled patterns are stored as the regex engine's own code, which it takes
+            # back unchecked: a file written under another version of it is never read on.
+            if load(file) != _pattern_engine():
                 return None
             rules, prepared = load(file)
     except Exception:  # absent, truncated, from another version: read the rulebook instead
@@ -375,9 +388,21 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
 
 
 def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) -> None:
-    """Keep the validated rules for the next run; a folder that cannot be written is no error."""
-    import contextlib
+    """Keep the validated rules for the next run; a folder that cannot be written is no error.
+
+    Not written when Python is told not to write bytecode (``PYTHONDONTWRITEBYTECODE``, ``-B``):
+    the file lives where bytecode does, and whoever keeps that clean means this file too.
+    """
     import os
+
+    if sys.dont_write_bytecode:
+        return
+    # A read-only install is the usual reason not to get this far: find out before the work.
+    folder = path.parent if path.parent.is_dir() else path.parent.parent
+    if not os.access(folder, os.W_OK):
+        return
+
+    import contextlib
     import pickle
     import tempfile
 
@@ -385,8 +410,10 @@ def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) ->
         protocol = pickle.HIGHEST_PROTOCOL
         # What each rule's kind works out from its options before a first check, kept too.
         prepared = {rid: get_kind(r.kind).prepare(r.options) for rid, r in rules.items()}
-        data = pickle.dumps(key, protocol=protocol) + pickle.dumps(
-            (rules, prepared), protocol=protocol
+        data = (
+            pickle.dumps(key, protocol=protocol)
+            + pickle.dumps(_pattern_engine(), protocol=protocol)
+            + pickle.dumps((rules, prepared), protocol=protocol)
         )
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")

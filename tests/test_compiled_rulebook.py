@@ -30,6 +30,7 @@ def rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         shutil.copy(file, folder / file.name)
     monkeypatch.setattr(rulebook, "_builtin_folder", lambda: folder)
     monkeypatch.setattr(rulebook, "_builtin", None)
+    monkeypatch.setattr("sys.dont_write_bytecode", False)  # as a default Python runs
     yield folder
     rulebook._builtin = None
 
@@ -85,6 +86,35 @@ def test_a_compiled_file_for_other_code_is_not_used(
     monkeypatch.setattr(rulebook, "COMPILED_LAYOUT", rulebook.COMPILED_LAYOUT + 1)
     _fresh()
     assert compiled.read_bytes() != stale
+
+
+def test_a_compiled_file_from_another_regex_engine_is_not_read_on(
+    rules_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Patterns are stored as the engine's compiled code, which it would take back unchecked.
+    _fresh()
+    monkeypatch.setattr(rulebook, "_pattern_engine", lambda: "another version")
+    built: list[str] = []
+    real = rulebook._rule_from_text
+
+    def counted(text: str, rule_id: str, shown: str, *, builtin: bool = False) -> rulebook.Rule:
+        built.append(rule_id)
+        return real(text, rule_id, shown, builtin=builtin)
+
+    monkeypatch.setattr(rulebook, "_rule_from_text", counted)
+    _fresh()
+    assert "empty-bullet" in built  # read from the rule files, not from the compiled file
+    built.clear()
+    _fresh()
+    assert built == []  # rewritten for this engine, and used from then on
+
+
+def test_nothing_is_written_where_bytecode_may_not_be(
+    rules_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    assert "empty-bullet" in _fresh()
+    assert not (rules_folder / "__pycache__").exists()
 
 
 def test_an_unwritable_folder_only_costs_time(rules_folder: Path) -> None:

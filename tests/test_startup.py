@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -33,8 +34,11 @@ sys.stderr.write(json.dumps(loaded + frozen))
 
 def _loaded(*args: str, own: bool = True) -> list[str]:
     where = "own" if own else "library"
+    # As a default Python runs: the compiled rulebook is kept only where bytecode may be.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [sys.executable, "-c", PROBE, where, "check", "--isolated", "--no-cache", *args],
+        env=env,
         capture_output=True,
         text=True,
         cwd=ROOT,
