@@ -87,10 +87,17 @@ def lint_one(
     """
     if cache is None:
         return lint_file(file, shown, config, processes=processes)
-    report, _ = cached(shown, file, cache)
-    if report is not None:
-        return report
-    return lint_and_store(shown, file, config, cache, processes)
+    try:
+        data = read_all(file)
+    except OSError:
+        return lint_file(file, shown, config)  # which reports why it cannot be read
+    # One read for the key, the lookup and, on a miss, the lint.
+    key = cache.key(data, format_for(shown), cache.overrides_for(shown))
+    report = cache.load(key, shown)
+    if report is None:
+        report = lint_data(data, shown, config, processes=processes)
+        cache.store(key, report)
+    return report
 
 
 def lint_entries(

@@ -127,6 +127,39 @@ def test_unchanged_files_are_answered_without_workers(tmp_path, monkeypatch) -> 
     assert again[:5] == cold[:5] and again[6:] == cold[6:]
 
 
+def test_a_file_linted_in_this_process_is_read_once(tmp_path, monkeypatch) -> None:
+    from linter.cache import Cache
+
+    write_corpus(tmp_path / "articles", 6, seed=4)
+    config = load_config(isolated=True)
+    cache = Cache(tmp_path / "cache", config)
+    entries = _entries(tmp_path / "articles")
+    reads: list[str] = []
+    real = parallel.read_all
+
+    def counted(path: object) -> bytes:
+        reads.append(str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    def no_second_read(*args: object, **kwargs: object) -> FileReport:
+        raise AssertionError("the file was read again to be linted")
+
+    real_bytes = Path.read_bytes
+
+    def counted_bytes(self: Path) -> bytes:
+        reads.append(str(self))
+        return real_bytes(self)
+
+    monkeypatch.setattr(parallel, "read_all", counted)
+    monkeypatch.setattr(Path, "read_bytes", counted_bytes)
+    monkeypatch.setattr(parallel, "lint_file", no_second_read)
+    cold = list(lint_entries(entries, config, _other, jobs=2, cache=cache))  # misses
+    assert sorted(reads) == sorted(str(e[1]) for e in entries)
+    monkeypatch.undo()
+    assert cold == [lint_file(e[1], e[0], config) for e in entries]
+    assert list(lint_entries(entries, config, _other, jobs=2, cache=cache)) == cold  # hits
+
+
 def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path, monkeypatch) -> None:
     write_corpus(tmp_path, 40, seed=4)
     real = parallel.lint_and_store
