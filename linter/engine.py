@@ -199,9 +199,8 @@ def _check_all(doc: Document, rules: Sequence[ActiveRule], processes: int) -> li
     when the document is large enough for that to pay (see :mod:`linter.split`)."""
     from linter import split
 
-    if processes <= 1 or len(rules) <= 1 or len(doc.text) < split.MIN_CHARS:
-        return [d for active in rules for d in check_rule(doc, active)]
-    if not split.can_fork():
+    small = processes <= 1 or len(rules) <= 1 or len(doc.text) < split.MIN_CHARS
+    if small or not split.can_fork():
         return [d for active in rules for d in check_rule(doc, active)]
     # A kind's rules stay together: they often share one analysis of the document.
     kinds = list(dict.fromkeys(a.rule.kind for a in rules))

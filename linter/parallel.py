@@ -54,27 +54,28 @@ def cached(shown: str, file: Path, cache: Cache) -> tuple[FileReport | None, str
         data = read_all(file)
     except OSError:
         return None, None  # linting it reports the read error
-    key = cache.key(data, format_for(shown), cache.overrides_for(shown))
+    key = _key(cache, data, shown)
     return cache.load(key, shown), key
 
 
-def lint_and_store(
-    shown: str, file: Path, config: Config, cache: Cache | None, processes: int = 1
-) -> FileReport:
-    """Lint a file and keep its report under the key of the very bytes that were linted.
+def _key(cache: Cache, data: bytes, shown: str) -> str:
+    """The cache key of these bytes, as the file ``shown`` under this run's configuration."""
+    return cache.key(data, format_for(shown), cache.overrides_for(shown))
 
-    A large file's rules may be shared between up to ``processes`` processes.
-    """
+
+def lint_and_store(shown: str, file: Path, config: Config, cache: Cache | None) -> FileReport:
+    """Lint a file and keep its report under the key of the very bytes that were linted
+    (what a worker does with a file the parent found no entry for)."""
     if cache is None:
-        return lint_file(file, shown, config, processes=processes)
+        return lint_file(file, shown, config)
     try:
         data = file.read_bytes()  # as lint_file reads it: only a miss gets here
     except OSError:
         return lint_file(file, shown, config)  # which reports why it cannot be read
     # One read for both the key and the lint: an entry always describes the bytes it is keyed
     # by, even when the file changes during the run.
-    report = lint_data(data, shown, config, processes=processes)
-    cache.store(cache.key(data, format_for(shown), cache.overrides_for(shown)), report)
+    report = lint_data(data, shown, config)
+    cache.store(_key(cache, data, shown), report)
     return report
 
 
@@ -92,7 +93,7 @@ def lint_one(
     except OSError:
         return lint_file(file, shown, config)  # which reports why it cannot be read
     # One read for the key, the lookup and, on a miss, the lint.
-    key = cache.key(data, format_for(shown), cache.overrides_for(shown))
+    key = _key(cache, data, shown)
     report = cache.load(key, shown)
     if report is None:
         report = lint_data(data, shown, config, processes=processes)
