@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from linter.errors import UserError, did_you_mean, value_repr
+from linter.figures.patterns import adopt_forms, lazy, stored_forms
 from linter.findings import FixSafety, Severity
 from linter.kinds import REGISTRY, get_kind
 from linter.options import parse_options
 from linter.yamlsource import LineDict, LineList, YamlError, load_yaml
 
-RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-EXPECT = re.compile(r"^(\d+):(\d+) ([a-z][a-z0-9-]*)$")
+RULE_ID = lazy(globals(), "RULE_ID", r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+EXPECT = lazy(globals(), "EXPECT", r"^(\d+):(\d+) ([a-z][a-z0-9-]*)$")
 #: Keys a rule file must have, and the ones it may have.
 REQUIRED_KEYS = ("kind", "severity", "summary", "rationale", "message", "examples")
 OPTIONAL_KEYS = ("options", "fixable")
@@ -271,7 +272,7 @@ _builtin: dict[str, Rule] | None = None
 #: so that two Pythons sharing an install do not keep replacing each other's file.
 COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
 #: Bumped whenever what the compiled file holds changes.
-COMPILED_LAYOUT = 4
+COMPILED_LAYOUT = 5
 
 
 def _builtin_files() -> list[tuple[str, Path]]:
@@ -371,7 +372,7 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
             # back unchecked: a file written under another version of it is never read on.
             if load(file) != _pattern_engine():
                 return None
-            rules, prepared = load(file)
+            rules, prepared, forms = load(file)
     except Exception:  # absent, truncated, from another version: read the rulebook instead
         return None
     if (
@@ -384,6 +385,9 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
         rule = rules.get(rid)
         if rule is not None and ready is not None:
             get_kind(rule.kind).adopt(rule.options, ready)
+    # The engine's own patterns as Python's compiler left them: valid for this very Python
+    # only, which the key names (``sys.version``).
+    adopt_forms(forms)
     return rules
 
 
@@ -408,12 +412,13 @@ def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) ->
 
     try:
         protocol = pickle.HIGHEST_PROTOCOL
-        # What each rule's kind works out from its options before a first check, kept too.
+        # What each rule's kind works out from its options before a first check, kept too,
+        # and every pattern the engine compiles on first use, compiled.
         prepared = {rid: get_kind(r.kind).prepare(r.options) for rid, r in rules.items()}
         data = (
             pickle.dumps(key, protocol=protocol)
             + pickle.dumps(_pattern_engine(), protocol=protocol)
-            + pickle.dumps((rules, prepared), protocol=protocol)
+            + pickle.dumps((rules, prepared, stored_forms()), protocol=protocol)
         )
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")

@@ -176,3 +176,26 @@ def test_the_code_stamp_lists_every_module_with_its_size_and_time() -> None:
     )
     code_stamp.cache_clear()
     assert code_stamp().split("\n") == expected
+
+
+def test_the_engines_patterns_come_back_compiled_with_the_rules(
+    rules_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from linter.figures import patterns
+
+    monkeypatch.setattr(patterns, "_registered", dict(patterns._registered))
+    monkeypatch.setattr(patterns, "_stored", {})
+    lazy_one = patterns.LazyPattern({}, "_P", r"(?P<n>\d+) (?i:boats?)", 0)
+    _fresh()  # writes the compiled file, with every registered pattern's form
+    assert patterns._stored == {}
+    _fresh()  # reads it
+    assert sorted(patterns._stored) == sorted(patterns._registered)
+
+    def refused(*args: object) -> None:
+        raise AssertionError("compiled although the compiled rulebook had its form")
+
+    monkeypatch.setattr(re, "compile", refused)
+    built = lazy_one.compiled()
+    assert built.search("12 Boats")["n"] == "12"  # type: ignore[index]

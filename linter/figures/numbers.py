@@ -376,6 +376,7 @@ _SCORE_CONTEXT = lazy(
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
 _LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?$")
+_WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
 
 
 def _number(digits: str) -> float:
@@ -622,7 +623,7 @@ def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
     before = text[max(lo, m.start() - 6) : m.start()].lower()
     if phrase == "second" and re.search(r"(?:\ba|per|\d)[ \t]*$", before):
         return None  # "a second", "per second": time, not rank
-    parts = re.split(r"[-‐ ]", phrase)
+    parts = _WORD_SEPARATOR.split(phrase)
     value = float(sum(WORD_VALUES.get(p, 0) for p in parts[:-1]) + ORDINAL_VALUES[parts[-1]])
     return Quantity(QKind.ORDINAL, Span(m.start(), m.end()), value, value, words=True)
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.document import Document, Span
+from linter.figures.patterns import lazy
 from linter.findings import Edit
 
-_MARKUP = re.compile(r"[*_`#>\[\]]+|\]\([^)]*\)")
-_NON_WORD = re.compile(r"[^\w%$€£]+")
+_MARKUP = lazy(globals(), "_MARKUP", r"[*_`#>\[\]]+|\]\([^)]*\)")
+_NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w%$€£]+")
 
 
 def quote(text: str, limit: int = 60) -> str:

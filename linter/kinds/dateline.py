@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from linter.document import BlockKind, Document, Span
+from linter.figures.patterns import lazy
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
@@ -37,17 +38,21 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DATE_FORMS = (
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
-)
+_DAY_FIRST = lazy(globals(), "_DAY_FIRST", rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b")
+_MONTH_FIRST = lazy(globals(), "_MONTH_FIRST", rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
+_ISO = lazy(globals(), "_ISO", r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b")
+_DATE_FORMS = (_DAY_FIRST, _MONTH_FIRST, _ISO)
 #: Dateline words that promise a date ("Published by ..." is a byline, not a date line).
-_NEEDS_DATE = re.compile(
-    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted))\b(?!\s+by\b)", re.IGNORECASE
+_NEEDS_DATE = lazy(
+    globals(),
+    "_NEEDS_DATE",
+    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted))\b(?!\s+by\b)",
+    re.IGNORECASE,
 )
 #: Dateline words that name the first publication, and those that name a later update.
-_UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNORECASE)
+_UPDATED = lazy(
+    globals(), "_UPDATED", r"^\W*(?:last\s+)?(?:updated|modified|revised)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

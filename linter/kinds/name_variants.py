@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.document import BlockKind, Document, Role, Span
+from linter.figures.patterns import lazy
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
 from linter.kinds.scope import prose_by_block
@@ -19,10 +20,12 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: lookbehind would be tried at every character); the lookbehind after it reads the character
 #: before the capital.
 _FIRST_NAME_WORD = r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_SEQUENCE = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_SEQUENCE = lazy(globals(), "_SEQUENCE", rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}))*(?![\w-])")
+_POSSESSIVE = lazy(globals(), "_POSSESSIVE", r"(?:['’]s|s['’])$")
 #: Where a sentence starts, a capital says nothing about a name.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$")
+_SENTENCE_START = lazy(
+    globals(), "_SENTENCE_START", r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|^\s*[-*•]\s+)$"
+)
 
 
 #: Titles that often stand before a name; they are not part of the name a message quotes.

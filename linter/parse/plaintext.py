@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.document import Block, BlockKind, HeadingStyle, Span
+from linter.figures.patterns import lazy
 
-_BULLET = re.compile(r"^([ \t]*)(?:([-*•‣◦▪])|(\d{1,3}[.)]))(?:[ \t]+|$)|^([ \t]*)(•)(?=\S)")
-_BREAK = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_BULLET = lazy(
+    globals(), "_BULLET", r"^([ \t]*)(?:([-*•‣◦▪])|(\d{1,3}[.)]))(?:[ \t]+|$)|^([ \t]*)(•)(?=\S)"
+)
+_BREAK = lazy(globals(), "_BREAK", r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _SENTENCE_END = (".", "!", "?", ";", ",", "…", '"', "”", "'", "’", ")", "]")
 _WRAP_MIN = 40  # a line shorter than this ended its paragraph, whatever follows
 _WRAP_MAX = 100  # a file whose lines all fit in this width may be hard-wrapped

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from linter.document import Block, BlockKind, HeadingStyle, Role
+from linter.figures.patterns import lazy
 
 #: Section names that introduce an article's highlights (matched without case or punctuation).
 DEFAULT_HIGHLIGHTS_HEADINGS = (
@@ -32,13 +33,15 @@ _DATE = (
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
-_DATELINE = re.compile(
+_DATELINE = lazy(
+    globals(),
+    "_DATELINE",
     rf"^(?:(?:first\s+)?published|updated|last\s+updated|posted|filed|dated?)\b"
     rf"|^by\s+\S"
     rf"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}\b",
     re.IGNORECASE,
 )
-_LABEL_CHARS = re.compile(r"[\s*_#:.\-–—]+")
+_LABEL_CHARS = lazy(globals(), "_LABEL_CHARS", r"[\s*_#:.\-–—]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,3 +47,14 @@ def test_a_pattern_used_before_it_is_compiled_matches_like_the_compiled_one() ->
     assert pattern.match("bb").group() == "bb"  # type: ignore[union-attr]
     assert pattern.fullmatch("bb") is not None and pattern.findall("b a b") == ["b", "b"]
     assert namespace["_P"] is pattern.compiled()
+
+
+def test_a_pattern_used_before_it_is_compiled_substitutes_and_splits_like_the_compiled_one() -> (
+    None
+):
+    from linter.figures.patterns import LazyPattern
+
+    pattern = LazyPattern({}, "_P", r"[-‐ ]", 0)
+    assert pattern.sub("+", "a-b c") == "a+b+c"
+    assert pattern.split("twenty-one thousand", 1) == ["twenty", "one thousand"]
+    assert pattern.compiled() is pattern.compiled()  # compiled once, then kept
