@@ -17,6 +17,8 @@ import pytest
 from linter import commands
 from linter.commands import CHECK_FORMATS, CheckOptions, echo_err
 from linter.console import read_check
+from linter.findings import Severity
+from linter.reporters.text import _style
 from tests.conftest import ROOT
 
 ACCEPTED = [
@@ -279,6 +281,17 @@ def test_echo_err_writes_what_click_echo_writes(
         echo(message)
         written.append(raw.getvalue())  # flushed by the echo itself
     assert written[0] == written[1]
+
+
+def test_the_text_reporter_styles_as_click_does() -> None:
+    for fg in (None, "red", "yellow", "blue"):
+        for bold in (False, True):
+            expected = click.style("x:1:1:", fg=fg, bold=bold or None)
+            assert _style("x:1:1:", True, fg=fg, bold=bold) == expected
+            assert _style("x:1:1:", False, fg=fg, bold=bold) == "x:1:1:"
+    from linter.reporters.text import _COLORS
+
+    assert set(_COLORS) == set(Severity) and set(_COLORS.values()) == {"red", "yellow", "blue"}
 
 
 def test_the_console_script_declares_its_process_its_own(monkeypatch: pytest.MonkeyPatch) -> None:

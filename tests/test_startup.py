@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 PROBE = """
@@ -122,6 +124,12 @@ def test_a_plain_check_needs_no_click() -> None:
     ):
         loaded = _loaded(*args)
         assert "click" not in loaded and "linter.cli" not in loaded, args
+
+
+def test_colour_needs_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "click" not in _loaded("examples/pipeline-residue.txt")
 
 
 def test_anything_else_goes_to_click() -> None:
