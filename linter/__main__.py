@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.cli import run
+from linter.console import run
 
 if __name__ == "__main__":
     run()

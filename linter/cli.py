@@ -1,40 +1,42 @@
-"""The ``copydesk`` command: check, rules, explain, init."""
+"""The ``copydesk`` command's click front end: check, rules, explain, test-rules, init.
+
+``check`` runs in :mod:`linter.commands`; the console script (:func:`linter.console.run`)
+comes here only for a command line its own reader leaves to click.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from linter import __version__
+from linter import __version__, commands
+from linter.commands import (
+    CHECK_FORMATS,
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    CheckOptions,
+    fail,
+)
+from linter.console import run
 from linter.errors import UserError, did_you_mean
 
-if TYPE_CHECKING:
-    from linter.config import Config
-    from linter.engine import Diagnostic
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-#: The formats of `copydesk check --format` (reporters in linter/reporters/).
-CHECK_FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "gitlab", "html"]
+__all__ = [
+    "CHECK_FORMATS",
+    "EXIT_CLEAN",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_USAGE",
+    "guarded",
+    "main",
+    "run",
+]
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _split_ids(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
-def _color(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def guarded(func: F) -> F:
@@ -43,49 +45,14 @@ def guarded(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except UserError as exc:
-            click.echo(f"copydesk: error: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except KeyboardInterrupt:
-            click.echo("copydesk: interrupted", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader went away (`copydesk check | head`): stop quietly, as other tools do.
-            # Point stdout at nothing so that flushing it at exit cannot fail again.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(EXIT_FINDINGS)
-        except Exception as exc:
-            verbose = kwargs.get("verbose", False)
-            click.echo(f"copydesk: internal error: {type(exc).__name__}: {exc}", err=True)
-            if verbose:
-                import traceback
-
-                click.echo("".join(traceback.format_exception(exc)), err=True)
-            else:
-                click.echo(
-                    "(run with --verbose for the traceback; please report this bug)", err=True
-                )
-            sys.exit(EXIT_INTERNAL)
+        except (KeyboardInterrupt, Exception) as exc:
+            fail(exc, kwargs.get("verbose", False))
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
     return wrapper  # type: ignore[return-value]
-
-
-#: Whether this process is the ``copydesk`` command itself (:func:`run`) rather than a program
-#: that calls :func:`main`: only a process of its own may set its heap aside for good.
-_own_process = False
-
-
-def run() -> None:
-    """The ``copydesk`` console script and ``python -m linter``: :func:`main`, in a process
-    that ends with the run (so the run may freeze the heap; see :func:`_start_up`)."""
-    global _own_process
-    _own_process = True
-    main()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -227,268 +194,31 @@ def check(
     Exit status: 0 nothing at or above the fail level, 1 findings (with --diff: changes to
     show), 2 usage, configuration, read or write error, 3 internal error.
     """
-    with _start_up():
-        from linter.config import load_config
-        from linter.parallel import Entry, default_jobs, lint_entries
-        from linter.reporters import Summary, make_reporter
-        from linter.runner import STDIN, FileReport, collect, lint_data, read_error
-
-        cwd = Path.cwd()
-        config = load_config(
-            config_path,
-            cwd=cwd,
-            select=_split_ids(select),
-            ignore=_split_ids(ignore),
-            fail_on=fail_on,
+    commands.check(
+        CheckOptions(
+            paths=paths,
+            output_format=output_format,
+            output_path=output_path,
+            select=select,
+            ignore=ignore,
+            config_path=config_path,
             isolated=isolated,
-        )
-    if baseline_path is not None and write_baseline_path is not None:
-        raise UserError("use either --baseline or --write-baseline, not both")
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if fix or unsafe_fixes or diff:
-        _check_fix(
-            paths,
-            config,
-            cwd,
-            output_format,
-            stdin_filename,
-            unsafe_fixes,
-            diff,
-            quiet,
-            verbose,
-            force_exclude,
-        )
-    changed = None
-    if diff_from is not None:
-        from linter.gitdiff import changed_lines
-
-        changed = changed_lines(diff_from, cwd)
-    baseline = None
-    if baseline_path is not None:
-        from linter.baseline import Baseline
-
-        baseline = Baseline.load(baseline_path, cwd)
-    out = _open_output(output_path)
-    reporter = make_reporter(
-        output_format,
-        out,
-        sys.stderr,
-        color=output_path is None and _color(sys.stdout),
-        quiet=quiet,
-        rules=_reported_rules(config),
-    )
-    summary = Summary()
-    worst = EXIT_CLEAN
-    recorded: list[Any] = []
-
-    cache = None
-    if not no_cache:
-        from linter.cache import CACHE_DIR, Cache
-
-        cache = Cache(cache_dir or config.root / CACHE_DIR, config)
-
-    def other(entry: Entry) -> FileReport | None:
-        shown, _, problem = entry
-        if problem is not None:
-            return FileReport(shown, (read_error(shown, problem),), {})
-        if shown == STDIN:
-            name = stdin_filename or "<stdin>"
-            return lint_data(sys.stdin.buffer.read(), name, config)
-        return None
-
-    reports = lint_entries(
-        collect(paths or (".",), config, cwd, force_exclude=force_exclude),
-        config,
-        other,
-        jobs=jobs or default_jobs(),
-        cache=cache,
-    )
-    from linter.progress import Progress, wanted
-
-    if wanted(sys.stderr):
-        reports = Progress(sys.stderr, sys.stdout).track(reports)
-    for report in reports:
-        if write_baseline_path is not None:
-            recorded.extend(report.diagnostics)
-        if changed is not None:
-            kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
-            report = FileReport(report.path, kept, report.lines)
-        if baseline is not None:
-            report = FileReport(
-                report.path, baseline.new_only(report.path, report.diagnostics), report.lines
-            )
-        reporter.file(report)
-        summary.add(report)
-        worst = _exit_code(worst, report.diagnostics, config, verbose)
-    reporter.finish(summary)
-    out.flush()
-    if out is not sys.stdout:
-        out.close()
-    if baseline is not None and baseline.fixed and not quiet:
-        n = len(baseline.fixed)
-        click.echo(f"{n} finding{'' if n == 1 else 's'} fixed since baseline:", err=True)
-        for e in baseline.fixed:
-            click.echo(f"  {e.path}: {e.rule} (was line {e.line}) {e.message}", err=True)
-    if write_baseline_path is not None:
-        from linter.baseline import write_baseline
-
-        n = write_baseline(write_baseline_path, recorded, cwd)
-        click.echo(
-            f"Recorded {n} finding{'' if n == 1 else 's'} in {write_baseline_path}", err=True
-        )
-        if worst == EXIT_FINDINGS:  # recording findings is what was asked for
-            worst = EXIT_CLEAN
-    sys.stdout.flush()
-    _exit(worst)
-
-
-@contextlib.contextmanager
-def _start_up() -> Iterator[None]:
-    """Import the engine and load the configuration with the garbage collector paused, then,
-    in the command's own process, set what they made aside from it (``gc.freeze``): it lives
-    as long as the process. Called from another program, nothing is frozen: the caller's
-    garbage alive at that moment would never be collected."""
-    # Start-up creates tens of thousands of objects (modules, classes, the rules) and frees
-    # next to none, so the collections it triggers walk live objects for nothing. Pausing
-    # alone only defers that walk to the first collection after it; frozen objects are
-    # never walked again, and pool workers forked later share their pages untouched.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if _own_process:
-                gc.freeze()
-            gc.enable()
-
-
-def _exit(code: int) -> NoReturn:
-    """End a run that is done: everything is written, only the interpreter's teardown is left."""
-    # At exit the interpreter runs full garbage collections over every object still alive (the
-    # modules, the validated rules, compiled patterns), only to find nearly all of it live; on a
-    # one-file run that walk took about as long as linting the file. Frozen objects are skipped,
-    # and are still freed with their modules; a finalizer of a reference cycle may not run at
-    # exit, which Python never promises anyway.
-    if _own_process:
-        gc.freeze()
-    sys.exit(code)
-
-
-def _reported_rules(config: Any) -> dict[str, Any]:
-    """The rules a report describes: those enabled, and any an override names."""
-    rules = {a.id: a.rule for a in config.rules}
-    for override in config.overrides:
-        rules.update((rid, config.known[rid]) for rid in override.table if rid in config.known)
-    return dict(sorted(rules.items()))
-
-
-def _open_output(path: Path | None) -> Any:
-    if path is None:
-        return sys.stdout
-    try:
-        return path.open("w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
-
-
-def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, verbose: bool) -> int:
-    """The run's exit status so far, raised by what these diagnostics are."""
-    for d in diagnostics:
-        if d.rule == "internal-error":
-            worst = max(worst, EXIT_INTERNAL)
-            if verbose and d.detail:
-                click.echo(d.detail, err=True)
-        elif d.rule in ("read-error", "write-error", "fix-error"):
-            worst = max(worst, EXIT_USAGE)
-        elif d.severity.rank >= config.fail_on.rank:
-            worst = max(worst, EXIT_FINDINGS)
-    return worst
-
-
-def _check_fix(
-    paths: tuple[str, ...],
-    config: Config,
-    cwd: Path,
-    output_format: str,
-    stdin_filename: str | None,
-    unsafe: bool,
-    diff: bool,
-    quiet: bool,
-    verbose: bool,
-    force_exclude: bool = False,
-) -> None:
-    """``check --fix`` / ``--diff``: fix each file (or show the diff), report what remains.
-
-    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr.
-    """
-    from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
-    from linter.reporters import Summary, make_reporter
-    from linter.runner import STDIN, FileReport, collect, read_error
-
-    stdout = sys.stdout.buffer
-    to_stdout = STDIN in paths and not diff
-    out = sys.stderr if to_stdout else sys.stdout
-    reporter = (
-        None
-        if diff
-        else make_reporter(
-            output_format,
-            out,
-            sys.stderr,
-            color=_color(out),
+            fail_on=fail_on,
+            stdin_filename=stdin_filename,
+            force_exclude=force_exclude,
+            baseline_path=baseline_path,
+            write_baseline_path=write_baseline_path,
+            diff_from=diff_from,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            jobs=jobs,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
             quiet=quiet,
-            rules=_reported_rules(config),
+            verbose=verbose,
         )
     )
-    summary = Summary()
-    worst = EXIT_CLEAN
-    fixed = files_fixed = unsafe_left = 0
-    for shown, file, problem in collect(paths or (".",), config, cwd, force_exclude=force_exclude):
-        if problem is not None:
-            outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
-        elif file is None and shown == STDIN:
-            shown = stdin_filename or "<stdin>"
-            data = sys.stdin.buffer.read()
-            outcome = fix_bytes(data, shown, config, unsafe=unsafe)
-            if not diff:
-                stdout.write(outcome.new)  # the input itself when it could not be fixed
-        elif file is not None:
-            outcome = fix_file(file, shown, config, unsafe=unsafe, write=not diff)
-        else:
-            continue
-        fixed += len(outcome.fixed)
-        files_fixed += 1 if outcome.changed else 0
-        unsafe_left += outcome.unsafe_left
-        if diff:
-            patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
-            stdout.write(patch.encode("utf-8"))
-            if patch:
-                worst = max(worst, EXIT_FINDINGS)
-            problems = [d for d in outcome.report.diagnostics if d.rule.endswith("-error")]
-            for d in problems:
-                click.echo(f"{d.path}: {d.rule}: {d.message}", err=True)
-            worst = _exit_code(worst, problems, config, verbose)
-            continue
-        assert reporter is not None
-        reporter.file(outcome.report)
-        summary.add(outcome.report)
-        worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
-    if reporter is not None:
-        reporter.finish(summary)
-    if not quiet:
-        problems = f"{fixed} problem{'' if fixed == 1 else 's'}"
-        in_files = f"{files_fixed} file{'' if files_fixed == 1 else 's'}"
-        verb = "Would fix" if diff else "Fixed"
-        click.echo(f"{verb} {problems} in {in_files}." if fixed else "No fixes applied.", err=True)
-        if unsafe_left and not unsafe:
-            click.echo(
-                f"{unsafe_left} more fixable with --unsafe-fixes (review the result).", err=True
-            )
-    sys.stdout.flush()
-    stdout.flush()
-    _exit(worst)
 
 
 @main.command("rules")

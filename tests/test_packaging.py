@@ -58,7 +58,7 @@ def test_the_console_script_is_declared(wheel: Path, wheel_names: set[str]) -> N
     entry = next(n for n in wheel_names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
         text = archive.read(entry).decode("utf-8")
-    assert "copydesk = linter.cli:run" in text
+    assert "copydesk = linter.console:run" in text
 
 
 def test_the_presets_ship_as_package_data(wheel_names: set[str]) -> None:

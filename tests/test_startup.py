@@ -7,24 +7,28 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 PROBE = """
 import sys
-from linter import cli
 own, args = sys.argv[1] == "own", sys.argv[2:]
 try:
     if own:  # as the console script runs it
+        from linter import console
         sys.argv = ["copydesk", *args]
-        cli.run()
+        console.run()
     else:  # as a program calling copydesk would
+        from linter import cli
         cli.main(args, standalone_mode=False)
 except SystemExit:
     pass
 heavy = ("markdown_it", "rapidfuzz", "linter.reporters.json", "linter.reporters.text",
          "multiprocessing", "traceback", "tomllib", "yaml", "linter.engine", "linter.kinds.base",
          "concurrent.futures", "signal", "pickle", "json", "hashlib", "tempfile", "linter.cache",
-         "linter.baseline", "linter.fixes", "linter.gitdiff", "difflib", "linter.suppressions")
+         "linter.baseline", "linter.fixes", "linter.gitdiff", "difflib", "linter.suppressions",
+         "click", "linter.cli")
 loaded = sorted(m for m in heavy if m in sys.modules)
 import gc, json  # only now, so that the list above is the run's own
 frozen = ["(heap frozen)"] if gc.get_freeze_count() else []
@@ -82,7 +86,7 @@ def test_no_yaml_parser_once_the_rulebook_is_compiled() -> None:
 
 
 def test_a_finished_check_freezes_the_heap_before_exit() -> None:
-    # The interpreter's final collections then skip the modules and rules (see cli._exit).
+    # The interpreter's final collections then skip the modules and rules (see commands._exit).
     assert "(heap frozen)" in _loaded("examples/clean-article.txt")
 
 
@@ -109,3 +113,25 @@ def test_a_single_uncached_file_needs_no_pool_cache_pickle_module_or_json() -> N
         "linter.suppressions",  # a plain-text file holds no suppression comments
     ):
         assert module not in loaded, module
+
+
+def test_a_plain_check_needs_no_click() -> None:
+    # The console script reads a plain `check` command line itself (linter.console).
+    for args in (
+        ["examples/clean-article.txt"],
+        ["--format", "json", "examples/pipeline-residue.txt"],
+        ["--force-exclude", "-q", "examples/clean-article.md", "examples/name-drift.txt"],
+    ):
+        loaded = _loaded(*args)
+        assert "click" not in loaded and "linter.cli" not in loaded, args
+
+
+def test_colour_needs_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "click" not in _loaded("examples/pipeline-residue.txt")
+
+
+def test_anything_else_goes_to_click() -> None:
+    assert "click" in _loaded("--select", "empty-bullet", "examples/clean-article.txt")
+    assert "click" in _loaded("examples/clean-article.txt", own=False)

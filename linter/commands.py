@@ -1,0 +1,389 @@
+"""The ``check`` command itself, without click: its options as a record, the run, its errors.
+
+The click front end (:mod:`linter.cli`) and the console script's own reader of plain ``check``
+command lines (:mod:`linter.console`) both end here, so a run behaves the same whichever of
+them read its arguments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from linter.errors import UserError
+
+if TYPE_CHECKING:
+    from linter.config import Config
+    from linter.engine import Diagnostic
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: The formats of `copydesk check --format` (reporters in linter/reporters/).
+CHECK_FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "gitlab", "html"]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything ``copydesk check`` was asked for, as its options name it."""
+
+    paths: tuple[str, ...] = ()
+    output_format: str | None = None
+    output_path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config_path: Path | None = None
+    isolated: bool = False
+    fail_on: str | None = None
+    stdin_filename: str | None = None
+    force_exclude: bool = False
+    baseline_path: Path | None = None
+    write_baseline_path: Path | None = None
+    diff_from: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    jobs: int | None = None
+    no_cache: bool = False
+    cache_dir: Path | None = None
+    quiet: bool = False
+    verbose: bool = False
+
+
+def echo_err(message: str) -> None:
+    """Write ``message`` and a newline to standard error and flush it, exactly as
+    ``click.echo(message, err=True)`` does."""
+    stream = sys.stderr
+    if _plain(stream) and "\x1b" not in message:
+        stream.write(message + "\n")
+        stream.flush()
+        return
+    # click strips escape sequences from a stream that is not a terminal and rewraps an ASCII
+    # stream as UTF-8: in those rare cases it writes the message itself.
+    import click
+
+    click.echo(message, err=True)
+
+
+def _plain(stream: Any) -> bool:
+    """Whether click would write to ``stream`` as it is (a text stream it need not rewrap)."""
+    if sys.platform == "win32" or not isinstance(stream, io.TextIOWrapper):
+        return False
+    import codecs
+
+    try:
+        return codecs.lookup(stream.encoding).name != "ascii"
+    except LookupError:
+        return True
+
+
+def fail(exc: BaseException, verbose: bool) -> NoReturn:
+    """End a command that raised ``exc``: a user's mistake exits 2 with a clear message, an
+    interrupt 130, a closed pipe quietly, and a bug 3."""
+    if isinstance(exc, UserError):
+        echo_err(f"copydesk: error: {exc}")
+        sys.exit(EXIT_USAGE)
+    if isinstance(exc, KeyboardInterrupt):
+        echo_err("copydesk: interrupted")
+        sys.exit(130)
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`copydesk check | head`): stop quietly, as other tools do.
+        # Point stdout at nothing so that flushing it at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
+    if not isinstance(exc, Exception):
+        raise exc
+    echo_err(f"copydesk: internal error: {type(exc).__name__}: {exc}")
+    if verbose:
+        import traceback
+
+        echo_err("".join(traceback.format_exception(exc)))
+    else:
+        echo_err("(run with --verbose for the traceback; please report this bug)")
+    sys.exit(EXIT_INTERNAL)
+
+
+#: Whether this process is the ``copydesk`` command itself (:func:`linter.console.run`) rather
+#: than a program that calls :func:`linter.cli.main`: only a process of its own may set its heap
+#: aside for good.
+_own_process = False
+
+
+def own_process() -> None:
+    """Declare this process the ``copydesk`` command's own: it ends with the run, so the run
+    may freeze the heap (see :func:`_start_up`)."""
+    global _own_process
+    _own_process = True
+
+
+def run_check(options: CheckOptions) -> NoReturn:
+    """``copydesk check`` with these options, its errors reported as the command reports them."""
+    try:
+        check(options)
+    except (KeyboardInterrupt, Exception) as exc:
+        fail(exc, options.verbose)
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _color(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def check(options: CheckOptions) -> NoReturn:
+    """Check article files and folders (default: the current folder), report, and exit."""
+    with _start_up():
+        from linter.config import load_config
+        from linter.parallel import Entry, default_jobs, lint_entries
+        from linter.reporters import Summary, make_reporter
+        from linter.runner import STDIN, FileReport, collect, lint_data, read_error
+
+        cwd = Path.cwd()
+        config = load_config(
+            options.config_path,
+            cwd=cwd,
+            select=_split_ids(options.select),
+            ignore=_split_ids(options.ignore),
+            fail_on=options.fail_on,
+            isolated=options.isolated,
+        )
+    baseline_path = options.baseline_path
+    write_baseline_path = options.write_baseline_path
+    if baseline_path is not None and write_baseline_path is not None:
+        raise UserError("use either --baseline or --write-baseline, not both")
+    output_format = options.output_format
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    quiet, verbose = options.quiet, options.verbose
+    if options.fix or options.unsafe_fixes or options.diff:
+        _check_fix(options, config, cwd, output_format)
+    changed = None
+    if options.diff_from is not None:
+        from linter.gitdiff import changed_lines
+
+        changed = changed_lines(options.diff_from, cwd)
+    baseline = None
+    if baseline_path is not None:
+        from linter.baseline import Baseline
+
+        baseline = Baseline.load(baseline_path, cwd)
+    out = _open_output(options.output_path)
+    reporter = make_reporter(
+        output_format,
+        out,
+        sys.stderr,
+        color=options.output_path is None and _color(sys.stdout),
+        quiet=quiet,
+        rules=_reported_rules(config),
+    )
+    summary = Summary()
+    worst = EXIT_CLEAN
+    recorded: list[Any] = []
+
+    cache = None
+    if not options.no_cache:
+        from linter.cache import CACHE_DIR, Cache
+
+        cache = Cache(options.cache_dir or config.root / CACHE_DIR, config)
+
+    def other(entry: Entry) -> FileReport | None:
+        shown, _, problem = entry
+        if problem is not None:
+            return FileReport(shown, (read_error(shown, problem),), {})
+        if shown == STDIN:
+            name = options.stdin_filename or "<stdin>"
+            return lint_data(sys.stdin.buffer.read(), name, config)
+        return None
+
+    reports = lint_entries(
+        collect(options.paths or (".",), config, cwd, force_exclude=options.force_exclude),
+        config,
+        other,
+        jobs=options.jobs or default_jobs(),
+        cache=cache,
+    )
+    from linter.progress import Progress, wanted
+
+    if wanted(sys.stderr):
+        reports = Progress(sys.stderr, sys.stdout).track(reports)
+    for report in reports:
+        if write_baseline_path is not None:
+            recorded.extend(report.diagnostics)
+        if changed is not None:
+            kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
+            report = FileReport(report.path, kept, report.lines)
+        if baseline is not None:
+            report = FileReport(
+                report.path, baseline.new_only(report.path, report.diagnostics), report.lines
+            )
+        reporter.file(report)
+        summary.add(report)
+        worst = _exit_code(worst, report.diagnostics, config, verbose)
+    reporter.finish(summary)
+    out.flush()
+    if out is not sys.stdout:
+        out.close()
+    if baseline is not None and baseline.fixed and not quiet:
+        n = len(baseline.fixed)
+        echo_err(f"{n} finding{'' if n == 1 else 's'} fixed since baseline:")
+        for e in baseline.fixed:
+            echo_err(f"  {e.path}: {e.rule} (was line {e.line}) {e.message}")
+    if write_baseline_path is not None:
+        from linter.baseline import write_baseline
+
+        n = write_baseline(write_baseline_path, recorded, cwd)
+        echo_err(f"Recorded {n} finding{'' if n == 1 else 's'} in {write_baseline_path}")
+        if worst == EXIT_FINDINGS:  # recording findings is what was asked for
+            worst = EXIT_CLEAN
+    sys.stdout.flush()
+    _exit(worst)
+
+
+@contextlib.contextmanager
+def _start_up() -> Iterator[None]:
+    """Import the engine and load the configuration with the garbage collector paused, then,
+    in the command's own process, set what they made aside from it (``gc.freeze``): it lives
+    as long as the process. Called from another program, nothing is frozen: the caller's
+    garbage alive at that moment would never be collected."""
+    # Start-up creates tens of thousands of objects (modules, classes, the rules) and frees
+    # next to none, so the collections it triggers walk live objects for nothing. Pausing
+    # alone only defers that walk to the first collection after it; frozen objects are
+    # never walked again, and pool workers forked later share their pages untouched.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            if _own_process:
+                gc.freeze()
+            gc.enable()
+
+
+def _exit(code: int) -> NoReturn:
+    """End a run that is done: everything is written, only the interpreter's teardown is left."""
+    # At exit the interpreter runs full garbage collections over every object still alive (the
+    # modules, the validated rules, compiled patterns), only to find nearly all of it live; on a
+    # one-file run that walk took about as long as linting the file. Frozen objects are skipped,
+    # and are still freed with their modules; a finalizer of a reference cycle may not run at
+    # exit, which Python never promises anyway.
+    if _own_process:
+        gc.freeze()
+    sys.exit(code)
+
+
+def _reported_rules(config: Any) -> dict[str, Any]:
+    """The rules a report describes: those enabled, and any an override names."""
+    rules = {a.id: a.rule for a in config.rules}
+    for override in config.overrides:
+        rules.update((rid, config.known[rid]) for rid in override.table if rid in config.known)
+    return dict(sorted(rules.items()))
+
+
+def _open_output(path: Path | None) -> Any:
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, verbose: bool) -> int:
+    """The run's exit status so far, raised by what these diagnostics are."""
+    for d in diagnostics:
+        if d.rule == "internal-error":
+            worst = max(worst, EXIT_INTERNAL)
+            if verbose and d.detail:
+                echo_err(d.detail)
+        elif d.rule in ("read-error", "write-error", "fix-error"):
+            worst = max(worst, EXIT_USAGE)
+        elif d.severity.rank >= config.fail_on.rank:
+            worst = max(worst, EXIT_FINDINGS)
+    return worst
+
+
+def _check_fix(options: CheckOptions, config: Config, cwd: Path, output_format: str) -> NoReturn:
+    """``check --fix`` / ``--diff``: fix each file (or show the diff), report what remains.
+
+    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr.
+    """
+    from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
+    from linter.reporters import Summary, make_reporter
+    from linter.runner import STDIN, FileReport, collect, read_error
+
+    paths, unsafe, diff = options.paths, options.unsafe_fixes, options.diff
+    quiet, verbose = options.quiet, options.verbose
+    stdout = sys.stdout.buffer
+    to_stdout = STDIN in paths and not diff
+    out = sys.stderr if to_stdout else sys.stdout
+    reporter = (
+        None
+        if diff
+        else make_reporter(
+            output_format,
+            out,
+            sys.stderr,
+            color=_color(out),
+            quiet=quiet,
+            rules=_reported_rules(config),
+        )
+    )
+    summary = Summary()
+    worst = EXIT_CLEAN
+    fixed = files_fixed = unsafe_left = 0
+    entries = collect(paths or (".",), config, cwd, force_exclude=options.force_exclude)
+    for shown, file, problem in entries:
+        if problem is not None:
+            outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
+        elif file is None and shown == STDIN:
+            shown = options.stdin_filename or "<stdin>"
+            data = sys.stdin.buffer.read()
+            outcome = fix_bytes(data, shown, config, unsafe=unsafe)
+            if not diff:
+                stdout.write(outcome.new)  # the input itself when it could not be fixed
+        elif file is not None:
+            outcome = fix_file(file, shown, config, unsafe=unsafe, write=not diff)
+        else:
+            continue
+        fixed += len(outcome.fixed)
+        files_fixed += 1 if outcome.changed else 0
+        unsafe_left += outcome.unsafe_left
+        if diff:
+            patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
+            stdout.write(patch.encode("utf-8"))
+            if patch:
+                worst = max(worst, EXIT_FINDINGS)
+            problems = [d for d in outcome.report.diagnostics if d.rule.endswith("-error")]
+            for d in problems:
+                echo_err(f"{d.path}: {d.rule}: {d.message}")
+            worst = _exit_code(worst, problems, config, verbose)
+            continue
+        assert reporter is not None
+        reporter.file(outcome.report)
+        summary.add(outcome.report)
+        worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
+    if reporter is not None:
+        reporter.finish(summary)
+    if not quiet:
+        problems_text = f"{fixed} problem{'' if fixed == 1 else 's'}"
+        in_files = f"{files_fixed} file{'' if files_fixed == 1 else 's'}"
+        verb = "Would fix" if diff else "Fixed"
+        echo_err(f"{verb} {problems_text} in {in_files}." if fixed else "No fixes applied.")
+        if unsafe_left and not unsafe:
+            echo_err(f"{unsafe_left} more fixable with --unsafe-fixes (review the result).")
+    sys.stdout.flush()
+    stdout.flush()
+    _exit(worst)
