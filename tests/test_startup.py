@@ -72,6 +72,14 @@ def test_rapidfuzz_only_for_rules_that_compare_text(tmp_path) -> None:  # type: 
     assert "rapidfuzz" in _loaded("--select", "duplicate-section", str(near))
 
 
+def test_every_rule_on_a_usual_article_needs_no_rapidfuzz() -> None:
+    # The kinds that compare text rule unlike pairs out in Python (linter/kinds/similarity.py).
+    assert "rapidfuzz" not in _loaded("examples/clean-article.txt")
+    assert "rapidfuzz" not in _loaded("examples/clean-article.md")
+    # A name spelled two ways is a pair only rapidfuzz can score.
+    assert "rapidfuzz" in _loaded("examples/name-drift.txt")
+
+
 def test_markdown_and_json_when_asked_for() -> None:
     loaded = _loaded("--format", "json", "examples/clean-article.md")
     assert "markdown_it" in loaded and "linter.reporters.json" in loaded
