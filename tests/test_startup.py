@@ -143,3 +143,10 @@ def test_colour_needs_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_anything_else_goes_to_click() -> None:
     assert "click" in _loaded("--select", "empty-bullet", "examples/clean-article.txt")
     assert "click" in _loaded("examples/clean-article.txt", own=False)
+
+
+def test_a_finding_needs_no_baseline_module_hashlib_or_json() -> None:
+    # Every diagnostic gets fingerprints (linter.fingerprints): SHA-256 without hashlib.
+    loaded = _loaded("examples/pipeline-residue.txt")
+    for module in ("linter.baseline", "hashlib", "json", "rapidfuzz"):
+        assert module not in loaded, module
