@@ -150,3 +150,23 @@ def test_a_finding_needs_no_baseline_module_hashlib_or_json() -> None:
     loaded = _loaded("examples/pipeline-residue.txt")
     for module in ("linter.baseline", "hashlib", "json", "rapidfuzz"):
         assert module not in loaded, module
+
+
+def test_only_records_nothing_compares_leave_out_value_equality() -> None:
+    # eq=False saves creating __eq__ and __hash__ at import; options and public records are
+    # compared and hashed (cache keys, adopted options), so they keep both.
+    from linter.document import Block, Document, Span
+    from linter.engine import Diagnostic
+    from linter.figures.analysis import Figure, FigureAnalysis
+    from linter.findings import Finding
+    from linter.kinds.existence import ExistenceOptions, _Matcher
+    from linter.kinds.name_variants import NameVariantsOptions, _Occurrence
+    from linter.patterns import Budget
+    from linter.reporters import Summary
+
+    for compared in (Span, Block, Document, Diagnostic, Finding, ExistenceOptions):
+        assert "__eq__" in vars(compared), compared
+    assert NameVariantsOptions() == NameVariantsOptions()
+    assert hash(NameVariantsOptions()) == hash(NameVariantsOptions())
+    for private in (Figure, FigureAnalysis, _Matcher, _Occurrence, Budget, Summary):
+        assert "__eq__" not in vars(private), private

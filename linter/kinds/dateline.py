@@ -74,7 +74,7 @@ class DatelineOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Found:
     """A date as written in the text, the date it names, and where it stands."""
 

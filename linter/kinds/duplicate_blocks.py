@@ -54,7 +54,7 @@ class DuplicateBlocksOptions:
     max_gap: int = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Run:
     pairs: list[tuple[int, int]]  # (original unit, repeat unit)
     near: list[float]  # scores of near (not exact) pairs

@@ -38,7 +38,7 @@ class ExistenceOptions:
     scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Matcher:
     """A rule's searches, compiled once for every article it checks."""
 

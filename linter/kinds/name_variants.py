@@ -90,7 +90,7 @@ class NameVariantsOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Occurrence:
     """One capitalised word where it stands in the article."""
 
