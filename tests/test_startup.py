@@ -170,3 +170,18 @@ def test_only_records_nothing_compares_leave_out_value_equality() -> None:
     assert hash(NameVariantsOptions()) == hash(NameVariantsOptions())
     for private in (Figure, FigureAnalysis, _Matcher, _Occurrence, Budget, Summary):
         assert "__eq__" not in vars(private), private
+
+
+def test_records_made_once_a_run_are_created_without_slots() -> None:
+    # slots=True builds each class twice; it pays only for records made per article.
+    from linter.document import Block, Span
+    from linter.engine import Diagnostic
+    from linter.kinds.existence import ExistenceOptions
+    from linter.kinds.name_variants import NameVariantsOptions
+    from linter.parse.roles import ArticleOptions
+    from linter.reporters import Summary
+
+    for once in (ExistenceOptions, NameVariantsOptions, ArticleOptions, Summary):
+        assert "__slots__" not in vars(once), once
+    for many in (Span, Block, Diagnostic):
+        assert "__slots__" in vars(many), many

@@ -80,7 +80,7 @@ class Status(StrEnum):
     UNCLEAR = "unclear"  # the body speaks of it only in another scope: say nothing
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class Config:
     """What the analysis depends on in a rule's options (rules sharing it share one run)."""
 

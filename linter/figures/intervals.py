@@ -15,7 +15,7 @@ from linter.figures.numbers import QKind, Quantity
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class Tolerances:
     """How far loose qualifiers stretch a figure, as fractions of its value."""
 

@@ -55,7 +55,7 @@ _UPDATED = lazy(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DatelineOptions:
     """Options of a ``dateline`` rule."""
 

@@ -39,7 +39,7 @@ STEP_CHARS = 20  # an exact match after a gap continues a run only from this man
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DuplicateBlocksOptions:
     #: A repeated run must hold at least this many characters of text to count: this is
     #: where a repeated quote or sign-off stops and a repeated section starts.

@@ -18,7 +18,7 @@ FUZZY_MIN_CHARS = 8
 LABEL_MAX_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HeadingPhraseOptions:
     """Options of a ``heading-phrase`` rule."""
 
@@ -55,7 +55,7 @@ def _candidate(block: Block, options: HeadingPhraseOptions) -> bool:
     return "\n" not in text and text.endswith(":") and len(text.split()) <= LABEL_MAX_WORDS
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class _Table:
     """A rule's phrase list made ready for lookups, once per options object."""
 

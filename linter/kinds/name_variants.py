@@ -74,7 +74,7 @@ _TITLES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NameVariantsOptions:
     """Options of a ``name-variants`` rule."""
 

@@ -12,7 +12,7 @@ from linter.kinds.common import block_keys, compare_key, quote, remove_lines
 from linter.kinds.similarity import common_characters, ratio_may_reach
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RepeatedTitleOptions:
     """Options of a ``repeated-title`` rule."""
 
