@@ -220,6 +220,8 @@ class Parts:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class FigureAnalysis:
+    """A document's figures, the claims among them, and stated totals with their parts."""
+
     figures: tuple[Figure, ...]
     claims: tuple[Claim, ...]
     parts: tuple[Parts, ...]

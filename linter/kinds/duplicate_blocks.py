@@ -41,6 +41,8 @@ PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are coun
 
 @dataclass(frozen=True)
 class DuplicateBlocksOptions:
+    """Options of a ``duplicate-blocks`` rule."""
+
     #: A repeated run must hold at least this many characters of text to count: this is
     #: where a repeated quote or sign-off stops and a repeated section starts.
     min_chars: int = 150
@@ -56,6 +58,8 @@ class DuplicateBlocksOptions:
 
 @dataclass(slots=True, eq=False)
 class _Run:
+    """A run of matched blocks as it grows."""
+
     pairs: list[tuple[int, int]]  # (original unit, repeat unit)
     near: list[float]  # scores of near (not exact) pairs
     chars: int
