@@ -6,15 +6,14 @@ baseline"). Each finding has two fingerprints: the flagged text with its neighbo
 nearest non-blank line above and below), and the flagged text alone. Matching tries the first
 for every finding, then the second for what is left, so a finding whose neighbour was edited
 still matches, while a new copy of the same defect elsewhere (another empty bullet) does not
-take the place of an old one that is still there.
+take the place of an old one that is still there. The engine gives every diagnostic both
+(:mod:`linter.fingerprints`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,43 +23,9 @@ from typing import TYPE_CHECKING, Any
 from linter.errors import UserError
 
 if TYPE_CHECKING:
-    from linter.document import Document, Span
     from linter.engine import Diagnostic
 
 FORMAT_VERSION = 1
-_SPACE = re.compile(r"\s+")
-
-
-def _digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()[:16]
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
-
-def _neighbour(doc: Document, line: int, step: int) -> str:
-    line += step
-    while 1 <= line <= doc.line_count:
-        text = doc.line_text(line)
-        if text.strip():
-            return _norm(text)
-        line += step
-    return ""
-
-
-def fingerprints(doc: Document, span: Span) -> tuple[str, str]:
-    """(text, context) fingerprints of the text at ``span`` in ``doc``."""
-    first = doc.line_of(span.start)
-    last = doc.line_of(max(span.start, span.end - 1))
-    flagged = _norm(doc.slice(span)) or _norm(doc.line_text(first))
-    text = _digest(flagged)
-    context = _digest(_neighbour(doc, first, -1), flagged, _neighbour(doc, last, 1))
-    return text, context
 
 
 @dataclass(frozen=True, slots=True)

@@ -311,7 +311,7 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Resolver:
     """Resolves the rules of a file that overrides match: the config's layers, then each
     matching override's rules on top. A plain record, so a run can hand it to workers."""
@@ -329,7 +329,7 @@ class _Resolver:
         return tuple(_apply_selection(found, self.known, self.select, self.ignore))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Layer:
     """One config file in an ``extends`` chain: its keys, its name, and its folder."""
 

@@ -173,7 +173,7 @@ def unused_suppression(doc: Document, span: Span, message: str) -> Diagnostic:
 
 
 def _with_fingerprints(doc: Document, d: Diagnostic) -> Diagnostic:
-    from linter.baseline import fingerprints
+    from linter.fingerprints import fingerprints
 
     text, context = fingerprints(doc, d.span)
     return replace(d, fingerprint=context, text_fingerprint=text)

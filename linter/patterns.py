@@ -41,7 +41,7 @@ def compile_user_pattern(source: str, *, ignore_case: bool = False) -> Pattern:
     return regex.compile(source, flags)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SpanSet:
     """Disjoint spans in order, sorted once for several searches limited to them."""
 
@@ -69,7 +69,7 @@ class SpanSet:
         return self.spans[-1].end
 
 
-@dataclass
+@dataclass(eq=False)
 class Budget:
     """The time left for one rule on one file, shared by every search it makes."""
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.cli import main
+from linter.document import Span
+from linter.fingerprints import _digest, fingerprints
+from linter.parse import parse
 
 ARTICLE = """\
 # Ferry Service to Holm Island Resumes After Repairs
@@ -125,3 +131,23 @@ def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, me
 def test_baseline_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:
     code, _, err = check(repo, "--baseline", "a.json", "--write-baseline", "b.json", ".")
     assert code == 2 and "not both" in err
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.characters(exclude_categories=()), max_size=30), max_size=4))
+def test_fingerprint_digest_is_hashlib_sha256(parts: list[str]) -> None:
+    # linter.fingerprints uses the interpreter's own SHA-256 module (not OpenSSL's): the
+    # same digest, so baselines, reports and cache entries keep their fingerprints.
+    expected = hashlib.sha256(
+        b"".join(p.encode("utf-8", "surrogatepass") + b"\0" for p in parts)
+    ).hexdigest()[:16]
+    assert _digest(*parts) == expected
+
+
+def test_fingerprints_of_a_finding() -> None:
+    doc = parse("Title\n\nFirst line\n-\nLast  line\n", "a.md")
+    span = Span(doc.text.index("-"), doc.text.index("-") + 1)
+    assert fingerprints(doc, span) == (
+        hashlib.sha256(b"-\0").hexdigest()[:16],
+        hashlib.sha256(b"First line\0-\0Last line\0").hexdigest()[:16],
+    )

@@ -72,6 +72,14 @@ def test_rapidfuzz_only_for_rules_that_compare_text(tmp_path) -> None:  # type: 
     assert "rapidfuzz" in _loaded("--select", "duplicate-section", str(near))
 
 
+def test_every_rule_on_a_usual_article_needs_no_rapidfuzz() -> None:
+    # The kinds that compare text rule unlike pairs out in Python (linter/kinds/similarity.py).
+    assert "rapidfuzz" not in _loaded("examples/clean-article.txt")
+    assert "rapidfuzz" not in _loaded("examples/clean-article.md")
+    # A name spelled two ways is a pair only rapidfuzz can score.
+    assert "rapidfuzz" in _loaded("examples/name-drift.txt")
+
+
 def test_markdown_and_json_when_asked_for() -> None:
     loaded = _loaded("--format", "json", "examples/clean-article.md")
     assert "markdown_it" in loaded and "linter.reporters.json" in loaded
@@ -135,3 +143,45 @@ def test_colour_needs_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_anything_else_goes_to_click() -> None:
     assert "click" in _loaded("--select", "empty-bullet", "examples/clean-article.txt")
     assert "click" in _loaded("examples/clean-article.txt", own=False)
+
+
+def test_a_finding_needs_no_baseline_module_hashlib_or_json() -> None:
+    # Every diagnostic gets fingerprints (linter.fingerprints): SHA-256 without hashlib.
+    loaded = _loaded("examples/pipeline-residue.txt")
+    for module in ("linter.baseline", "hashlib", "json", "rapidfuzz"):
+        assert module not in loaded, module
+
+
+def test_only_records_nothing_compares_leave_out_value_equality() -> None:
+    # eq=False saves creating __eq__ and __hash__ at import; options and public records are
+    # compared and hashed (cache keys, adopted options), so they keep both.
+    from linter.document import Block, Document, Span
+    from linter.engine import Diagnostic
+    from linter.figures.analysis import Figure, FigureAnalysis
+    from linter.findings import Finding
+    from linter.kinds.existence import ExistenceOptions, _Matcher
+    from linter.kinds.name_variants import NameVariantsOptions, _Occurrence
+    from linter.patterns import Budget
+    from linter.reporters import Summary
+
+    for compared in (Span, Block, Document, Diagnostic, Finding, ExistenceOptions):
+        assert "__eq__" in vars(compared), compared
+    assert NameVariantsOptions() == NameVariantsOptions()
+    assert hash(NameVariantsOptions()) == hash(NameVariantsOptions())
+    for private in (Figure, FigureAnalysis, _Matcher, _Occurrence, Budget, Summary):
+        assert "__eq__" not in vars(private), private
+
+
+def test_records_made_once_a_run_are_created_without_slots() -> None:
+    # slots=True builds each class twice; it pays only for records made per article.
+    from linter.document import Block, Span
+    from linter.engine import Diagnostic
+    from linter.kinds.existence import ExistenceOptions
+    from linter.kinds.name_variants import NameVariantsOptions
+    from linter.parse.roles import ArticleOptions
+    from linter.reporters import Summary
+
+    for once in (ExistenceOptions, NameVariantsOptions, ArticleOptions, Summary):
+        assert "__slots__" not in vars(once), once
+    for many in (Span, Block, Diagnostic):
+        assert "__slots__" in vars(many), many

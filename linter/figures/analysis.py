@@ -80,7 +80,7 @@ class Status(StrEnum):
     UNCLEAR = "unclear"  # the body speaks of it only in another scope: say nothing
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Config:
     """What the analysis depends on in a rule's options (rules sharing it share one run)."""
 
@@ -143,7 +143,7 @@ class SentenceContext:
             return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Figure:
     """A quantity in its place: block, role, sentence; what it counts and in what scope."""
 
@@ -192,7 +192,7 @@ class Figure:
         return (self.quantity.kind.value, self.quantity.unit, key)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Claim:
     """A title or highlights figure, settled against the body."""
 
@@ -201,7 +201,7 @@ class Claim:
     evidence: Figure | None = None  # the body figure it disagrees with
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Parts:
     """A stated total and the parts stated as within it (or as making it up)."""
 
@@ -218,8 +218,10 @@ class Parts:
         return self.parts_sum.low > total.high
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FigureAnalysis:
+    """A document's figures, the claims among them, and stated totals with their parts."""
+
     figures: tuple[Figure, ...]
     claims: tuple[Claim, ...]
     parts: tuple[Parts, ...]

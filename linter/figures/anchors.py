@@ -99,7 +99,7 @@ def phrase_lemma(phrase: str) -> str:
     return " ".join(lemma(w) for w in phrase.split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Synonym groups and generic nouns, by lemma; built once per rule configuration."""
 

@@ -15,7 +15,7 @@ from linter.figures.numbers import QKind, Quantity
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Tolerances:
     """How far loose qualifiers stretch a figure, as fractions of its value."""
 
@@ -25,7 +25,7 @@ class Tolerances:
     near: float = 0.1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Interval:
     """A closed interval of values; ``math.inf`` for an open end."""
 

@@ -55,7 +55,7 @@ _UPDATED = lazy(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DatelineOptions:
     """Options of a ``dateline`` rule."""
 
@@ -74,7 +74,7 @@ class DatelineOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Found:
     """A date as written in the text, the date it names, and where it stands."""
 

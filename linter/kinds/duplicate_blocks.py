@@ -17,14 +17,18 @@ from typing import Any
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
+from linter.kinds import similarity as similarity_bounds
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, quote, remove_lines
+from linter.kinds.similarity import common_characters, lcs_cost_ns, lcs_length, ratio_may_reach
 
 #: rapidfuzz's fuzz module, imported at the first comparison that needs it (start-up, and
 #: an article without candidates, stay light).
 fuzz: Any = None
 #: rapidfuzz's insert/delete distance, imported likewise.
 _indel: Any = None
+#: About what counting one character of a key costs (for :func:`common_characters`).
+COUNT_NS = 60
 #: Deletes the commonest letters and the spaces of a key (see _Matcher._may_be_near).
 _COMMON = str.maketrans("", "", " etaoinsrhl")
 
@@ -35,8 +39,10 @@ STEP_CHARS = 20  # an exact match after a gap continues a run only from this man
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DuplicateBlocksOptions:
+    """Options of a ``duplicate-blocks`` rule."""
+
     #: A repeated run must hold at least this many characters of text to count: this is
     #: where a repeated quote or sign-off stops and a repeated section starts.
     min_chars: int = 150
@@ -50,8 +56,10 @@ class DuplicateBlocksOptions:
     max_gap: int = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Run:
+    """A run of matched blocks as it grows."""
+
     pairs: list[tuple[int, int]]  # (original unit, repeat unit)
     near: list[float]  # scores of near (not exact) pairs
     chars: int
@@ -361,6 +369,9 @@ class _Matcher:
         limit -= abs((la - len(ta)) - (lb - len(tb)))
         if limit <= 0:
             return False
+        if _indel is None and similarity_bounds.python_first(lcs_cost_ns(ta, tb)):
+            # Indel distance = both lengths - 2 * LCS, exactly as rapidfuzz counts it.
+            return len(ta) + len(tb) - 2 * lcs_length(ta, tb) < limit
         if _indel is None:
             from rapidfuzz.distance import Indel
 
@@ -380,10 +391,27 @@ class _Matcher:
         if min(len(ka), len(kb)) * 100 < max(len(ka), len(kb)) * (self.options.similarity - 10):
             return 0.0
         global fuzz
+        similarity = self.options.similarity
+        if fuzz is None and not self._may_reach(ka, kb, similarity):
+            return 0.0
         if fuzz is None:
             from rapidfuzz import fuzz  # the first comparison: most articles never get here
-        s = fuzz.ratio(ka, kb, score_cutoff=self.options.similarity)
+        s = fuzz.ratio(ka, kb, score_cutoff=similarity)
         return min(s, 99.9) if s else 0.0
+
+    @staticmethod
+    def _may_reach(ka: str, kb: str, similarity: int) -> bool:
+        """False when keys ``ka`` and ``kb`` certainly score below ``similarity``, worked out
+        in Python while rapidfuzz is not imported (see :mod:`linter.kinds.similarity`);
+        True when they may reach it, or when rapidfuzz is the faster way to tell."""
+        size = len(ka) + len(kb)
+        if not similarity_bounds.python_first(size * COUNT_NS):
+            return True
+        if not ratio_may_reach(common_characters(ka, kb), len(ka), len(kb), similarity):
+            return False
+        if not similarity_bounds.python_first(lcs_cost_ns(ka, kb)):
+            return True
+        return ratio_may_reach(lcs_length(ka, kb), len(ka), len(kb), similarity)
 
     def candidates(self, p: int) -> list[int]:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""

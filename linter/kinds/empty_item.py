@@ -12,7 +12,7 @@ from linter.kinds.base import Kind
 from linter.kinds.common import remove_lines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EmptyItemOptions:
     """Options of an ``empty-item`` rule."""
 

@@ -13,7 +13,7 @@ from linter.kinds.common import quote
 _NOT_CONTENT = (BlockKind.BLANK, BlockKind.HTML_COMMENT, BlockKind.THEMATIC_BREAK)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EmptySectionOptions:
     """Options of an ``empty-section`` rule."""
 

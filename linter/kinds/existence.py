@@ -18,7 +18,7 @@ from linter.options import option
 from linter.patterns import Budget, Pattern, compile_user_pattern
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ExistenceOptions:
     """Options of an ``existence`` rule."""
 
@@ -38,7 +38,7 @@ class ExistenceOptions:
     scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class _Matcher:
     """A rule's searches, compiled once for every article it checks."""
 

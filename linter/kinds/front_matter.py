@@ -11,7 +11,7 @@ from linter.kinds.base import Kind
 from linter.kinds.common import quote
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FrontMatterOptions:
     """This kind has no options: front matter is valid YAML or it is not."""
 

@@ -9,6 +9,7 @@ from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
 from linter.kinds.common import quote, remove_lines
+from linter.kinds.similarity import letter_bag, ratio_may_reach
 from linter.options import option
 from linter.parse.roles import label_key
 
@@ -17,7 +18,7 @@ FUZZY_MIN_CHARS = 8
 LABEL_MAX_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HeadingPhraseOptions:
     """Options of a ``heading-phrase`` rule."""
 
@@ -54,7 +55,7 @@ def _candidate(block: Block, options: HeadingPhraseOptions) -> bool:
     return "\n" not in text and text.endswith(":") and len(text.split()) <= LABEL_MAX_WORDS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class _Table:
     """A rule's phrase list made ready for lookups, once per options object."""
 
@@ -63,6 +64,9 @@ class _Table:
     renames: dict[str, str]  # label key -> the heading to write instead
     allowed: frozenset[str]
     fuzzy_keys: list[str]  # keys long enough to match approximately
+    #: Their letters (see linter.kinds.similarity.letter_bag), numbered by ``bits``.
+    fuzzy_bags: list[int]
+    bits: dict[tuple[str, int], int]
     #: Heading keys already compared approximately -> the phrase they matched, or None.
     near: dict[str, str | None]
 
@@ -81,18 +85,41 @@ def _table(options: HeadingPhraseOptions) -> _Table:
     phrases = {label_key(p): p for p in options.phrases + options.extra_phrases}
     phrases.update({label_key(p): p for p in options.rename if label_key(p) not in phrases})
     phrases = {k: v for k, v in phrases.items() if k}
+    fuzzy_keys = [k for k in phrases if len(k) >= FUZZY_MIN_CHARS]
+    bits: dict[tuple[str, int], int] = {}
     table = _Table(
         options,
         phrases,
         {label_key(k): v for k, v in options.rename.items() if label_key(k)},
         frozenset(label_key(a) for a in options.allow),
-        [k for k in phrases if len(k) >= FUZZY_MIN_CHARS],
+        fuzzy_keys,
+        [letter_bag(k, bits) for k in fuzzy_keys],
+        bits,
         {},
     )
     if len(_TABLES) >= 64:
         _TABLES.clear()  # options objects are few per run; this only bounds a long test run
     _TABLES[id(options)] = table
     return table
+
+
+def _closest(key: str, table: _Table, similarity: int) -> str | None:
+    """The fuzzy key most similar to ``key`` at or above ``similarity`` (rapidfuzz ratio; the
+    first listed on a tie), or None."""
+    bag = letter_bag(key, table.bits)
+    # Keys that cannot reach the similarity by their letters in common are never the best:
+    # on most headings none is left, and rapidfuzz is not imported.
+    keys = [
+        k
+        for k, b in zip(table.fuzzy_keys, table.fuzzy_bags, strict=True)
+        if ratio_may_reach((bag & b).bit_count(), len(key), len(k), similarity)
+    ]
+    if not keys:
+        return None
+    from rapidfuzz import fuzz, process  # imported by the runs that need it
+
+    best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=similarity)
+    return best[0] if best is not None else None
 
 
 class HeadingPhrase(Kind):
@@ -110,8 +137,6 @@ class HeadingPhrase(Kind):
     )
 
     def check(self, doc: Document, options: HeadingPhraseOptions) -> Iterator[Finding]:
-        from rapidfuzz import fuzz, process  # imported by the runs that use this kind
-
         table = _table(options)
         phrases, renames, allowed = table.phrases, table.renames, table.allowed
         for block in doc.blocks:
@@ -128,10 +153,8 @@ class HeadingPhrase(Kind):
                 if key in table.near:
                     phrase = table.near[key]
                 else:
-                    best = process.extractOne(
-                        key, table.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=options.similarity
-                    )
-                    phrase = phrases[best[0]] if best is not None else None
+                    best = _closest(key, table, options.similarity)
+                    phrase = phrases[best] if best is not None else None
                     if len(table.near) < _NEAR_CACHE:
                         table.near[key] = phrase
             if phrase is None:

@@ -81,7 +81,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MetricOptions:
     """Options of a ``metric`` rule."""
 

@@ -6,12 +6,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from linter.document import BlockKind, Document, Role, Span
 from linter.figures.patterns import lazy
 from linter.findings import Finding, Related
+from linter.kinds import similarity as similarity_bounds
 from linter.kinds.base import Kind
 from linter.kinds.scope import prose_by_block
+from linter.kinds.similarity import PAIR_NS, letter_bags, ratio_may_reach
 from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.
@@ -71,7 +74,7 @@ _TITLES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NameVariantsOptions:
     """Options of a ``name-variants`` rule."""
 
@@ -87,7 +90,7 @@ class NameVariantsOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Occurrence:
     """One capitalised word where it stands in the article."""
 
@@ -247,18 +250,38 @@ def _similar_pairs(words: list[str], similarity: int) -> list[tuple[str, str]]:
 
 def _any_variant(words: list[str], similarity: int) -> bool:
     """Whether two of ``words`` are similar (as :func:`_similar_pairs` finds them) and neither
-    the same word in another case nor related forms; stops at the first such pair."""
-    from rapidfuzz import fuzz, process
+    the same word in another case nor related forms; stops at the first such pair.
 
+    While rapidfuzz is not imported, only pairs that could reach ``similarity`` by their
+    letters in common (see :mod:`linter.kinds.similarity`) and would count as variants go to
+    it: on most articles there are none, and rapidfuzz is never imported.
+    """
     by_length = sorted(words, key=len)
     lengths = [len(w) for w in by_length]
+    pairs = len(words) * (len(words) - 1) // 2  # at most
+    bags = letter_bags(by_length) if similarity_bounds.python_first(pairs * PAIR_NS) else None
+    extract: Any = None
+    ratio: Any = None
     for i, word in enumerate(by_length):
         reach = len(word) * (200 - similarity) // max(similarity, 1)
         candidates = by_length[i + 1 : bisect_right(lengths, reach)]
+        if bags is not None:
+            bag, size, folded = bags[word], len(word), word.casefold()
+            candidates = [
+                other
+                for other in candidates
+                if ratio_may_reach((bag & bags[other]).bit_count(), size, len(other), similarity)
+                and other.casefold() != folded
+                and not _related_forms(word, other)
+            ]
         if not candidates:
             continue
-        for other, _, _ in process.extract(
-            word, candidates, scorer=fuzz.ratio, score_cutoff=similarity, limit=None
+        if extract is None:
+            from rapidfuzz import fuzz, process  # imported by the runs that need it
+
+            extract, ratio = process.extract, fuzz.ratio
+        for other, _, _ in extract(
+            word, candidates, scorer=ratio, score_cutoff=similarity, limit=None
         ):
             if word.casefold() != other.casefold() and not _related_forms(word, other):
                 return True

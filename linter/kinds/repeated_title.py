@@ -9,9 +9,10 @@ from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, compare_key, quote, remove_lines
+from linter.kinds.similarity import common_characters, ratio_may_reach
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RepeatedTitleOptions:
     """Options of a ``repeated-title`` rule."""
 
@@ -19,6 +20,15 @@ class RepeatedTitleOptions:
     similarity: int = 95
     #: Use the front matter's ``title`` when the text has no title line.
     front_matter_key: str = "title"
+
+
+def _similar(other: str, key: str, options: RepeatedTitleOptions) -> bool:
+    """Whether line key ``other`` reaches the title key's similarity (rapidfuzz ratio)."""
+    if not ratio_may_reach(common_characters(other, key), len(other), len(key), options.similarity):
+        return False  # an article's lines are seldom that close: rapidfuzz stays unimported
+    from rapidfuzz import fuzz  # imported by the runs that need it
+
+    return bool(fuzz.ratio(other, key, score_cutoff=options.similarity))
 
 
 class RepeatedTitle(Kind):
@@ -34,8 +44,6 @@ class RepeatedTitle(Kind):
     )
 
     def check(self, doc: Document, options: RepeatedTitleOptions) -> Iterator[Finding]:
-        from rapidfuzz import fuzz  # imported by the runs that use this kind
-
         title = doc.title
         title_text: str | None = title.text if title is not None else None
         where: Span | str = title.span if title is not None else "front matter"
@@ -57,10 +65,7 @@ class RepeatedTitle(Kind):
             if not other or abs(len(other) - len(key)) > max(3, len(key) // 10):
                 continue
             exact = other == key
-            if not exact and (
-                options.similarity >= 100
-                or fuzz.ratio(other, key, score_cutoff=options.similarity) == 0
-            ):
+            if not exact and (options.similarity >= 100 or not _similar(other, key, options)):
                 continue
             fix = Fix(
                 (remove_lines(doc, block.span),),

@@ -22,7 +22,7 @@ _ROLE_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RequiredSectionsOptions:
     """Options of a ``required-sections`` rule."""
 

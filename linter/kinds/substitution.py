@@ -16,7 +16,7 @@ from linter.options import option
 from linter.patterns import Budget, Pattern
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SubstitutionOptions:
     """Options of a ``substitution`` rule."""
 

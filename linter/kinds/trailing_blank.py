@@ -10,7 +10,7 @@ from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TrailingBlankOptions:
     """Options of a ``trailing-blank`` rule."""
 

@@ -44,7 +44,7 @@ _DATELINE = lazy(
 _LABEL_CHARS = lazy(globals(), "_LABEL_CHARS", r"[\s*_#:.\-–—]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ArticleOptions:
     """How to recognise the parts of an article."""
 

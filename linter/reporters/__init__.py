@@ -26,7 +26,7 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Summary:
     """Counts over a whole run."""
 
