@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from linter.errors import UserError, did_you_mean, value_repr
-from linter.figures.patterns import adopt_forms, lazy, stored_forms
 from linter.findings import FixSafety, Severity
 from linter.kinds import REGISTRY, get_kind
+from linter.lazypatterns import adopt_forms, lazy, stored_forms
 from linter.options import parse_options
 from linter.yamlsource import LineDict, LineList, YamlError, load_yaml
 

@@ -183,7 +183,7 @@ def test_the_engines_patterns_come_back_compiled_with_the_rules(
 ) -> None:
     import re
 
-    from linter.figures import patterns
+    from linter import lazypatterns as patterns
 
     monkeypatch.setattr(patterns, "_registered", dict(patterns._registered))
     monkeypatch.setattr(patterns, "_stored", {})

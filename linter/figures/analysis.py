@@ -24,7 +24,7 @@ from linter.figures.anchors import (
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
 from linter.figures.numbers import QKind, Quantity, read_quantities
-from linter.figures.patterns import lazy
+from linter.lazypatterns import lazy
 
 _SENTENCE_END = lazy(
     globals(), "_SENTENCE_END", r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from linter.document import Span
 from linter.figures.numbers import QKind, Quantity
-from linter.figures.patterns import lazy
+from linter.lazypatterns import lazy
 
 # -- words ---------------------------------------------------------------------------------------
 

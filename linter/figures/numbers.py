@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from linter.document import Span
-from linter.figures.patterns import lazy
+from linter.lazypatterns import lazy
 
 
 class QKind(StrEnum):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linter.document import Document, Span
-from linter.figures.patterns import lazy
 from linter.findings import Edit
+from linter.lazypatterns import lazy
 
 _MARKUP = lazy(globals(), "_MARKUP", r"[*_`#>\[\]]+|\]\([^)]*\)")
 _NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w%$€£]+")

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from linter.document import BlockKind, Document, Span
-from linter.figures.patterns import lazy
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
+from linter.lazypatterns import lazy
 from linter.options import option
 
 _MONTHS = {

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.document import BlockKind, Document, Role, Span
-from linter.figures.patterns import lazy
 from linter.findings import Finding, Related
 from linter.kinds import similarity as similarity_bounds
 from linter.kinds.base import Kind
 from linter.kinds.scope import prose_by_block
 from linter.kinds.similarity import PAIR_NS, letter_bags, ratio_may_reach
+from linter.lazypatterns import lazy
 from linter.options import option
 
 #: A capitalised word (letters, inner apostrophes and hyphens), with an optional possessive.

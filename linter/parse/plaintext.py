@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from linter.document import Block, BlockKind, HeadingStyle, Span
-from linter.figures.patterns import lazy
+from linter.lazypatterns import lazy
 
 _BULLET = lazy(
     globals(), "_BULLET", r"^([ \t]*)(?:([-*•‣◦▪])|(\d{1,3}[.)]))(?:[ \t]+|$)|^([ \t]*)(•)(?=\S)"

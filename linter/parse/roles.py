@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from linter.document import Block, BlockKind, HeadingStyle, Role
-from linter.figures.patterns import lazy
+from linter.lazypatterns import lazy
 
 #: Section names that introduce an article's highlights (matched without case or punctuation).
 DEFAULT_HIGHLIGHTS_HEADINGS = (

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 PROBE = """
 import json, re
 from linter.figures import analysis, anchors, numbers
-from linter.figures.patterns import LazyPattern
+from linter.lazypatterns import LazyPattern
 
 found = []
 for module in (numbers, anchors, analysis):
@@ -38,7 +38,7 @@ def test_patterns_compile_on_first_use_into_the_variable_they_are_assigned_to() 
 
 
 def test_a_pattern_used_before_it_is_compiled_matches_like_the_compiled_one() -> None:
-    from linter.figures.patterns import LazyPattern
+    from linter.lazypatterns import LazyPattern
 
     namespace: dict[str, object] = {}
     pattern = LazyPattern(namespace, "_P", r"(?i:b+)", 0)
@@ -52,7 +52,7 @@ def test_a_pattern_used_before_it_is_compiled_matches_like_the_compiled_one() ->
 def test_a_pattern_used_before_it_is_compiled_substitutes_and_splits_like_the_compiled_one() -> (
     None
 ):
-    from linter.figures.patterns import LazyPattern
+    from linter.lazypatterns import LazyPattern
 
     pattern = LazyPattern({}, "_P", r"[-‐ ]", 0)
     assert pattern.sub("+", "a-b c") == "a+b+c"

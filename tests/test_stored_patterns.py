@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.figures import patterns
-from linter.figures.patterns import (
+from linter import lazypatterns as patterns
+from linter.lazypatterns import (
     PATTERN_MODULES,
     adopt_forms,
     compile_pattern,
