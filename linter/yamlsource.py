@@ -81,7 +81,7 @@ def _loaders() -> tuple[type, type | None]:
     return _Loader, _CLoader
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, slots=True)
 class YamlError(Exception):
     """A YAML file that cannot be read, with the place and the parser's own reason."""
 

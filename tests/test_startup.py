@@ -185,3 +185,19 @@ def test_records_made_once_a_run_are_created_without_slots() -> None:
         assert "__slots__" not in vars(once), once
     for many in (Span, Block, Diagnostic):
         assert "__slots__" in vars(many), many
+
+
+def test_error_records_survive_pickling_and_copying() -> None:
+    # Frozen exceptions keep their fields in slots: without them, unpickling or copying one
+    # would set its __dict__ through the frozen __setattr__ and fail.
+    import copy
+    import pickle
+
+    from linter.parse import DecodeError
+    from linter.yamlsource import YamlError
+
+    for error in (DecodeError("not valid UTF-8 at byte 3", 3), YamlError("a.md", 2, "bad")):
+        for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+            assert type(again) is type(error)
+            assert again == error
+            assert str(again) == str(error)

@@ -9,7 +9,7 @@ from linter.document import BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, compare_key, quote, remove_lines
-from linter.kinds.similarity import common_characters, ratio_may_reach
+from linter.kinds.similarity import PAIR_NS, letter_bag, python_first, ratio_may_reach
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,29 @@ class RepeatedTitleOptions:
     front_matter_key: str = "title"
 
 
-def _similar(other: str, key: str, options: RepeatedTitleOptions) -> bool:
-    """Whether line key ``other`` reaches the title key's similarity (rapidfuzz ratio)."""
-    if not ratio_may_reach(common_characters(other, key), len(other), len(key), options.similarity):
-        return False  # an article's lines are seldom that close: rapidfuzz stays unimported
-    from rapidfuzz import fuzz  # imported by the runs that need it
+#: About what adding one character to a letter bag costs (see :func:`python_first`).
+LETTER_NS = 100
 
-    return bool(fuzz.ratio(other, key, score_cutoff=options.similarity))
+
+class _Title:
+    """The title's comparison key, and its letters for ruling lines out without rapidfuzz."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._bits: dict[tuple[str, int], int] = {}
+        self._bag = letter_bag(key, self._bits)
+
+    def similar(self, other: str, similarity: int) -> bool:
+        """Whether line key ``other`` reaches the title's ``similarity`` (rapidfuzz ratio)."""
+        key = self.key
+        if python_first(PAIR_NS + LETTER_NS * len(other)):
+            # An article's lines are seldom that close to its title: rapidfuzz stays unimported.
+            common = (letter_bag(other, self._bits) & self._bag).bit_count()
+            if not ratio_may_reach(common, len(other), len(key), similarity):
+                return False
+        from rapidfuzz import fuzz  # imported by the runs that need it
+
+        return bool(fuzz.ratio(other, key, score_cutoff=similarity))
 
 
 class RepeatedTitle(Kind):
@@ -56,6 +72,7 @@ class RepeatedTitle(Kind):
         if not key:
             return
         keys = block_keys(doc)  # a block without text has the empty key, skipped below
+        compared = _Title(key)
         for i, block in enumerate(doc.blocks):
             if block is title or block.role in (Role.FRONT_MATTER, Role.DATELINE):
                 continue
@@ -65,7 +82,9 @@ class RepeatedTitle(Kind):
             if not other or abs(len(other) - len(key)) > max(3, len(key) // 10):
                 continue
             exact = other == key
-            if not exact and (options.similarity >= 100 or not _similar(other, key, options)):
+            if not exact and (
+                options.similarity >= 100 or not compared.similar(other, options.similarity)
+            ):
                 continue
             fix = Fix(
                 (remove_lines(doc, block.span),),

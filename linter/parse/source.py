@@ -13,7 +13,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, slots=True)
 class DecodeError(Exception):
     """Bytes that are not text we can read, with where and why."""
 

@@ -4,6 +4,7 @@ what rapidfuzz alone finds (linter/kinds/similarity.py)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -182,10 +183,16 @@ def test_heading_phrase_closest_is_rapidfuzz_best(phrases, heading, cutoff) -> N
 
 
 @settings(max_examples=500, deadline=None)
-@given(_text, _text, st.sampled_from([80, 95, 99]))
-def test_repeated_title_similarity_is_rapidfuzz_ratio(a: str, b: str, cutoff: int) -> None:
-    options = repeated_title.RepeatedTitleOptions(similarity=cutoff)
-    assert repeated_title._similar(a, b, options) == bool(fuzz.ratio(a, b, score_cutoff=cutoff))
+@given(_text, _text, st.sampled_from([80, 95, 99]), st.booleans())
+def test_repeated_title_similarity_is_rapidfuzz_ratio(
+    a: str, b: str, cutoff: int, python: bool
+) -> None:
+    # Both ways: the letters ruled out in Python first, and rapidfuzz alone (once it is loaded).
+    with mock.patch.object(repeated_title, "python_first", lambda cost: python):
+        title = repeated_title._Title(b)
+        assert title.similar(a, cutoff) == bool(fuzz.ratio(a, b, score_cutoff=cutoff))
+        # The title's letters are numbered once and shared: a second line compares alike.
+        assert title.similar(b, cutoff) == bool(fuzz.ratio(b, b, score_cutoff=cutoff))
 
 
 def test_python_work_stops_once_rapidfuzz_is_loaded_or_the_budget_is_spent(monkeypatch) -> None:  # type: ignore[no-untyped-def]
