@@ -6,6 +6,7 @@ code; it can only pick one of the registered kinds and set its options.
 
 from __future__ import annotations
 
+import _sre
 import re
 import string
 import sys
@@ -343,7 +344,10 @@ def _compiled_key(texts: list[tuple[str, bytes]]) -> tuple[Any, ...]:
     from linter import __version__
     from linter.stamp import code_stamp
 
-    return (COMPILED_LAYOUT, __version__, sys.version, code_stamp(), tuple(texts))
+    # The stored `re` code is only as good as the engine that reads it: its version number
+    # and code unit size go in too, beside the Python that wrote it.
+    engine = (getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+    return (COMPILED_LAYOUT, __version__, sys.version, engine, code_stamp(), tuple(texts))
 
 
 def _pattern_engine() -> str:
