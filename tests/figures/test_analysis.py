@@ -13,6 +13,7 @@ from linter.figures.analysis import (
     _SENTENCE_END,
     Figure,
     Status,
+    _has_relation_cue,
     _settle,
     analyse,
     sentences,
@@ -321,6 +322,37 @@ def test_a_sentence_without_a_relation_cue_has_no_relation(text: str, data: st.D
     end = data.draw(st.integers(start, len(text)))
     if _RELATION_CUE.search(text, start, end) is None:
         assert all(_RELATION.match(text, at, end) is None for at in range(start, end + 1))
+
+
+_CUE_PIECES = st.one_of(
+    _ARTICLE_PIECES,
+    st.sampled_from(
+        [
+            *("INCLUDING", "Among Them", "namely", "Broken down into", "divided among", ":"),
+            *("ıncluding", "ſplit into", "amonG", "made", "consisting of", "composed of"),
+            *("includes", "xincluding", "é", "33", " ", "\n"),
+        ]
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=20).map(" ".join), st.data())
+def test_the_relation_cue_test_is_the_pattern(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _RELATION_CUE.search(text, start, end) is not None
+    assert _has_relation_cue(text, start, end) is expected
+
+
+def test_the_relation_cue_test_cases() -> None:
+    assert _has_relation_cue("33 dead, including 18 civilians", 0, 31)
+    assert _has_relation_cue("33 dead, INCLUDING 18 civilians", 0, 31)
+    assert _has_relation_cue("the toll: 33", 0, 12)
+    assert not _has_relation_cue("the toll: 33", 0, 8)
+    assert _has_relation_cue("33 dead, ıncluding 18", 0, 21)  # "ı" matches "i" in the pattern
+    assert not _has_relation_cue("33 dead, 18 civilians", 0, 21)
+    assert not _has_relation_cue("33 dead, xincluding 18", 0, 22)
 
 
 def _reference_sentences(text: str, start: int, end: int) -> list[Span]:
