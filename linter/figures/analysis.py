@@ -30,10 +30,14 @@ _SENTENCE_END = lazy(
     globals(), "_SENTENCE_END", r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
 )
 #: :data:`_SENTENCE_END` with the end mark read instead of looked behind at: the engine then
-#: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position. A sentence
-#: ends where ``gap`` starts (or where a paragraph break does).
+#: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position (it does
+#: so only for a pattern that starts with one set of characters, hence the look-behinds that
+#: tell the two alternatives apart). A sentence ends where ``gap`` starts (or where a paragraph
+#: break does).
 _SENTENCE_BREAK = lazy(
-    globals(), "_SENTENCE_BREAK", r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+    globals(),
+    "_SENTENCE_BREAK",
+    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n)",
 )
 _ABBREVIATION = lazy(
     globals(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from linter.figures.analysis import (
     _ABBREVIATION,
     _RELATION,
     _RELATION_CUE,
+    _SENTENCE_BREAK,
     _SENTENCE_END,
     Figure,
     Status,
@@ -384,3 +387,24 @@ def test_sentences_are_those_of_the_look_behind_pattern(text: str, data: st.Data
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert sentences(text, start, end) == _reference_sentences(text, start, end)
+
+
+#: :data:`_SENTENCE_BREAK` as two plain alternatives (its first form).
+_TWO_ALTERNATIVES = re.compile(r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join), st.data())
+def test_sentence_breaks_are_those_of_two_plain_alternatives(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def breaks(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None, int]]:
+        return [
+            (m.start(), m.end(), m.lastgroup, m.start("gap"))
+            for m in pattern.finditer(text, start, end)
+        ]
+
+    assert breaks(_SENTENCE_BREAK) == breaks(_TWO_ALTERNATIVES)
