@@ -30,10 +30,14 @@ _SENTENCE_END = lazy(
     globals(), "_SENTENCE_END", r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
 )
 #: :data:`_SENTENCE_END` with the end mark read instead of looked behind at: the engine then
-#: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position. A sentence
-#: ends where ``gap`` starts (or where a paragraph break does).
+#: skips to the next ``.``, ``!``, ``?`` or newline instead of trying every position (it does
+#: so only for a pattern that starts with one set of characters, hence the look-behinds that
+#: tell the two alternatives apart). A sentence ends where ``gap`` starts (or where a paragraph
+#: break does).
 _SENTENCE_BREAK = lazy(
-    globals(), "_SENTENCE_BREAK", r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
+    globals(),
+    "_SENTENCE_BREAK",
+    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n)",
 )
 _ABBREVIATION = lazy(
     globals(),
@@ -64,6 +68,19 @@ _RELATION = lazy(
 )
 #: What any :data:`_RELATION` match contains: a sentence without it states no parts.
 _RELATION_CUE = lazy(globals(), "_RELATION_CUE", rf"(?i:{_SUBSET}|{_WHOLE})|:")
+#: The first word of each :data:`_SUBSET` and :data:`_WHOLE` phrase, in lower case.
+_CUE_WORDS = (
+    "including",
+    "among",
+    "made",
+    "comprising",
+    "consisting",
+    "composed",
+    "split",
+    "divided",
+    "broken",
+    "namely",
+)
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
 _PART_SEPARATOR = lazy(
     globals(),
@@ -391,7 +408,7 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
     for sentence, group in by_sentence.items():
-        if len(group) < 2 or _RELATION_CUE.search(text, sentence.start, sentence.end) is None:
+        if len(group) < 2 or not _has_relation_cue(text, sentence.start, sentence.end):
             continue
         for i, total in enumerate(group[:-1]):
             relation = _relation_after(text, total, sentence)
@@ -419,6 +436,24 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
                 )
             )
     return found
+
+
+def _has_relation_cue(text: str, start: int, end: int) -> bool:
+    """Whether :data:`_RELATION_CUE` matches in ``text[start:end]``.
+
+    The pattern, case-insensitive and led by ``\\b``, is tried at every position of the
+    sentence; ASCII text that has no colon and none of :data:`_CUE_WORDS` in lower case cannot
+    match, and is told so by a few substring tests. Beyond ASCII, case folding is wider than
+    ``lower()`` ("ı" matches "i"): the pattern says.
+    """
+    segment = text[start:end]
+    if ":" in segment:
+        return True
+    if segment.isascii():
+        lowered = segment.lower()
+        if not any(word in lowered for word in _CUE_WORDS):
+            return False
+    return _RELATION_CUE.search(text, start, end) is not None
 
 
 def _relation_after(text: str, total: Figure, sentence: Span) -> tuple[bool, int] | None:

@@ -271,13 +271,43 @@ def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, in
     return "", 0
 
 
+#: The characters of a :data:`_TOKEN` word token (ASCII letters, apostrophes and hyphens).
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _is_ascii_letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
 def _event_before(q: Quantity, text: str, lexicon: Lexicon) -> str:
     """A verb right before the figure that says what happened ("killing 92 insurgents")."""
     start = q.full_span.start
-    toks = _tokens(text, max(0, start - 24), start)
-    if not toks or not _is_word(toks[-1].group()):
-        return ""
-    return lexicon.group(lemma(toks[-1].group()))
+    word = _last_word(text, max(0, start - 24), start)
+    return "" if word is None else lexicon.group(lemma(word))
+
+
+def _last_word(text: str, lo: int, end: int) -> str | None:
+    """The last token of ``text[lo:end]`` if it is a word (as :func:`_is_word` says), else None.
+
+    The last of ``_tokens(text, lo, end)``, found without reading the others: every character
+    but whitespace is in a token, so the last token ends at the last such character. Any
+    character there but an ASCII letter ends a token of one character or of digits; an ASCII
+    letter ends a word token, which starts at the first letter of the run of word characters
+    it ends.
+    """
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == lo:
+        return None
+    last = text[end - 1]
+    if not _is_ascii_letter(last):
+        return last if last.isalpha() else None
+    start = end - 1
+    while start > lo and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while not _is_ascii_letter(text[start]):
+        start += 1  # an apostrophe or hyphen in front of the first letter is a token of its own
+    return text[start:end]
 
 
 def _backward_subject(

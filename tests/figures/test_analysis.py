@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,9 +12,11 @@ from linter.figures.analysis import (
     _ABBREVIATION,
     _RELATION,
     _RELATION_CUE,
+    _SENTENCE_BREAK,
     _SENTENCE_END,
     Figure,
     Status,
+    _has_relation_cue,
     _settle,
     analyse,
     sentences,
@@ -323,6 +327,37 @@ def test_a_sentence_without_a_relation_cue_has_no_relation(text: str, data: st.D
         assert all(_RELATION.match(text, at, end) is None for at in range(start, end + 1))
 
 
+_CUE_PIECES = st.one_of(
+    _ARTICLE_PIECES,
+    st.sampled_from(
+        [
+            *("INCLUDING", "Among Them", "namely", "Broken down into", "divided among", ":"),
+            *("ıncluding", "ſplit into", "amonG", "made", "consisting of", "composed of"),
+            *("includes", "xincluding", "é", "33", " ", "\n"),
+        ]
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=20).map(" ".join), st.data())
+def test_the_relation_cue_test_is_the_pattern(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _RELATION_CUE.search(text, start, end) is not None
+    assert _has_relation_cue(text, start, end) is expected
+
+
+def test_the_relation_cue_test_cases() -> None:
+    assert _has_relation_cue("33 dead, including 18 civilians", 0, 31)
+    assert _has_relation_cue("33 dead, INCLUDING 18 civilians", 0, 31)
+    assert _has_relation_cue("the toll: 33", 0, 12)
+    assert not _has_relation_cue("the toll: 33", 0, 8)
+    assert _has_relation_cue("33 dead, ıncluding 18", 0, 21)  # "ı" matches "i" in the pattern
+    assert not _has_relation_cue("33 dead, 18 civilians", 0, 21)
+    assert not _has_relation_cue("33 dead, xincluding 18", 0, 22)
+
+
 def _reference_sentences(text: str, start: int, end: int) -> list[Span]:
     spans = []
     cut = start
@@ -352,3 +387,24 @@ def test_sentences_are_those_of_the_look_behind_pattern(text: str, data: st.Data
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert sentences(text, start, end) == _reference_sentences(text, start, end)
+
+
+#: :data:`_SENTENCE_BREAK` as two plain alternatives (its first form).
+_TWO_ALTERNATIVES = re.compile(r"[.!?](?P<gap>[\"”’)\]]*\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join), st.data())
+def test_sentence_breaks_are_those_of_two_plain_alternatives(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def breaks(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None, int]]:
+        return [
+            (m.start(), m.end(), m.lastgroup, m.start("gap"))
+            for m in pattern.finditer(text, start, end)
+        ]
+
+    assert breaks(_SENTENCE_BREAK) == breaks(_TWO_ALTERNATIVES)

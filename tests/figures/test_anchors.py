@@ -7,7 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.document import Span
-from linter.figures.anchors import Lexicon, find_anchor, lemma, scope_of, scopes_in
+from linter.figures.anchors import (
+    Lexicon,
+    _is_word,
+    _last_word,
+    _tokens,
+    find_anchor,
+    lemma,
+    scope_of,
+    scopes_in,
+)
 from linter.figures.numbers import read_quantities
 from linter.kinds.figure_consistency import DEFAULT_GENERIC, DEFAULT_SYNONYMS
 
@@ -176,3 +185,40 @@ def test_phrases_looked_up_by_first_word_are_those_of_every_length(
         return ""
 
     assert by_first_word() == every_length()
+
+
+_WORD_PIECES = st.sampled_from(
+    [
+        *("killing", "killed", "a", "Z", "don't", "-", "--", "'", "’", "x-ray", "'tis", "well-"),
+        *("33", "1,000", "3.5", ":", ".", "é", "ß", "²", "٣", "(", "%", "€"),
+        *(" ", "  ", "\n", "\t", "\u00a0", "\u2003", ""),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=12).map("".join), st.data())
+def test_the_last_word_is_that_of_the_tokens(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    toks = _tokens(text, lo, end)
+    expected = toks[-1].group() if toks and _is_word(toks[-1].group()) else None
+    assert _last_word(text, lo, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("after killing ", "killing"),
+        ("after x-ray", "x-ray"),
+        ("the ’tis", "tis"),
+        ("over well-", None),
+        ("of é ", "é"),
+        ("rose 1,000", None),
+        ("Z", "Z"),
+        ("", None),
+        (" \u2003", None),
+    ],
+)
+def test_the_last_word(text: str, expected: str | None) -> None:
+    assert _last_word(text, 0, len(text)) == expected
