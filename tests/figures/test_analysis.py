@@ -408,3 +408,16 @@ def test_sentence_breaks_are_those_of_two_plain_alternatives(
         ]
 
     assert breaks(_SENTENCE_BREAK) == breaks(_TWO_ALTERNATIVES)
+
+
+def test_the_cue_words_are_the_first_words_of_every_relation_phrase() -> None:
+    # The substring test is exact only while every phrase of the pattern starts with one of
+    # these words: a phrase added to the pattern must add its first word here.
+    from linter.figures.analysis import _CUE_WORDS, _SUBSET, _WHOLE
+
+    def first_words(pattern: str) -> set[str]:
+        # Drop the inner groups ("split (between|among|into)"): only each phrase's first word.
+        outer = re.sub(r"\\s\+\(\?:[^)]*\)", "", pattern.replace(r"\b", ""))
+        return {m.group(1) for m in re.finditer(r"(?:\(\?:|\|)([a-z]+)", outer)}
+
+    assert first_words(_SUBSET) | first_words(_WHOLE) == set(_CUE_WORDS)

@@ -26,6 +26,7 @@ from linter.kinds.name_variants import (
 )
 from linter.options import parse_options
 from linter.parse import parse
+from tests.edits import edited
 
 _NAMES = [
     "Berglund",
@@ -240,13 +241,6 @@ _edit = st.tuples(
 )
 
 
-def _edited(text: str, edits: list[tuple[int, str, int]]) -> str:
-    for at, insert, delete in edits:
-        at %= len(text) + 1
-        text = text[:at] + insert + text[at + delete :]
-    return text
-
-
 @settings(max_examples=500, deadline=None)
 @given(
     st.sampled_from(_PARAGRAPHS),
@@ -261,7 +255,7 @@ def test_duplicate_blocks_distance_bound_keeps_every_near_copy(a, b, edits, simi
         path="t",
         line=1,
     )
-    keys = [compare_key(a), compare_key(_edited(b, edits))]
+    keys = [compare_key(a), compare_key(edited(b, edits))]
     matcher = _Matcher(keys, options)
     if not matcher._may_be_near(0, 1):
         assert matcher.score(0, 1) == 0

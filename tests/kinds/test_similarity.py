@@ -24,6 +24,7 @@ from linter.kinds.similarity import (
     ratio_may_reach,
 )
 from linter.options import parse_options
+from tests.edits import edited
 
 #: Few letters (so that texts share many), both cases, non-ASCII and an apostrophe.
 _text = st.text(alphabet="abcABCéÉßẞ’'- ", max_size=40)
@@ -132,13 +133,6 @@ _edit = st.tuples(
 )
 
 
-def _edited(text: str, edits: list[tuple[int, str, int]]) -> str:
-    for at, insert, delete in edits:
-        at %= len(text) + 1
-        text = text[:at] + insert + text[at + delete :]
-    return text
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_edit, max_size=15), st.lists(_edit, max_size=15), st.sampled_from([50, 90, 97]))
 def test_duplicate_blocks_python_comparisons_answer_as_rapidfuzz(  # type: ignore[no-untyped-def]
@@ -150,7 +144,7 @@ def test_duplicate_blocks_python_comparisons_answer_as_rapidfuzz(  # type: ignor
         path="t",
         line=1,
     )
-    keys = [compare_key(_edited(_PARAGRAPH, edits_a)), compare_key(_edited(_PARAGRAPH, edits_b))]
+    keys = [compare_key(edited(_PARAGRAPH, edits_a)), compare_key(edited(_PARAGRAPH, edits_b))]
     saved = similarity.python_first
     answers = []
     try:
