@@ -18,7 +18,7 @@ from __future__ import annotations
 import _sre
 import re
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from importlib import import_module
 from typing import Any, cast
 
@@ -112,6 +112,46 @@ def adopt_forms(forms: object) -> None:
             (key, form)
             for key, form in forms.items()
             if isinstance(key, tuple) and isinstance(form, tuple) and len(form) == 5
+        )
+
+
+#: Texts of patterns made by :func:`built` in this process, by key.
+_built: dict[tuple[str, ...], str] = {}
+#: Texts adopted from the compiled rulebook (:func:`adopt_texts`), by key.
+_stored_texts: dict[tuple[str, ...], str] = {}
+
+
+def built(key: tuple[str, ...], build: Callable[[], str]) -> str:
+    """``build()``: the text of a pattern (or of a part of one) that depends on ``key`` alone,
+    taken from the compiled rulebook when it holds that key.
+
+    Some patterns are put together at import from long word lists (the figures engine's tries,
+    about 3 ms); the text is a function of the words, so the words are the key.
+    """
+    text = _stored_texts.get(key)
+    if text is None:
+        text = build()
+    _built[key] = text
+    return text
+
+
+def stored_texts() -> dict[tuple[str, ...], str]:
+    """Every text made with :func:`built` by the modules in :data:`PATTERN_MODULES`."""
+    for module in PATTERN_MODULES:
+        import_module(module)
+    return dict(_built)
+
+
+def adopt_texts(texts: object) -> None:
+    """Take :func:`built`'s texts from ``texts`` (read back from :func:`stored_texts`) from
+    now on; anything but a mapping of tuples of text to text is ignored."""
+    if isinstance(texts, dict):
+        _stored_texts.update(
+            (key, text)
+            for key, text in texts.items()
+            if isinstance(key, tuple)
+            and all(isinstance(k, str) for k in key)
+            and isinstance(text, str)
         )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from linter.errors import UserError, did_you_mean, value_repr
 from linter.findings import FixSafety, Severity
 from linter.kinds import REGISTRY, get_kind
-from linter.lazypatterns import adopt_forms, lazy, stored_forms
+from linter.lazypatterns import adopt_forms, adopt_texts, lazy, stored_forms, stored_texts
 from linter.options import parse_options
 from linter.yamlsource import LineDict, LineList, YamlError, load_yaml
 
@@ -273,7 +273,7 @@ _builtin: dict[str, Rule] | None = None
 #: so that two Pythons sharing an install do not keep replacing each other's file.
 COMPILED_NAME = f"copydesk-rulebook.{sys.implementation.cache_tag}.pickle"
 #: Bumped whenever what the compiled file holds changes.
-COMPILED_LAYOUT = 5
+COMPILED_LAYOUT = 6
 
 
 def _builtin_files() -> list[tuple[str, Path]]:
@@ -376,7 +376,13 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
             # back unchecked: a file written under another version of it is never read on.
             if load(file) != _pattern_engine():
                 return None
-            rules, prepared, forms = load(file)
+            # The engine's own pattern texts and compiled forms before the rules: reading the
+            # rules imports the kinds, and with them the modules that put patterns together.
+            # The compiled forms are valid for this very Python only, which the key names.
+            forms, texts = load(file)
+            adopt_texts(texts)
+            adopt_forms(forms)
+            rules, prepared = load(file)
     except Exception:  # absent, truncated, from another version: read the rulebook instead
         return None
     if (
@@ -389,9 +395,6 @@ def _load_compiled(path: Path, key: tuple[Any, ...]) -> dict[str, Rule] | None:
         rule = rules.get(rid)
         if rule is not None and ready is not None:
             get_kind(rule.kind).adopt(rule.options, ready)
-    # The engine's own patterns as Python's compiler left them: valid for this very Python
-    # only, which the key names (``sys.version``).
-    adopt_forms(forms)
     return rules
 
 
@@ -422,7 +425,8 @@ def _store_compiled(path: Path, key: tuple[Any, ...], rules: dict[str, Rule]) ->
         data = (
             pickle.dumps(key, protocol=protocol)
             + pickle.dumps(_pattern_engine(), protocol=protocol)
-            + pickle.dumps((rules, prepared, stored_forms()), protocol=protocol)
+            + pickle.dumps((stored_forms(), stored_texts()), protocol=protocol)
+            + pickle.dumps((rules, prepared), protocol=protocol)
         )
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-rulebook-")

@@ -199,3 +199,23 @@ def test_the_engines_patterns_come_back_compiled_with_the_rules(
     monkeypatch.setattr(re, "compile", refused)
     built = lazy_one.compiled()
     assert built.search("12 Boats")["n"] == "12"  # type: ignore[index]
+
+
+def test_the_engines_pattern_texts_come_back_with_the_rules(
+    rules_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter import lazypatterns as patterns
+
+    monkeypatch.setattr(patterns, "_built", dict(patterns._built))
+    monkeypatch.setattr(patterns, "_stored_texts", {})
+    patterns.built(("test", "a", "b"), lambda: "a|b")
+    _fresh()  # writes the compiled file, with every text made so far
+    assert patterns._stored_texts == {}
+    _fresh()  # reads it
+    assert patterns._stored_texts == patterns._built
+    assert ("test", "a", "b") in patterns._stored_texts
+
+    def refused() -> str:
+        raise AssertionError("built although the compiled rulebook had the text")
+
+    assert patterns.built(("test", "a", "b"), refused) == "a|b"

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from linter.document import Span
-from linter.lazypatterns import lazy
+from linter.lazypatterns import built, lazy
 
 
 class QKind(StrEnum):
@@ -234,15 +234,22 @@ def _trie(words: list[str] | set[str]) -> str:
 
     The regex engine tries the branches of an alternation one by one; grouped by their first
     character, a word that cannot match is given up after one comparison instead of dozens.
+    Kept with the compiled rulebook (:func:`linter.lazypatterns.built`): the words are the key.
     """
+    distinct = sorted(set(words))
+    return built(("trie", *distinct), lambda: _branches(distinct))
+
+
+def _branches(words: list[str]) -> str:
+    """:func:`_trie` of ``words`` (sorted, distinct), worked out."""
     heads: dict[str, list[str]] = {}
     ends = False
-    for word in sorted(set(words)):
+    for word in words:
         if word:
             heads.setdefault(word[0], []).append(word[1:])
         else:
             ends = True
-    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
+    branches = [re.escape(head) + _branches(rest) for head, rest in heads.items()]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
