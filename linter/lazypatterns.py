@@ -126,7 +126,7 @@ def built(key: tuple[str, ...], build: Callable[[], str]) -> str:
     taken from the compiled rulebook when it holds that key.
 
     Some patterns are put together at import from long word lists (the figures engine's tries,
-    about 3 ms); the text is a function of the words, so the words are the key.
+    about 1 ms); the text is a function of the words, so the words are the key.
     """
     text = _stored_texts.get(key)
     if text is None:
