@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
+    WORD_CHARS,
     Anchor,
     Lexicon,
     find_anchor,
@@ -239,6 +240,8 @@ class Parts:
 class FigureAnalysis:
     """A document's figures, the claims among them, and stated totals with their parts."""
 
+    #: The figures read: all of the title and highlights, and of the body those in sentences
+    #: that may bear on a claim or state parts (see :func:`_analyse`).
     figures: tuple[Figure, ...]
     claims: tuple[Claim, ...]
     parts: tuple[Parts, ...]
@@ -271,23 +274,27 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def read_figures(doc: Document, config: Config) -> list[Figure]:
-    """Every figure of the title, highlights and body, in document order."""
-    text = doc.text
-    figures: list[Figure] = []
-    for index, block in enumerate(doc.blocks):
-        if block.role not in _ROLES or block.kind not in _TEXT_KINDS or not block.text:
-            continue
-        figures.extend(_block_figures(text, index, block, config))
-    return figures
+def _text_blocks(doc: Document) -> list[tuple[int, Block]]:
+    return [
+        (index, block)
+        for index, block in enumerate(doc.blocks)
+        if block.role in _ROLES and block.kind in _TEXT_KINDS and block.text
+    ]
 
 
-def _block_figures(text: str, index: int, block: Block, config: Config) -> list[Figure]:
+def _block_figures(
+    text: str, index: int, block: Block, config: Config, stems: frozenset[str] | None
+) -> list[Figure]:
+    """The figures of a block; with ``stems``, only of the sentences that :func:`_may_matter`."""
     out: list[Figure] = []
     start, end = block.text_span.start, block.text_span.end
     if block.role is Role.BODY and block.is_heading and not any(map(str.isdigit, block.text)):
         return out
+    if stems is not None and not _may_matter(text, start, end, stems):
+        return out
     for sentence in sentences(text, start, end):
+        if stems is not None and not _may_matter(text, sentence.start, sentence.end, stems):
+            continue
         context: SentenceContext | None = None
         for q in read_quantities(text, sentence.start, sentence.end):
             if context is None:
@@ -296,15 +303,102 @@ def _block_figures(text: str, index: int, block: Block, config: Config) -> list[
     return out
 
 
-def _analyse(doc: Document, config: Config) -> FigureAnalysis:
-    figures = read_figures(doc, config)
+def _may_matter(text: str, start: int, end: int, stems: frozenset[str]) -> bool:
+    """Whether a body figure of ``text[start:end]`` may bear on a claim or be a stated part.
+
+    False only when the text, with the word just before it that an anchor may read
+    (:func:`_reach_back`), is ASCII and holds neither a relation cue
+    (:func:`_has_relation_cue`) nor any of ``stems``: an anchor's key is a lemma of a word
+    it reads (or the group of a phrase of them), and one of the stems of each claim's key is
+    in every such word (:meth:`Lexicon.stems_of`).
+    """
+    segment = text[_reach_back(text, start) : end]
+    if ":" in segment or not segment.isascii():
+        return True
+    holds = segment.lower().__contains__
+    return any(map(holds, stems)) or any(map(holds, _CUE_WORDS))
+
+
+def _reach_back(text: str, start: int) -> int:
+    """Where the text an anchor of a figure at or after ``start`` may read starts.
+
+    Only :func:`linter.figures.anchors._event_before` reads before a figure's sentence: the
+    last token of the 24 characters before the figure, if a word. That is a word before
+    ``start`` only when nothing but whitespace lies between, and at most 24 characters back.
+    """
+    lo = max(0, start - 24)
+    at = start
+    while at > lo and text[at - 1].isspace():
+        at -= 1
+    while at > lo and text[at - 1] in WORD_CHARS:
+        at -= 1
+    if at > lo and not text[at - 1].isascii():
+        at -= 1  # a letter beyond ASCII is a word of its own: the segment must show it
+    return at
+
+
+def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAnalysis:
+    """The analysis of ``doc``.
+
+    Body sentences that can neither bear on a claim nor state parts are not read, unless
+    ``whole``, or a claim finds no body figure of its anchor: the body is then read again,
+    whole, as such a claim is settled against figures of its kind said of anything.
+    """
+    text = doc.text
+    blocks = _text_blocks(doc)
+    head = {
+        index: _block_figures(text, index, block, config, None)
+        for index, block in blocks
+        if block.role is not Role.BODY
+    }
     claimed = [
         f
-        for f in figures
-        if f.role in (Role.TITLE, Role.HIGHLIGHTS)
-        and f.quantity.kind is not QKind.WEEKDAY
-        and f.anchor is not None
+        for found in head.values()
+        for f in found
+        if f.quantity.kind is not QKind.WEEKDAY and f.anchor is not None
     ]
+    stems = None if whole else _stems(claimed, config.lexicon)
+    figures = _figures(text, blocks, head, config, stems)
+    claims = _settle_all(claimed, figures, config, complete=stems is None)
+    if claims is None:
+        figures = _figures(text, blocks, head, config, None)
+        claims = _settle_all(claimed, figures, config, complete=True)
+        assert claims is not None
+    return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
+
+
+def _stems(claimed: list[Figure], lexicon: Lexicon) -> frozenset[str]:
+    """Stems one of which is in every body sentence (with the characters an anchor may read
+    before it) holding a figure that shares an anchor key with a claim."""
+    stems: set[str] = set()
+    for f in claimed:
+        if f.anchor is not None:
+            stems |= lexicon.stems_of(f.anchor.key)
+    return frozenset(stems)
+
+
+def _figures(
+    text: str,
+    blocks: list[tuple[int, Block]],
+    head: dict[int, list[Figure]],
+    config: Config,
+    stems: frozenset[str] | None,
+) -> list[Figure]:
+    """The title and highlights figures ``head`` with the body's, in document order."""
+    figures: list[Figure] = []
+    for index, block in blocks:
+        found = head.get(index)
+        if found is None:
+            found = _block_figures(text, index, block, config, stems)
+        figures.extend(found)
+    return figures
+
+
+def _settle_all(
+    claimed: list[Figure], figures: list[Figure], config: Config, *, complete: bool
+) -> tuple[Claim, ...] | None:
+    """Every claim settled against the body ``figures``; None, when they are not
+    ``complete``, as soon as a claim has no body figure of its anchor to be settled against."""
     # A claim is only ever compared with body figures of its own kind and unit: the anchors
     # of the others are never read (reading them is most of the cost of a figure).
     classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
@@ -324,14 +418,22 @@ def _analyse(doc: Document, config: Config) -> FigureAnalysis:
             if not bucket:
                 keys_by_class.setdefault(kind_unit, []).append(anchor.key)
             bucket.append(f)
-
-    claims = tuple(_settle(f, body, keys_by_class, values_by_class, config) for f in claimed)
-    return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(doc.text, figures)))
+    if not complete and any(not _same_anchor(f, body) for f in claimed):
+        return None
+    return tuple(_settle(f, body, keys_by_class, values_by_class, config) for f in claimed)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
     """Same thing counted, and not two different fates ("killed" against "arrested")."""
     return not (claim.event and other.event and claim.event != other.event)
+
+
+def _same_anchor(f: Figure, body: dict[tuple[str, str, str], list[Figure]]) -> list[Figure]:
+    """The body figures of ``f``'s kind, unit and anchor key that may count the same thing."""
+    anchor = f.anchor
+    assert anchor is not None
+    found = body.get(f.bucket, [])
+    return [g for g in found if g.anchor is not None and _compatible(anchor, g.anchor)]
 
 
 def _candidates(
@@ -342,21 +444,22 @@ def _candidates(
 ) -> list[Figure]:
     anchor = f.anchor
     assert anchor is not None
-    found = body.get(f.bucket)
-    if found is None and not anchor.grouped and len(anchor.key) >= 5:
-        # Spelling varies ("guerillas", "guerrillas"): the closest key of this kind, if close.
-        from rapidfuzz import fuzz, process  # only a spelling that varies needs it
-
-        keys = keys_by_class.get(f.bucket[:2], [])
-        best = (
-            process.extractOne(anchor.key, keys, scorer=fuzz.ratio, score_cutoff=config.fuzzy)
-            if keys
-            else None
-        )
-        if best is not None and len(best[0]) >= 5:
-            found = body[(*f.bucket[:2], best[0])]
-    if not found:
+    if f.bucket in body:
+        return _same_anchor(f, body)
+    if anchor.grouped or len(anchor.key) < 5:
         return []
+    # Spelling varies ("guerillas", "guerrillas"): the closest key of this kind, if close.
+    from rapidfuzz import fuzz, process  # only a spelling that varies needs it
+
+    keys = keys_by_class.get(f.bucket[:2], [])
+    best = (
+        process.extractOne(anchor.key, keys, scorer=fuzz.ratio, score_cutoff=config.fuzzy)
+        if keys
+        else None
+    )
+    if best is None or len(best[0]) < 5:
+        return []
+    found = body[(*f.bucket[:2], best[0])]
     return [g for g in found if g.anchor is not None and _compatible(anchor, g.anchor)]
 
 

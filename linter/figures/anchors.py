@@ -95,6 +95,15 @@ def lemma(word: str) -> str:
     return w
 
 
+def stem(lemma_: str) -> str:
+    """What of a lemma every ASCII word with that lemma contains, in lower case.
+
+    :func:`lemma` only lower-cases a word, cuts it at both ends and, for ``-ies``, puts a ``y``
+    back: all of the lemma but a final ``y`` is part of the word.
+    """
+    return lemma_[:-1] if lemma_.endswith("y") else lemma_
+
+
 def phrase_lemma(phrase: str) -> str:
     return " ".join(lemma(w) for w in phrase.split())
 
@@ -111,6 +120,8 @@ class Lexicon:
     longest: int = 1
     #: first lemma of a phrase in ``groups`` -> the lengths of those phrases, longest first
     lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: group name -> for each of its phrases, the stem of its longest word (see :func:`stem`)
+    stems: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, synonyms: Mapping[str, Iterable[str]], generic: Iterable[str]) -> Lexicon:
@@ -122,15 +133,24 @@ class Lexicon:
                 groups.setdefault(key, name)
                 longest = max(longest, key.count(" ") + 1)
         lengths: dict[str, set[int]] = {}
-        for key in groups:
+        stems: dict[str, set[str]] = {}
+        for key, name in groups.items():
             first = key.split(" ")[0]
             lengths.setdefault(first, set()).add(key.count(" ") + 1)
+            # A phrase is read only where all its words are: its longest one is the rarest.
+            stems.setdefault(name, set()).add(stem(max(key.split(" "), key=len)))
         return cls(
             groups,
             frozenset(lemma(g) for g in generic),
             longest,
             {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+            {name: frozenset(words) for name, words in stems.items()},
         )
+
+    def stems_of(self, key: str) -> frozenset[str]:
+        """Stems one of which any ASCII text holding an anchor with this ``key`` contains, in
+        lower case: the key's own, and, for a group, one for each of its phrases."""
+        return self.stems.get(key, frozenset()) | {stem(key)}
 
     def group(self, lemma_: str) -> str:
         return self.groups.get(lemma_, "")
@@ -272,7 +292,7 @@ def _event(toks: list[re.Match[str]], i: int, lexicon: Lexicon) -> tuple[str, in
 
 
 #: The characters of a :data:`_TOKEN` word token (ASCII letters, apostrophes and hyphens).
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
 
 
 def _is_ascii_letter(c: str) -> bool:
@@ -303,7 +323,7 @@ def _last_word(text: str, lo: int, end: int) -> str | None:
     if not _is_ascii_letter(last):
         return last if last.isalpha() else None
     start = end - 1
-    while start > lo and text[start - 1] in _WORD_CHARS:
+    while start > lo and text[start - 1] in WORD_CHARS:
         start -= 1
     while not _is_ascii_letter(text[start]):
         start += 1  # an apostrophe or hyphen in front of the first letter is a token of its own

@@ -15,7 +15,9 @@ from linter.figures.analysis import (
     _SENTENCE_BREAK,
     _SENTENCE_END,
     Figure,
+    FigureAnalysis,
     Status,
+    _analyse,
     _has_relation_cue,
     _settle,
     analyse,
@@ -310,12 +312,133 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
 def test_claims_settled_against_their_class_only_are_the_same(article: tuple[str, str]) -> None:
     highlights, body = article
     doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
-    result = analyse(doc, CONFIG)
     settled = [
         (c.figure.quantity, c.status, c.evidence.quantity if c.evidence else None)
-        for c in result.claims
+        for c in analyse(doc, CONFIG).claims
     ]
-    assert settled == _claims_against_every_body_figure(result.figures)
+    every = _analyse(doc, CONFIG, whole=True).figures
+    assert settled == _claims_against_every_body_figure(every)
+
+
+_CLAIM_SENTENCES = st.sampled_from(
+    [
+        "The raids caused 35 deaths.",
+        "The raids killed 33 people.",
+        "Troops killed 12 guerrillas.",
+        "33 deaths, including 18 civilians and 15 security personnel.",
+        "Turnout was 44%.",
+        "40 homes burned.",
+        "Police arrested 20 protesters.",
+    ]
+)
+_BODY_SENTENCES = st.sampled_from(
+    [
+        "The death toll rose to 33.",
+        "Later, 35 people died.",
+        "Officials said 33 were killed.",
+        "Raids killed 12 guerillas.",
+        "Some 40 homes burned.",
+        "Turnout was 44 per cent.",
+        "The 33 dead included 18 civilians and 15 security personnel.",
+        "Police detained 20 protesters.",
+        "Fighters’ families counted 35 fatalities.",
+        "Khanal, 27, counted 12.",
+        "In all: 33 people.",
+        "Markets shut for 2 days.",
+        "35 people, officials said.",
+        "33 people, officials said.",
+    ]
+)
+_BODY_PIECES = st.one_of(
+    _ARTICLE_PIECES,
+    _BODY_SENTENCES,
+    st.sampled_from(["killed", "Killing", "dead", "lost their lives", "people", "wounded"]),
+)
+#: Paragraphs of sentences and pieces, some led by a heading line: a heading's last word is
+#: what an anchor may read of the text before a paragraph's first figure.
+_PARAGRAPHS = st.lists(
+    st.tuples(
+        st.sampled_from(["", "Killed\n\n", "Survivors\n\n", "Death toll\n\n"]),
+        _BODY_SENTENCES,
+        st.lists(_BODY_PIECES, max_size=12).map(" ".join),
+    ).map(lambda p: f"{p[0]}{p[1]} {p[2]}"),
+    max_size=6,
+).map("\n\n".join)
+
+
+def _outcome(result: FigureAnalysis) -> tuple[object, ...]:
+    return (
+        [
+            (c.figure.quantity, c.status, c.evidence.quantity if c.evidence else None)
+            for c in result.claims
+        ],
+        [
+            (
+                p.total.quantity,
+                [f.quantity for f in p.parts],
+                p.whole,
+                p.parts_sum.low,
+                p.parts_sum.high,
+            )
+            for p in result.parts
+        ],
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_CLAIM_SENTENCES, _ARTICLE_PIECES), max_size=4), _PARAGRAPHS)
+def test_skipping_body_sentences_that_cannot_matter_changes_nothing(
+    highlights: list[str], body: str
+) -> None:
+    bullets = "".join(f"- {h}\n" for h in highlights)
+    doc = parse(f"{HEAD}{bullets}\n{body}\n", "a.txt")
+    assert _outcome(_analyse(doc, CONFIG)) == _outcome(_analyse(doc, CONFIG, whole=True))
+
+
+def test_a_body_sentence_that_cannot_matter_is_not_read() -> None:
+    doc = parse(
+        f"{HEAD}- The raids killed 33 people.\n\n"
+        "Officials said 33 people were killed. Some 40 homes burned in 2 districts.\n\n"
+        "Survivors\n\n"
+        "In all, 9 schools shut.\n\n"
+        "Killed\n\n"
+        "12 troops.\n",
+        "a.txt",
+    )
+    read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
+    # "12" is read: an anchor may take "Killed", the word just before it, as its event.
+    assert read == ["33", "33", "12"]
+    every = [doc.slice(f.quantity.span) for f in _analyse(doc, CONFIG, whole=True).figures]
+    assert every == ["33", "33", "40", "2", "9", "12"]
+
+
+def test_a_body_figure_worded_by_another_word_of_the_group_is_read() -> None:
+    doc = parse(
+        f"{HEAD}- The raids caused 35 deaths.\n\n"
+        "The death toll rose to 33. Later, 35 people died.\n",
+        "a.txt",
+    )
+    assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.AGREES]
+
+
+def test_a_figure_of_people_after_a_heading_verb_is_read() -> None:
+    # "35 people" after the heading "Killed" counts deaths (the word before it says so).
+    doc = parse(
+        f"{HEAD}- The raids killed 35 people.\n\n"
+        "Officials said 33 were killed.\n\nKilled\n\n35 people, officials said.\n",
+        "a.txt",
+    )
+    assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.AGREES]
+
+
+def test_a_claim_with_no_body_figure_of_its_anchor_has_the_body_read_whole() -> None:
+    doc = parse(
+        f"{HEAD}- The raids killed 35 people.\n\nSome 35 homes burned.\n",
+        "a.txt",
+    )
+    result = analyse(doc, CONFIG)
+    assert [doc.slice(f.quantity.span) for f in result.figures] == ["35", "35"]
+    assert [c.status for c in result.claims] == [Status.UNCLEAR]
 
 
 @settings(max_examples=300, deadline=None)
