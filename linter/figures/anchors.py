@@ -137,14 +137,17 @@ class Lexicon:
         for key, name in groups.items():
             first = key.split(" ")[0]
             lengths.setdefault(first, set()).add(key.count(" ") + 1)
-            # A phrase is read only where all its words are: its longest one is the rarest.
-            stems.setdefault(name, set()).add(stem(max(key.split(" "), key=len)))
+            # A phrase is read only where all its words are: one of them will do, and the
+            # longest that is not a function word is the rarest.
+            words = key.split(" ")
+            rare = [w for w in words if w not in STOPWORDS] or words
+            stems.setdefault(name, set()).add(stem(max(rare, key=len)))
         return cls(
             groups,
             frozenset(lemma(g) for g in generic),
             longest,
             {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
-            {name: frozenset(words) for name, words in stems.items()},
+            {name: _fewest(found) for name, found in stems.items()},
         )
 
     def stems_of(self, key: str) -> frozenset[str]:
@@ -154,6 +157,11 @@ class Lexicon:
 
     def group(self, lemma_: str) -> str:
         return self.groups.get(lemma_, "")
+
+
+def _fewest(stems: set[str]) -> frozenset[str]:
+    """``stems`` without those that contain another: a text holding one holds the other."""
+    return frozenset(s for s in stems if not any(t != s and t in s for t in stems))
 
 
 @dataclass(frozen=True, slots=True)
