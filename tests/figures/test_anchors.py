@@ -16,6 +16,7 @@ from linter.figures.anchors import (
     lemma,
     scope_of,
     scopes_in,
+    stem,
 )
 from linter.figures.numbers import read_quantities
 from linter.kinds.figure_consistency import DEFAULT_GENERIC, DEFAULT_SYNONYMS
@@ -222,3 +223,17 @@ def test_the_last_word_is_that_of_the_tokens(text: str, data: st.DataObject) -> 
 )
 def test_the_last_word(text: str, expected: str | None) -> None:
     assert _last_word(text, 0, len(text)) == expected
+
+
+def test_each_phrase_of_a_group_is_looked_for_by_its_rarest_word() -> None:
+    lexicon = Lexicon.build({"death": ("died", "die", "lost their lives", "fatalities")}, ())
+    # "their" is a function word; "died" holds "die"; "fatalities" has the lemma "fatality".
+    assert lexicon.stems_of("death") == {"death", "die", "lost", "fatalit"}
+    assert lexicon.stems_of("prisoner") == {"prisoner"}
+    assert lexicon.stems_of("country") == {"countr"}
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-", min_size=1))
+def test_an_ascii_word_holds_the_stem_of_its_lemma(word: str) -> None:
+    assert stem(lemma(word)) in word.lower()
