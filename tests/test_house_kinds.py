@@ -79,6 +79,30 @@ def test_existence_phrases_match_across_a_line_break() -> None:
     assert [(place, f.fields["match"]) for place, f in found] == [((3, 17), "in the wake of")]
 
 
+def test_existence_fix_whole_lines_removes_only_a_line_the_match_fills() -> None:
+    text = "Title\n  I hope this helps!  \nThe port closed. I hope this helps!\nI hope this helps!"
+    opts = {"tokens": ["I hope this helps!"], "word-boundary": False, "fix-whole-lines": True}
+    found = run("existence", opts, text)
+    assert [(place, f.fix is not None) for place, f in found] == [
+        ((2, 3), True),
+        ((3, 18), False),
+        ((4, 1), True),
+    ]
+    assert (
+        apply(text, found[0][1]) == "Title\nThe port closed. I hope this helps!\nI hope this helps!"
+    )
+    # The last line has no newline: the one before it goes with it.
+    assert (
+        apply(text, found[2][1])
+        == "Title\n  I hope this helps!  \nThe port closed. I hope this helps!"
+    )
+    assert [f.fix for _, f in run("existence", {**opts, "fix-whole-lines": False}, text)] == [
+        None,
+        None,
+        None,
+    ]
+
+
 # -- substitution ------------------------------------------------------------------------------
 
 

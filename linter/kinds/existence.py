@@ -10,9 +10,9 @@ from typing import Any
 import regex
 
 from linter.document import Document, Span
-from linter.findings import Finding
+from linter.findings import Finding, Fix
 from linter.kinds.base import Kind
-from linter.kinds.common import quote
+from linter.kinds.common import quote, remove_lines
 from linter.kinds.scope import ScopeName, scope_span_set
 from linter.options import option
 from linter.patterns import Budget, Pattern, compile_user_pattern
@@ -36,6 +36,11 @@ class ExistenceOptions:
         (), "Matched texts never to flag (compared without case), such as an allowed brand name."
     )
     scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
+    fix_whole_lines: bool = option(
+        False,
+        "A match that fills its lines (spaces aside) comes with a fix that removes those lines "
+        "(give the rule 'fixable: safe' to apply it with --fix).",
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,4 +182,17 @@ class Existence(Kind):
 
     def check(self, doc: Document, options: ExistenceOptions) -> Iterator[Finding]:
         for span, entry in find_matches(doc, options):
-            yield Finding(span, {"match": quote(doc.slice(span)), "entry": entry})
+            fix = None
+            if options.fix_whole_lines and _fills_lines(doc.text, span):
+                fix = Fix((remove_lines(doc, span),), safe=True, description="Remove the line")
+            yield Finding(span, {"match": quote(doc.slice(span)), "entry": entry}, fix=fix)
+
+
+def _fills_lines(text: str, span: Span) -> bool:
+    """Whether only spaces and tabs stand beside ``span`` on its first and last lines."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    if line_end == -1:
+        line_end = len(text)
+    before, after = text[line_start : span.start], text[span.end : line_end]
+    return not before.strip(" \t") and not after.strip(" \t\r")
