@@ -175,6 +175,7 @@ def main() -> None:
         + (f", load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the end" if load else "")
     )
     print("bytecode: compiled before timing, as pip does on install")
+    print(f"install: {install_kind()}")
     for note in notes:
         print(note)
     print()
@@ -182,6 +183,25 @@ def main() -> None:
     print("|---|---:|---:|---|:---:|")
     for name, value, ratio, target, met in rows:
         print(f"| {name} | {value} | {ratio} | {target} | {met} |")
+
+
+def install_kind() -> str:
+    """How copydesk is installed here. An editable install's finder is loaded by every
+    ``python`` this environment starts, the floor's included, and costs it start-up time."""
+    import site
+
+    spec = importlib.util.find_spec("linter")
+    origin = Path(spec.origin if spec and spec.origin else ".").resolve()
+    packages = [Path(p).resolve() for p in site.getsitepackages()]
+    if any(p in origin.parents for p in packages):
+        return "regular (pip install .), as pre-commit and package users have it"
+    finders = [f.name for p in packages if p.is_dir() for f in p.glob("__editable__*copydesk*")]
+    if finders:
+        return (
+            "editable (pip install -e): every python started here, the floor's too, also "
+            "loads the editable install's finder"
+        )
+    return f"run from the source tree at {origin.parent.parent}"
 
 
 def measure(

@@ -90,3 +90,10 @@ def test_quick_benchmark_run_prints_a_table(tmp_path) -> None:
     ]
     assert single[0][3] == "≤ 4x floor and < 60 ms"
     assert single[1][3:] == ["", " |"]  # reported, with no target
+
+
+def test_the_benchmark_names_the_kind_of_install() -> None:
+    from benchmarks.run import install_kind
+
+    # The test environment is the README's: copydesk installed with pip install -e.
+    assert install_kind().startswith("editable (pip install -e)")
