@@ -120,7 +120,8 @@ class Lexicon:
     longest: int = 1
     #: first lemma of a phrase in ``groups`` -> the lengths of those phrases, longest first
     lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    #: group name -> for each of its phrases, the stem of its longest word (see :func:`stem`)
+    #: group name -> for each of its phrases, the stem (see :func:`stem`) of its longest word
+    #: that is not a function word; a stem that holds another is left out
     stems: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
