@@ -54,6 +54,17 @@ def _construct_sequence(loader: Any, node: Any) -> LineList:
     return result
 
 
+def _construct_timestamp(loader: Any, node: Any) -> Any:
+    """A date or time as pyyaml reads it, or, for one that cannot exist (``2026-02-30``), the
+    text as written: a rule can then say what is wrong with it."""
+    import yaml
+
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 @cache
 def _loaders() -> tuple[type, type | None]:
     """The pure-Python loader that records lines, and the same on libyaml's C parser if any.
@@ -68,8 +79,10 @@ def _loaders() -> tuple[type, type | None]:
 
     mapping_tag = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
     sequence_tag = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+    timestamp_tag = "tag:yaml.org,2002:timestamp"
     _Loader.add_constructor(mapping_tag, _construct_mapping)
     _Loader.add_constructor(sequence_tag, _construct_sequence)
+    _Loader.add_constructor(timestamp_tag, _construct_timestamp)
     if not getattr(yaml, "__with_libyaml__", False):
         return _Loader, None
 
@@ -78,6 +91,7 @@ def _loaders() -> tuple[type, type | None]:
 
     _CLoader.add_constructor(mapping_tag, _construct_mapping)
     _CLoader.add_constructor(sequence_tag, _construct_sequence)
+    _CLoader.add_constructor(timestamp_tag, _construct_timestamp)
     return _Loader, _CLoader
 
 
@@ -114,3 +128,6 @@ def load_yaml(text: str, path: str) -> Any:
         raise YamlError(path, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise YamlError(path, 1, "invalid YAML: nested too deeply to read") from None
+    except (ValueError, OverflowError) as exc:
+        # A value a constructor cannot build; pyyaml gives no place for it.
+        raise YamlError(path, 1, f"invalid YAML: {exc}") from None

@@ -181,18 +181,16 @@ class Dateline(Kind):
                     )
         keys = options.updated_keys if updated else options.date_keys
         front = _front_matter_date(doc, keys)
+        # The other date of the front matter is compared with nothing, but must be readable.
+        other = _front_matter_date(doc, options.date_keys if updated else options.updated_keys)
+        if other is not None and _as_date(other[1]) is None and other[0] not in keys:
+            yield _unreadable(*other)
         front_date: dt.date | None = None
         if front is not None:
             key, value, span = front
             front_date = _as_date(value)  # type: ignore[assignment]
             if front_date is None:
-                yield Finding(
-                    span,
-                    {
-                        "problem": f'The front matter {key} "{quote(str(value))}" is not a '
-                        "readable date"
-                    },
-                )
+                yield _unreadable(key, value, span)
             elif written is not None and written.date is not None and written.date != front_date:
                 yield Finding(
                     written.span,
@@ -210,6 +208,12 @@ class Dateline(Kind):
                 _top(doc),
                 {"problem": "The article has no date: no dateline and no front-matter date"},
             )
+
+
+def _unreadable(key: str, value: object, span: Span) -> Finding:
+    return Finding(
+        span, {"problem": f'The front matter {key} "{quote(str(value))}" is not a readable date'}
+    )
 
 
 def _top(doc: Document) -> Span:

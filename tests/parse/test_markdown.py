@@ -135,6 +135,24 @@ def test_invalid_front_matter_is_recorded_not_raised() -> None:
     assert doc.title is not None and doc.title.text == "T"
 
 
+def test_a_date_that_cannot_exist_is_read_as_written() -> None:
+    import datetime as dt
+
+    doc = parse("---\ndate: 2026-02-30\nupdated: 2026-13-01\nmade: 2026-02-28\n---\n# T\n", "a.md")
+    assert doc.front_matter == {
+        "date": "2026-02-30",
+        "updated": "2026-13-01",
+        "made": dt.date(2026, 2, 28),
+    }
+    assert doc.front_matter_error is None
+
+
+def test_a_time_that_cannot_exist_is_read_as_written() -> None:
+    # A timestamp with an hour of 99 passes pyyaml's pattern but not datetime's check.
+    doc = parse("---\nat: 2026-02-28 99:00:00\n---\n# T\n", "a.md")
+    assert doc.front_matter == {"at": "2026-02-28 99:00:00"}
+
+
 def test_atx_closing_hashes_are_not_text() -> None:
     doc = parse("## Outlook ##\n", "a.md")
     assert doc.blocks[0].text == "Outlook"
