@@ -481,6 +481,13 @@ def _settle(
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
         return Claim(f, Status.AGREES)
+    if q.kind is QKind.ORDINAL and any(
+        agree(q, g.quantity, config.tolerances)
+        for g in values_by_class.get((q.kind.value, q.unit), [])
+    ):
+        # A rank moves ("climbed to 14th ... had been 21st"): one the body states anywhere
+        # is taken as the current one, whatever its anchor was read as.
+        return Claim(f, Status.UNCLEAR)
     # Only a body figure of the same scope can contradict: "133 militants in the past 48
     # hours" is another count than an unscoped "92 insurgents".
     same_scope = [g for g in candidates if g.scope == f.scope]

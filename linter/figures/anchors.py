@@ -60,6 +60,8 @@ take takes place effect come comes go goes fall falls
 """)
 #: Nouns a figure is rarely *of*: "the number of dead", "the death toll".
 CONTAINERS = _wordset("toll tally number total count figure figures")
+#: Determiners between "of" and the whole a part is counted in ("66 of the 101 seats").
+_PARTITIVE_WHOLE = _wordset("the its their these those")
 #: Words that refuse to be the thing counted ("33 of them").
 _PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
 
@@ -213,10 +215,15 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
     i = 0
     if toks and toks[0].group().lower() == "of":
         if q.kind is QKind.COUNT or q.kind is QKind.ORDINAL:
-            return None  # "33 of the 40 prisoners": a part of something else
-        i = 1
-        while i < len(toks) and toks[i].group().lower() in _PARTITIVE_NEXT | {"a", "an", "all"}:
+            # "66 of the 101 seats": a part of the whole that follows, counted in its noun.
+            i = 2 if len(toks) > 2 and toks[1].group().lower() in _PARTITIVE_WHOLE else 1
+            if q.kind is QKind.ORDINAL or i >= len(toks) or not toks[i].group()[0].isdigit():
+                return None  # "33 of them", "the third of the ...": a part of something else
             i += 1
+        else:
+            i = 1
+            while i < len(toks) and toks[i].group().lower() in _PARTITIVE_NEXT | {"a", "an", "all"}:
+                i += 1
     while i < len(toks) and toks[i].group().lower() in PREMODIFIERS:
         i += 1
     # The noun phrase: up to four words that are not function words; after its first word,
@@ -441,6 +448,16 @@ _SCOPE = lazy(
 _PRIOR = lazy(
     globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
 )
+#: Right before a figure that states a change, not a level: "up by a quarter", "fell 3.2%",
+#: "a rise of 5%" ("rose to 5%" states the level reached).
+_CHANGE = lazy(
+    globals(),
+    "_CHANGE",
+    r"(?i:\b(?:(?:up|down|rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased"
+    r"|increases?|decreased|decreases?|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slipped"
+    r"|declined|declines?|surged|soared|plunged|plummeted|tumbled)(?:[ \t]+by)?"
+    r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of)[ \t]+$)",
+)
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
@@ -466,7 +483,8 @@ def scope_of(
     q: Quantity, text: str, sentence: Span, scopes: list[tuple[int, int, str]]
 ) -> frozenset[str]:
     """The time frames that apply to ``q``: those in its own clause, and an introductory one
-    ("In the past 48 hours, ...") that applies to the whole sentence."""
+    ("In the past 48 hours, ...") that applies to the whole sentence; ``prior`` for a point
+    of comparison, ``change`` for a figure that states a change (a level is another figure)."""
     keys = set()
     figure = q.full_span
     for start, end, key in scopes:
@@ -480,6 +498,9 @@ def scope_of(
             keys.add(key)
     if prior_scope(q, text, sentence.start):
         keys.add("prior")
+    start = q.full_span.start
+    if _CHANGE.search(text, max(sentence.start, start - 24), start) is not None:
+        keys.add("change")
     return frozenset(keys)
 
 

@@ -22,6 +22,7 @@ from linter.figures.analysis import (
     Status,
     analyse,
 )
+from linter.figures.anchors import lemma
 from linter.figures.intervals import Tolerances
 from linter.figures.numbers import QKind
 from linter.findings import Finding, Related
@@ -44,6 +45,7 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "lost their lives",
         "slain",
         "perished",
+        "drowned",
     ),
     "injury": ("injured", "injuries", "injury", "wounded", "wounds", "hurt", "injuring"),
     "arrest": (
@@ -89,8 +91,41 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "inmate": ("inmates", "prisoners", "detainees", "convicts"),
     "child": ("children", "minors", "kids"),
     "home": ("homes", "houses", "dwellings"),
+    "sentence": (
+        "sentenced",
+        "sentences",
+        "jailed",
+        "imprisoned",
+        "jail term",
+        "prison term",
+        "prison sentence",
+        "jail sentence",
+    ),
 }
 DEFAULT_GENERIC: tuple[str, ...] = ("people", "persons", "person", "individuals", "others", "ones")
+#: Groups that cut across others: "20 civilians and 15 women" may count some people twice.
+DEFAULT_OVERLAPPING: tuple[str, ...] = (
+    "women",
+    "men",
+    "girls",
+    "boys",
+    "children",
+    "minors",
+    "adults",
+    "elderly",
+    "teenagers",
+    "infants",
+    "babies",
+    "pensioners",
+    "foreigners",
+    "nationals",
+    "citizens",
+    "tourists",
+    "visitors",
+    "students",
+    "residents",
+    "locals",
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +146,9 @@ class FigureConsistencyOptions:
     fuzzy_threshold: int = 90
     #: Whether figures in the title are checked like highlights.
     include_title: bool = True
+    #: Groups that cut across others (women, children, tourists): parts stated as among a
+    #: total ("including ...") with one of these may overlap, so their sum is not checked.
+    overlapping_nouns: tuple[str, ...] = DEFAULT_OVERLAPPING
 
 
 @lru_cache(maxsize=32)
@@ -167,9 +205,15 @@ class FigureConsistency(Kind):
         opts: FigureConsistencyOptions = options
         if opts.check == "arithmetic":
             analysis = analyse(doc, config_for(opts))
+            overlapping = _lemmas(tuple(opts.overlapping_nouns))
             for parts in analysis.parts:
-                if parts.broken and (opts.include_title or parts.total.role is not Role.TITLE):
-                    yield _arithmetic_finding(doc, parts)
+                if not parts.broken or (parts.total.role is Role.TITLE and not opts.include_title):
+                    continue
+                if not parts.whole and any(
+                    p.anchor is not None and p.anchor.head in overlapping for p in parts.parts
+                ):
+                    continue  # "20 civilians and 15 women": some may be both
+                yield _arithmetic_finding(doc, parts)
             return
         if not doc.highlights and doc.title is None:
             return  # nothing claims anything: no need to read the body
@@ -183,6 +227,11 @@ class FigureConsistency(Kind):
             if wanted is Status.UNSUPPORTED and not _worth_reporting(claim):
                 continue
             yield _claim_finding(doc, claim)
+
+
+@lru_cache(maxsize=8)
+def _lemmas(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(lemma(w.split()[-1]) for w in words if w.split())
 
 
 def _worth_reporting(claim: Claim) -> bool:

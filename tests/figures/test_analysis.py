@@ -48,6 +48,35 @@ def test_any_agreeing_body_figure_clears_a_claim() -> None:
     ) == [("33 people", "agrees", "")]
 
 
+def test_a_part_of_a_stated_whole_agrees_with_a_claim_of_the_part() -> None:
+    assert claims("The coalition has 66 seats.", "Together they have 66 of the 101 seats.") == [
+        ("66 seats", "agrees", "")
+    ]
+    assert claims("The coalition has 56 seats.", "Together they have 54 of the 101 seats.") == [
+        ("56 seats", "contradicted", "54 of the 101 seats")
+    ]
+
+
+def test_a_rank_the_body_states_anywhere_is_not_contradicted() -> None:
+    assert claims(
+        "The win lifts Dunmore to 14th.",
+        "Dunmore won to climb to 14th. Dunmore had been 21st in January.",
+    ) == [("Dunmore to 14th", "unclear", "")]
+
+
+def test_a_change_is_not_contradicted_by_a_level() -> None:
+    assert claims(
+        "Uptake among nurses is up by a quarter.", "Uptake among nurses is 55%, up from 44%."
+    ) == [("nurses is up by a quarter", "unclear", "")]
+
+
+def test_jailed_and_sentenced_count_the_same_sentence() -> None:
+    assert claims(
+        "Khanal was sentenced to 12 years.",
+        "Khanal was jailed for 12 years. Barrow was sentenced to four years.",
+    ) == [("sentenced to 12 years", "agrees", "")]
+
+
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
     assert claims(
         "Troops killed 95 insurgents.",

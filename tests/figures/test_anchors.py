@@ -64,10 +64,23 @@ def anchors(text: str) -> list[tuple[str, str, str, str]]:
         ("turnout was 44%.", ("44%", "turnout", "turnout", "")),
         ("a 3.5 km stretch of road", ("3.5 km", "stretch", "stretch", "")),
         ("12 Guerillas surrendered.", ("12", "Guerillas", "guerilla", "")),
+        ("was jailed for 12 years.", ("12 years", "jailed", "sentence", "")),
+        ("At least 31 people drowned.", ("31", "people drowned", "death", "")),
     ],
 )
 def test_anchor_in_each_word_order(text: str, expected: tuple[str, str, str, str]) -> None:
     assert anchors(text) == [expected]
+
+
+def test_a_part_of_a_stated_whole_counts_what_the_whole_counts() -> None:
+    assert anchors("won 66 of the 101 seats.") == [
+        ("66", "seats", "seat", ""),
+        ("101", "seats", "seat", ""),
+    ]
+    assert anchors("freed 33 of 40 prisoners.") == [
+        ("33", "prisoners", "inmate", "escape"),
+        ("40", "prisoners", "inmate", ""),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -135,6 +148,14 @@ def test_time_frames_in_the_clause_scope_a_figure() -> None:
 def test_a_time_frame_in_another_clause_does_not() -> None:
     text = "Rebels hold 44% of the land, the largest loss of ground since 1948."
     assert scope_for(text, "44%") == frozenset()
+
+
+def test_a_change_is_its_own_scope() -> None:
+    assert scope_for("Uptake is up by a quarter.", "a quarter") == frozenset({"change"})
+    assert scope_for("The index fell 3.2% in May.", "3.2%") == frozenset({"change"})
+    assert scope_for("It was a rise of 5% on the year.", "5%") == frozenset({"change"})
+    # The level reached is not a change.
+    assert scope_for("Turnout rose to 55%.", "55%") == frozenset()
 
 
 def test_a_point_of_comparison_is_its_own_scope() -> None:

@@ -210,3 +210,29 @@ def test_a_qualifier_spelled_with_a_long_s_is_no_internal_error() -> None:
         "Highlights\n- {q} 33 people died.\n\nBody {q} 33 people died.\n"
     )
     assert check_all(text.format(q="ſome")) == check_all(text.format(q="some"))
+
+
+def test_parts_among_a_total_that_may_overlap_are_not_added_up() -> None:
+    text = (
+        "Ferry Fire\nPublished 4 May 2026\nHighlights\n- The blaze killed 12 people, including "
+        "8 crew members and 6 women.\n- Of 30 passengers, made up of 20 women and 12 men, all "
+        "survived.\n-\nThe ferry was sailing to Ostry.\n"
+    )
+
+    def places(options: FigureConsistencyOptions) -> list[tuple[int, int]]:
+        doc = parse(text, "a.txt")
+        return [doc.position(f.span.start) for f in KIND.check(doc, options)]
+
+    # "made up of" says the parts are the whole: those are added up, women or not.
+    assert places(FigureConsistencyOptions(check="arithmetic")) == [(5, 6)]
+    none = FigureConsistencyOptions(check="arithmetic", overlapping_nouns=())
+    assert places(none) == [(4, 20), (5, 6)]
+
+
+def test_the_rule_files_list_the_same_synonyms_as_the_defaults() -> None:
+    from linter.kinds.figure_consistency import DEFAULT_OVERLAPPING, DEFAULT_SYNONYMS
+
+    for rule_id in FIGURE_RULES:
+        options = rule_options(rule_id)
+        assert options.synonyms == DEFAULT_SYNONYMS, rule_id
+    assert rule_options("figure-arithmetic").overlapping_nouns == DEFAULT_OVERLAPPING
