@@ -9,7 +9,7 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -420,7 +420,27 @@ def _settle_all(
             bucket.append(f)
     if not complete and any(not _same_anchor(f, body) for f in claimed):
         return None
-    return tuple(_settle(f, body, keys_by_class, values_by_class, config) for f in claimed)
+    said = _KeysSaid(figures)
+    return tuple(_settle(f, body, keys_by_class, values_by_class, config, said) for f in claimed)
+
+
+class _KeysSaid:
+    """Whether the body gives a figure of another kind or unit for an anchor key (read on
+    first use: only a claim with no body figure of its own kind asks, and it costs every
+    body anchor)."""
+
+    def __init__(self, figures: list[Figure]) -> None:
+        self._figures = figures
+        self._said: dict[str, set[tuple[str, str]]] | None = None
+
+    def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
+        if self._said is None:
+            self._said = {}
+            for f in self._figures:
+                if f.role is Role.BODY and (anchor := f.anchor) is not None:
+                    q = f.quantity
+                    self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
+        return bool(self._said.get(key, set()) - {kind_unit})
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
@@ -469,6 +489,7 @@ def _settle(
     keys_by_class: dict[tuple[str, str], list[str]],
     values_by_class: dict[tuple[str, str], list[Figure]],
     config: Config,
+    said: Callable[[str, tuple[str, str]], bool] | None = None,
 ) -> Claim:
     q = f.quantity
     candidates = _candidates(f, body, keys_by_class, config)
@@ -477,6 +498,11 @@ def _settle(
         # anywhere, the anchor was probably only worded out of our reach: say nothing.
         same_class = values_by_class.get((q.kind.value, q.unit), [])
         if any(agree(q, g.quantity, config.tolerances) for g in same_class):
+            return Claim(f, Status.UNCLEAR)
+        # A change, or a share or sum of something the body gives other kinds of figures for
+        # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
+        assert f.anchor is not None
+        if "change" in f.scope or (said is not None and said(f.anchor.key, (q.kind.value, q.unit))):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):

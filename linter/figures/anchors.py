@@ -41,6 +41,13 @@ thick heavy higher lower total overall respectively alone apiece each later earl
 """)
 #: Words in front of a count that say nothing about what is counted ("33 more deaths").
 PREMODIFIERS = _wordset("more other additional further new extra confirmed reported")
+#: Verbs in the past (or "says") without an -ed: after a noun, they end its phrase
+#: ("one in five patients came from ...").
+_IRREGULAR_VERBS = _wordset("""
+came went took made said says fell rose left got gave saw won lost ran held kept told found
+paid sold shut met led grew drew knew began became fought brought bought sought built sent
+spent stood broke chose spoke wrote drove flew threw
+""")
 #: Auxiliaries and adverbs that may sit between a counted noun and what happened to it.
 _AUX = _wordset("""
 were was have has had been being are is all also reportedly allegedly later already who now
@@ -207,7 +214,25 @@ def find_anchor(q: Quantity, text: str, lo: int, hi: int, lexicon: Lexicon) -> A
     anchor = _forward(q, text, hi, lexicon)
     if anchor is not None:
         return anchor
-    return _backward_subject(q, text, lo, lexicon, skip_verbs=False)
+    return _after_event(q, text, lo, lexicon) or _backward_subject(
+        q, text, lo, lexicon, skip_verbs=False
+    )
+
+
+def _after_event(q: Quantity, text: str, lo: int, lexicon: Lexicon) -> Anchor | None:
+    """A figure with nothing it counts after it, right after a verb that says what happened
+    ("killed 11 people and injured 130"): it counts those the verb happened to."""
+    start = q.full_span.start
+    end = start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    word = _last_word(text, max(lo, start - 24), start)
+    if word is None or not text.endswith(word, lo, end):
+        return None
+    group = lexicon.group(lemma(word))
+    if not group:
+        return None
+    return Anchor(Span(end - len(word), end), group, group, "", True)
 
 
 def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None:
@@ -234,7 +259,10 @@ def _forward(q: Quantity, text: str, hi: int, lexicon: Lexicon) -> Anchor | None
         low = tok.lower()
         if not _is_word(tok) or low in STOPWORDS:
             break
-        if run and (low.endswith(("ed", "ing")) and lemma(low) not in lexicon.generic):
+        if run and (
+            (low.endswith(("ed", "ing")) and lemma(low) not in lexicon.generic)
+            or low in _IRREGULAR_VERBS
+        ):
             break
         if run and lemma(run[-1].group()) in lexicon.generic:
             break  # "people dead": the predicate is read as the event below
@@ -453,9 +481,11 @@ _PRIOR = lazy(
 _CHANGE = lazy(
     globals(),
     "_CHANGE",
-    r"(?i:\b(?:(?:up|down|rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased"
-    r"|increases?|decreased|decreases?|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slipped"
-    r"|declined|declines?|surged|soared|plunged|plummeted|tumbled)(?:[ \t]+by)?"
+    r"(?i:\b(?:(?:(?<!made )(?<!make )(?<!makes )(?<!making )(?<!ended )(?<!end )"
+    r"(?<!summed )up|(?<!broken )(?<!broke )(?<!break )(?<!narrowed )(?<!whittled )down"
+    r"|rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased|increases?|decreased"
+    r"|decreases?|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slipped|declined"
+    r"|declines?|surged|soared|plunged|plummeted|tumbled)(?:[ \t]+by)?"
     r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of)[ \t]+$)",
 )
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}

@@ -584,6 +584,10 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
     decimals = _decimals(digits)
     currency = _CURRENCY_SIGNS.get(m.group("cur") or "", "")
     end = m.end()
+    if digits == "1" and not currency and not m.group("ord"):
+        share = _one_in(text, start, end, hi)
+        if share is not None:
+            return share
     if m.group("ord"):
         if decimals or currency or "," in digits:
             return None
@@ -604,10 +608,39 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
     )
 
 
+#: After "one" or "1": "in four", "in every 20": a share of one in so many.
+_ONE_IN = lazy(
+    globals(),
+    "_ONE_IN",
+    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?P<n>[1-9]\d{0,5}(?![\d,.])|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twenty|fifty|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_in(text: str, start: int, end: int, hi: int) -> Quantity | None:
+    """ "one in six", "1 in 4": the share ``1/n`` as a percentage, to the precision such a
+    figure is written with (any share nearer to ``1/n`` than to ``1/(n-1)`` or ``1/(n+1)``)."""
+    m = _ONE_IN.match(text, end, hi)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = float(word) if word[0].isdigit() else float(words_value(word) or 0)
+    if n < 2 or (len(word) == 4 and 1500 <= n <= 2100):
+        return None  # "ranked 1 in 2024": a year
+    return Quantity(
+        QKind.PERCENT, Span(start, m.end()), 100 / (n + 0.5), 100 / (n - 0.5), unit="%", words=True
+    )
+
+
 def _read_words(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     phrase = m.group()
     value = words_value(phrase)
     lowered = phrase.lower()
+    if lowered == "one":
+        share = _one_in(text, m.start(), m.end(), hi)
+        if share is not None:
+            return share
     if value is None or lowered in ("one", "a", "an") or lowered in _SCALES:
         return None  # a bare "one" is a pronoun far more often than a count
     return _suffixes(text, lo, hi, m.start(), m.end(), value, 0, "", words=True, plain=False)

@@ -238,10 +238,13 @@ def _worth_reporting(claim: Claim) -> bool:
     """Unsupported is a guess: only counts, shares and sums with a plain noun anchor."""
     f = claim.figure
     anchor = f.anchor
+    q = f.quantity
     return (
         anchor is not None
-        and f.quantity.kind in UNSUPPORTED_KINDS
-        and f.quantity.qualifier not in ("up to", "fewer than")
+        and q.kind in UNSUPPORTED_KINDS
+        and q.qualifier not in ("up to", "fewer than")
+        # "Two brothers open a bakery": the body names them rather than counting them.
+        and not (q.kind is QKind.COUNT and q.words and q.high <= 10)
         and anchor.key.replace(" ", "").isalpha()
         and len(anchor.key) >= 3
     )

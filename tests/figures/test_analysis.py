@@ -327,11 +327,21 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
             bucket.append(f)
         if f.role is Role.BODY:
             values_by_class.setdefault((f.quantity.kind.value, f.quantity.unit), []).append(f)
+
+    def said(key: str, kind_unit: tuple[str, str]) -> bool:
+        return any(
+            g.role is Role.BODY
+            and g.anchor is not None
+            and g.anchor.key == key
+            and (g.quantity.kind.value, g.quantity.unit) != kind_unit
+            for g in figures
+        )
+
     out = []
     for f in figures:
         if f.role is Role.BODY or f.anchor is None or f.quantity.kind is QKind.WEEKDAY:
             continue
-        c = _settle(f, body, keys_by_class, values_by_class, CONFIG)
+        c = _settle(f, body, keys_by_class, values_by_class, CONFIG, said)
         out.append((c.figure.quantity, c.status, c.evidence.quantity if c.evidence else None))
     return out
 

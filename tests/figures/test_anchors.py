@@ -66,6 +66,8 @@ def anchors(text: str) -> list[tuple[str, str, str, str]]:
         ("12 Guerillas surrendered.", ("12", "Guerillas", "guerilla", "")),
         ("was jailed for 12 years.", ("12 years", "jailed", "sentence", "")),
         ("At least 31 people drowned.", ("31", "people drowned", "death", "")),
+        ("and injured 130.", ("130", "injured", "injury", "")),
+        ("in which 14 patients came from abroad.", ("14", "patients", "patient", "")),
     ],
 )
 def test_anchor_in_each_word_order(text: str, expected: tuple[str, str, str, str]) -> None:
@@ -154,8 +156,9 @@ def test_a_change_is_its_own_scope() -> None:
     assert scope_for("Uptake is up by a quarter.", "a quarter") == frozenset({"change"})
     assert scope_for("The index fell 3.2% in May.", "3.2%") == frozenset({"change"})
     assert scope_for("It was a rise of 5% on the year.", "5%") == frozenset({"change"})
-    # The level reached is not a change.
+    # The level reached is not a change, nor what parts make up.
     assert scope_for("Turnout rose to 55%.", "55%") == frozenset()
+    assert scope_for("Oaks made up 41% of them.", "41%") == frozenset()
 
 
 def test_a_point_of_comparison_is_its_own_scope() -> None:

@@ -147,6 +147,26 @@ def test_fractions_are_loose_shares(text: str, written: str, value: float) -> No
     assert one(text) == pytest.approx(("percent", written, value, value, 10.0, "%", ""))
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "n"),
+    [
+        ("One in six residents", "One in six", 6),
+        ("about 1 in 4 renters", "1 in 4", 4),
+        ("one in every 20 homes", "one in every 20", 20),
+    ],
+)
+def test_one_in_so_many_is_a_share_to_its_precision(text: str, written: str, n: int) -> None:
+    kind, as_written, low, high, step, unit, _ = read(text)[0]
+    assert (kind, as_written, step, unit) == ("percent", written, 0.0, "%")
+    # Any share nearer to 1/n than to 1/(n-1) or 1/(n+1) is what "one in n" says.
+    assert (low, high) == pytest.approx((100 / (n + 0.5), 100 / (n - 0.5)))
+
+
+def test_one_in_a_year_is_not_a_share() -> None:
+    assert [k for k, *_ in read("ranked 1 in 2024")] == ["count", "year"]
+    assert read("the one in charge") == []
+
+
 def test_second_half_is_not_a_share() -> None:
     assert [k for k, *_ in read("in the second half")] == ["ordinal"]
 
