@@ -247,8 +247,8 @@ def _inline(doc: Document, index: int, table: _Table, *, first: bool) -> Finding
     Before a short title-like text the fix is safe: it deletes only words that match a listed
     label, with the colon and the markup around them, and keeps every word after the colon.
     Before a sentence the label counts only when it has two or more words written exactly as
-    listed ("Scenario Analysis: the party is likely to ..."), and the fix is unsafe: what is
-    left may need a capital letter.
+    listed ("Scenario Analysis: the party is likely to ..."); its fix also gives the sentence
+    a capital letter, and is unsafe: the sentence may still read as the label's.
     """
     block = doc.blocks[index]
     text = doc.slice(block.text_span)
@@ -278,8 +278,11 @@ def _inline(doc: Document, index: int, table: _Table, *, first: bool) -> Finding
         return None
     start = block.text_span.start
     cut_from = start if closing else start + len(lead)
+    end = start + m.end()
+    # A sentence left behind starts with a capital letter; a title-like text is kept as it is.
+    capital = rest[0].upper() if sentence and rest[0].islower() else ""
     fix = Fix(
-        (Edit(Span(cut_from, start + m.end()), ""),),
+        (Edit(Span(cut_from, end + len(capital)), capital),),
         safe=not sentence,
         description="Remove the template label",
     )

@@ -168,6 +168,9 @@ def test_a_sentence_after_a_label_needs_the_label_as_listed_and_its_fix_is_unsaf
     (finding,) = get_kind(rule.kind).check(doc, rule.options)
     assert doc.position(finding.span.start) == (3, 1)
     assert finding.fix is not None and not finding.fix.safe
+    assert fixed("scaffold-heading", text) == (
+        "Port Vote\nThe vote was close.\nThe union expects no strike.\n"
+    )
     lowered = text.replace("Scenario Analysis:", "Scenario analysis:")
     assert findings("scaffold-heading", lowered) == []
 
