@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from linter.document import BlockKind, Document, Role, Span
+from linter.document import Block, BlockKind, Document, Role, Span
 from linter.findings import Finding, Fix
 from linter.kinds.base import Kind
 from linter.kinds.common import remove_lines
@@ -21,6 +21,9 @@ class EmptyItemOptions:
     numbered: bool = True
     #: Where to look: everywhere, or only in the highlights.
     scope: Literal["anywhere", "highlights"] = "anywhere"
+    #: Dashes that no parser reads as a bullet, counted as an empty one in a plain-text
+    #: article only when a line holds nothing else and a list item stands next to it.
+    lone_dashes: tuple[str, ...] = ("–", "—")
 
 
 class EmptyItem(Kind):
@@ -29,11 +32,18 @@ class EmptyItem(Kind):
     fields = {"marker": "the list marker, such as '-'"}
     description = (
         "Finds list items whose marker has no text after it, in plain text (a line that is "
-        "only '-', '*' or '•') and in Markdown (an empty list item)."
+        "only '-', '*' or '•') and in Markdown (an empty list item). In plain text, a line "
+        "that is only an en or em dash ('lone-dashes') counts when a list item is next to it."
     )
 
     def check(self, doc: Document, options: EmptyItemOptions) -> Iterator[Finding]:
-        for block in doc.blocks:
+        dashes = options.lone_dashes if doc.format == "text" else ()
+        for i, block in enumerate(doc.blocks):
+            if block.kind is BlockKind.PARAGRAPH and dashes:
+                finding = _lone_dash(doc, i, dashes, options.scope)
+                if finding is not None:
+                    yield finding
+                continue
             if block.kind is not BlockKind.LIST_ITEM or block.text.strip():
                 continue
             if options.scope == "highlights" and block.role is not Role.HIGHLIGHTS:
@@ -46,8 +56,25 @@ class EmptyItem(Kind):
                 continue
             line = doc.slice(block.span)
             start = block.span.start + (len(line) - len(line.lstrip()))
-            span = Span(start, start + len(marker))
-            fix = Fix(
-                (remove_lines(doc, block.span),), safe=True, description="Remove the empty bullet"
-            )
-            yield Finding(span, {"marker": marker}, fix=fix)
+            yield _finding(doc, block, Span(start, start + len(marker)), marker)
+
+
+def _finding(doc: Document, block: Block, span: Span, marker: str) -> Finding:
+    fix = Fix((remove_lines(doc, block.span),), safe=True, description="Remove the empty bullet")
+    return Finding(span, {"marker": marker}, fix=fix)
+
+
+def _lone_dash(doc: Document, index: int, dashes: tuple[str, ...], scope: str) -> Finding | None:
+    """A plain-text paragraph that is only one of ``dashes`` with a list item just above or
+    below it, as an empty bullet; otherwise None."""
+    block = doc.blocks[index]
+    marker = block.text.strip()
+    if marker not in dashes:
+        return None
+    # Alone between paragraphs a dash may be a section break: only a list makes it a bullet.
+    near = [doc.blocks[j] for j in (index - 1, index + 1) if 0 <= j < len(doc.blocks)]
+    items = [b for b in near if b.kind is BlockKind.LIST_ITEM]
+    if not items or (scope == "highlights" and all(b.role is not Role.HIGHLIGHTS for b in items)):
+        return None
+    start = block.text_span.start
+    return _finding(doc, block, Span(start, start + len(marker)), marker)

@@ -53,6 +53,7 @@ class RepeatedTitle(Kind):
     fields = {
         "title": "the title, shortened to one line",
         "first": "the title's line (or 'front matter')",
+        "where": "where the title is, in words: 'title at line 1' or 'title in the front matter'",
     }
     description = (
         "Finds a heading or one-line paragraph that repeats the article's title (its first "
@@ -62,7 +63,12 @@ class RepeatedTitle(Kind):
     def check(self, doc: Document, options: RepeatedTitleOptions) -> Iterator[Finding]:
         title = doc.title
         title_text: str | None = title.text if title is not None else None
-        where: Span | str = title.span if title is not None else "front matter"
+        first: Span | str = title.span if title is not None else "front matter"
+        where = (
+            f"title at line {doc.line_of(title.span.start)}"
+            if title is not None
+            else "title in the front matter"
+        )
         if title_text is None and doc.front_matter:
             value = doc.front_matter.get(options.front_matter_key)
             title_text = value if isinstance(value, str) else None
@@ -93,5 +99,8 @@ class RepeatedTitle(Kind):
             )
             related = (Related(title.span, "title"),) if title is not None else ()
             yield Finding(
-                block.span, {"title": quote(title_text), "first": where}, related=related, fix=fix
+                block.span,
+                {"title": quote(title_text), "first": first, "where": where},
+                related=related,
+                fix=fix,
             )
