@@ -34,6 +34,7 @@ PATTERN_MODULES = (
     "linter.kinds.dateline",
     "linter.rulebook",
     "linter.kinds.name_variants",
+    "linter.kinds.heading_phrase",
 )
 
 #: What ``_sre.compile`` takes after the pattern itself: final flags, code, number of groups

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
 from linter.kinds.common import quote, remove_lines
 from linter.kinds.similarity import letter_bag, ratio_may_reach
+from linter.lazypatterns import lazy
 from linter.options import option
 from linter.parse.roles import label_key
 
@@ -20,9 +20,9 @@ LABEL_MAX_WORDS = 8
 #: Most words of the text after an inline label: a headline, not a paragraph.
 INLINE_TEXT_MAX_WORDS = 15
 #: A trailing parenthesis, as in "Rewritten article (neutral tone)".
-_PAREN_TAIL = re.compile(r"\s*\([^()\n]{0,40}\)\s*$")
+_PAREN_TAIL = lazy(globals(), "_PAREN_TAIL", r"\s*\([^()\n]{0,40}\)\s*$")
 #: An inline label: optional emphasis, up to the first colon, the emphasis closed again.
-_INLINE = re.compile(r"([*_]*)([^:\n*_][^:\n]{0,59}?)([*_]*):([*_]*)[ \t]+(?=\S)")
+_INLINE = lazy(globals(), "_INLINE", r"([*_]*)([^:\n*_][^:\n]{0,59}?)([*_]*):([*_]*)[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,8 @@ class HeadingPhrase(Kind):
                 if whole and _PAREN_TAIL.search(block.text):
                     # "Rewritten article (neutral tone)": the note in brackets is the template's.
                     phrase = _lookup(_PAREN_TAIL.sub("", block.text), table, colon=False)
-                if phrase is None and options.inline_labels:
+                # Only a block with a colon can begin with a label and a colon.
+                if phrase is None and options.inline_labels and ":" in block.text:
                     finding = _inline(doc, index, table, first=index == first_body)
                     if finding is not None:
                         yield finding
