@@ -69,7 +69,9 @@ class DuplicateBlocks(Kind):
     name = "duplicate-blocks"
     options_type = DuplicateBlocksOptions
     fields = {
-        "repeat": "the lines of the repeated run",
+        "lines": "which lines repeat which: 'Line 19 repeats line 14', 'Lines 19-23 repeat "
+        "lines 14-18'",
+        "repeat": "the lines of the repeated run ('19' or '19-23')",
         "original": "the lines of the first copy",
         "how": "'exact copy' or 'near copy, N% similar'",
         "excerpt": "the start of the repeated text",
@@ -194,6 +196,7 @@ class DuplicateBlocks(Kind):
             not _droppable(blocks[i]) for i in range(units[p0], units[p1] + 1) if i not in matched
         )
         how = f"near copy, {int(min(run.near))}% similar" if run.near else "exact copy"
+        lines = _which_lines(doc, repeat, original)
         fix = Fix(
             (remove_lines(doc, repeat),),
             safe=not run.near and not lossy,
@@ -202,6 +205,7 @@ class DuplicateBlocks(Kind):
         return Finding(
             repeat,
             {
+                "lines": lines,
                 "repeat": repeat,
                 "original": original,
                 "how": how,
@@ -210,6 +214,18 @@ class DuplicateBlocks(Kind):
             related=(Related(original, "first copy"),),
             fix=fix,
         )
+
+
+def _line_range(doc: Document, span: Span) -> tuple[int, int]:
+    """The first and last line ``span`` covers (as the engine renders a Span field)."""
+    return doc.line_of(span.start), doc.line_of(max(span.start, span.end - 1))
+
+
+def _which_lines(doc: Document, repeat: Span, original: Span) -> str:
+    """'Line 19 repeats line 14', 'Lines 19-23 repeat lines 14-18': number agrees with lines."""
+    (r0, r1), (o0, o1) = _line_range(doc, repeat), _line_range(doc, original)
+    subject = f"Line {r0} repeats" if r0 == r1 else f"Lines {r0}-{r1} repeat"
+    return f"{subject} line {o0}" if o0 == o1 else f"{subject} lines {o0}-{o1}"
 
 
 def _droppable(block: Block) -> bool:
