@@ -1,8 +1,10 @@
-"""The duplicate-blocks kind: its message."""
+"""The duplicate-blocks kind: what is not a copy (figures) and its message."""
 
 from __future__ import annotations
 
 from linter.engine import ActiveRule, Diagnostic, lint
+from linter.kinds.common import compare_key
+from linter.kinds.duplicate_blocks import _Matcher
 from linter.parse import parse
 from linter.rulebook import builtin_rules
 
@@ -18,11 +20,51 @@ def places(text: str, name: str = "a.txt") -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.rule) for d in check(text, name)]
 
 
+# Built alike, 96% similar, about different wards.
 EAST = (
     "In the east ward, 412 households answered the council's survey and 58% said the bus "
     "service had improved since the new timetable began in March, officials said."
 )
+WEST = EAST.replace("east", "west").replace("412", "389").replace("58%", "61%")
+QUOTE = (
+    '"A town that shuts its libraries is telling its children that reading is a luxury, and '
+    "we will not stand by while that happens,\" said Ines Moro, who chairs the readers' group."
+)
+LANES = (
+    "Lane swimming from 6am to 9am, adults only, with the deep end kept for divers and the "
+    "shallow end for the aqua-fitness class that the leisure trust runs every weekday morning."
+)
 REOPENS = "The pool reopens on Monday after a four-month refit of its roof and changing rooms."
+PRICES = "Prices stay the same until the end of the year, the leisure trust said."
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+def test_near_copies_with_different_figures_are_not_copies() -> None:
+    assert places(f"Ward Survey\n{EAST}\n{WEST}\n") == []
+
+
+def test_a_near_copy_that_keeps_its_figures_is_reported() -> None:
+    near = EAST.replace("answered", "replied to")
+    (found,) = check(f"Ward Survey\n{EAST}\n{near}\n")
+    assert (found.line, found.column, found.rule) == (3, 1, "duplicate-section")
+    assert found.message.startswith("Line 3 repeats line 2 (near copy, 96% similar)")
+    assert found.fix is not None and not found.fix.safe
+
+
+def test_exact_copies_need_no_figures_test() -> None:
+    assert places(f"Ward Survey\n{EAST}\n{EAST}\n") == [(3, 1, "duplicate-section")]
+
+
+def test_the_figures_are_the_digit_runs_in_order() -> None:
+    options = RULE.options
+    keys = [compare_key(EAST), compare_key(WEST), compare_key(EAST.replace("412", "41 2"))]
+    matcher = _Matcher(keys, options)
+    assert matcher.figures(0) == ["412", "58"]
+    assert matcher.figures(1) == ["389", "61"]
+    assert matcher.score(0, 1) == 0
+    assert matcher.score(0, 2) == 0  # the same digits split otherwise are other figures
 
 
 # -- message ---------------------------------------------------------------------------------
