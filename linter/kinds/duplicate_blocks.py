@@ -5,7 +5,8 @@ repeats by indexing word shingles and running rapidfuzz only on blocks that shar
 them. A run grows block by block from a matching pair and may step over a few unmatched blocks
 (a separator, a relabelled heading) when the copy goes on matching after them.
 
-What is not a copy: a near pair whose figures differ (two regions' results written alike).
+What is not a copy: a near pair whose figures differ (two regions' results written alike), and
+a block quote of a paragraph stated elsewhere (a pull quote).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not ev
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
 STEP_CHARS = 20  # an exact match after a gap continues a run only from this many characters
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
+#: Marks a quoted block's key in the exact-match index: never in a key (see compare_key).
+QUOTED = ">"
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,8 @@ class DuplicateBlocks(Kind):
     description = (
         "Finds runs of paragraphs, headings and list items that repeat an earlier run of the "
         "same article, exactly or with small differences. One finding per repeated run, "
-        "spanning the whole run and pointing at the first copy. Near copies whose figures "
-        "differ are not copies."
+        "spanning the whole run and pointing at the first copy. Not copies: near copies "
+        "whose figures differ, and a block quote repeating a paragraph (a pull quote)."
     )
     cost = 9.0  # about 0.85 s on a 5 MB article
 
@@ -94,7 +97,7 @@ class DuplicateBlocks(Kind):
             return
         all_keys = block_keys(doc)
         keys = [all_keys[i] for i in units]
-        matcher = _Matcher(keys, options)
+        matcher = _Matcher(keys, options, [blocks[i].quoted for i in units])
         covered_until = -1
         for p in range(1, len(units)):
             if p <= covered_until:
@@ -140,7 +143,7 @@ class DuplicateBlocks(Kind):
         run = DuplicateBlocks._seed(q, p, matcher)
         a, b = q, p
         n = len(units)
-        keys = matcher.keys
+        keys = matcher.exact
         sizes = matcher.sizes
         short = options.near_min_chars
         reach = options.similarity - 10
@@ -242,11 +245,26 @@ def _droppable(block: Block) -> bool:
 class _Matcher:
     """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
 
-    def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
+    def __init__(
+        self,
+        keys: list[str],
+        options: DuplicateBlocksOptions,
+        quoted: list[bool] | None = None,
+    ) -> None:
         self.keys = keys
         #: Each block's key length.
         self.sizes = [len(key) for key in keys]
         self.options = options
+        #: Whether each block sits in a block quote: a quoted block and an unquoted one are
+        #: never copies of each other (a pull quote repeats a paragraph on purpose).
+        self.quoted = quoted if quoted is not None else [False] * len(keys)
+        #: The keys exact matches are found by: a quoted block's is marked, so that it equals
+        #: only another quoted block's (the same list as ``keys`` when nothing is quoted).
+        self.exact = (
+            [QUOTED + key if q and key else key for key, q in zip(keys, self.quoted, strict=True)]
+            if any(self.quoted)
+            else keys
+        )
         #: Per block, the digit runs of its key, once needed (see score).
         self._figures: list[list[str] | None] = [None] * len(keys)
         gap = options.max_gap
@@ -258,7 +276,7 @@ class _Matcher:
             for da in range(max(0, total - gap), min(total, gap) + 1)
         ]
         self.by_key: dict[str, list[int]] = defaultdict(list)
-        for u, key in enumerate(keys):
+        for u, key in enumerate(self.exact):
             self.by_key[key].append(u)
         no_grams: frozenset[str] = frozenset()
         all_grams: list[frozenset[str]] = []
@@ -297,7 +315,7 @@ class _Matcher:
         # the other blocks are ever looked up, so only those are indexed.
         looked_up: set[str] = set()
         for u, shared in enumerate(self.shared) if not self.pairwise else ():
-            if len(shared) >= self.need[u] and keys[u] and self.by_key[keys[u]][0] == u:
+            if len(shared) >= self.need[u] and keys[u] and self.by_key[self.exact[u]][0] == u:
                 looked_up |= shared
         index: dict[str, list[int]] = defaultdict(list)
         if looked_up:
@@ -320,7 +338,7 @@ class _Matcher:
         pair: True only when none can match, never a guess (False may be wrong: then the runs
         are extended as usual).
         """
-        keys, sizes = self.keys, self.sizes
+        keys, sizes = self.exact, self.sizes
         gap = self.options.max_gap
         ahead = keys[p + 1 : p + 2 + gap]
         if not ahead:
@@ -360,7 +378,7 @@ class _Matcher:
         and those of them long enough to be near copies."""
         end = min(q + 2 + self.options.max_gap, len(self.keys))
         short = self.options.near_min_chars
-        keys, sizes = self.keys, self.sizes
+        keys, sizes = self.exact, self.sizes
         return (
             keys[q + 1] if q + 1 < end else "",
             frozenset(keys[q + 1 : end]),
@@ -405,6 +423,8 @@ class _Matcher:
         ka, kb = self.keys[a], self.keys[b]
         if not ka or not kb:
             return 0.0  # no words (a lone "#", "..."): nothing to be a copy of
+        if self.quoted[a] != self.quoted[b]:
+            return 0.0  # a pull quote
         if ka == kb:
             return 100.0
         limit = self.options.near_min_chars
@@ -450,7 +470,7 @@ class _Matcher:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
         if not self.keys[p]:
             return []
-        same = self.by_key.get(self.keys[p], ())
+        same = self.by_key.get(self.exact[p], ())
         earlier = bisect_left(same, p)  # the list is in block order: no scan of every copy
         if earlier:
             # The first copy gives the longest run; the latest catches a third paste.

@@ -1,4 +1,4 @@
-"""The duplicate-blocks kind: what is not a copy (figures) and its message."""
+"""The duplicate-blocks kind: what is not a copy (figures, pull quotes) and its message."""
 
 from __future__ import annotations
 
@@ -65,6 +65,38 @@ def test_the_figures_are_the_digit_runs_in_order() -> None:
     assert matcher.figures(1) == ["389", "61"]
     assert matcher.score(0, 1) == 0
     assert matcher.score(0, 2) == 0  # the same digits split otherwise are other figures
+
+
+# -- pull quotes -----------------------------------------------------------------------------
+
+
+def test_a_pull_quote_after_its_paragraph_is_not_a_copy() -> None:
+    text = f"# Library Cuts\n\nThe council met.\n\n{QUOTE}\n\n> {QUOTE}\n\nA petition followed.\n"
+    assert places(text, "a.md") == []
+
+
+def test_a_pull_quote_before_its_paragraph_is_not_a_copy() -> None:
+    text = f"# Library Cuts\n\n> {QUOTE}\n\nThe council met.\n\n{QUOTE}\n"
+    assert places(text, "a.md") == []
+
+
+def test_a_pull_quote_with_a_small_change_is_not_a_near_copy() -> None:
+    text = f"# Library Cuts\n\n{QUOTE}\n\nThe council met.\n\n> {QUOTE.replace('town', 'city')}\n"
+    assert places(text, "a.md") == []
+
+
+def test_a_block_quote_pasted_twice_is_a_copy() -> None:
+    text = f"# Library Cuts\n\n> {QUOTE}\n\nThe council met.\n\n> {QUOTE}\n"
+    (found,) = check(text, "a.md")
+    assert (found.line, found.column, found.rule) == (7, 1, "duplicate-section")
+    assert found.fix is not None and found.fix.safe
+
+
+def test_a_body_with_its_pull_quote_pasted_again_is_one_run() -> None:
+    body = f"{REOPENS}\n\n{QUOTE}\n\n> {QUOTE}\n\n{PRICES}\n"
+    found = check(f"# Pool Reopens\n\n{body}\n{body}", "a.md")
+    assert [(d.line, d.column, d.rule) for d in found] == [(11, 1, "duplicate-section")]
+    assert found[0].message.startswith("Lines 11-17 repeat lines 3-9 (exact copy)")
 
 
 # -- message ---------------------------------------------------------------------------------
