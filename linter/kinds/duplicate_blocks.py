@@ -5,8 +5,9 @@ repeats by indexing word shingles and running rapidfuzz only on blocks that shar
 them. A run grows block by block from a matching pair and may step over a few unmatched blocks
 (a separator, a relabelled heading) when the copy goes on matching after them.
 
-What is not a copy: a near pair whose figures differ (two regions' results written alike), and
-a block quote of a paragraph stated elsewhere (a pull quote).
+What is not a copy: a near pair whose figures differ (two regions' results written alike), a
+block quote of a paragraph stated elsewhere (a pull quote), and list items repeated in another
+list that is not the same list (a road closed on Saturday and again on Sunday).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not ev
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
 STEP_CHARS = 20  # an exact match after a gap continues a run only from this many characters
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
+LIST_MIN_ITEMS = 2  # a run of list items alone counts from whole lists of this many items
 #: Marks a quoted block's key in the exact-match index: never in a key (see compare_key).
 QUOTED = ">"
 
@@ -86,7 +88,8 @@ class DuplicateBlocks(Kind):
         "Finds runs of paragraphs, headings and list items that repeat an earlier run of the "
         "same article, exactly or with small differences. One finding per repeated run, "
         "spanning the whole run and pointing at the first copy. Not copies: near copies "
-        "whose figures differ, and a block quote repeating a paragraph (a pull quote)."
+        "whose figures differ, a block quote repeating a paragraph (a pull quote), and list "
+        "items repeated in a list that is not the same whole list."
     )
     cost = 9.0  # about 0.85 s on a 5 MB article
 
@@ -116,10 +119,11 @@ class DuplicateBlocks(Kind):
                         best = run
             if best is None:
                 continue
-            if not self._counts(best, blocks, units, options):
+            if not self._counts(best, doc, units, options):
                 if best.chars >= options.min_chars and len(best.pairs) >= options.min_blocks:
-                    # Long enough, but headings only: the blocks it covers would only start
-                    # the same headings-only run again (and retrying each is quadratic).
+                    # Long enough, but headings only or part of a list: the blocks it covers
+                    # would only start the same kind of run again (and retrying each is
+                    # quadratic).
                     covered_until = best.pairs[-1][1]
                 continue
             covered_until = best.pairs[-1][1]
@@ -183,11 +187,16 @@ class DuplicateBlocks(Kind):
 
     @staticmethod
     def _counts(
-        run: _Run, blocks: tuple[Block, ...], units: list[int], options: DuplicateBlocksOptions
+        run: _Run, doc: Document, units: list[int], options: DuplicateBlocksOptions
     ) -> bool:
         if run.chars < options.min_chars or len(run.pairs) < options.min_blocks:
             return False
-        return any(not blocks[units[b]].is_heading for _, b in run.pairs)
+        blocks = doc.blocks
+        if all(blocks[units[b]].is_heading for _, b in run.pairs):
+            return False
+        return _not_a_list_repeat(
+            doc, [units[a] for a, _ in run.pairs], [units[b] for _, b in run.pairs]
+        )
 
     @staticmethod
     def _finding(doc: Document, run: _Run, units: list[int], keys: list[str]) -> Finding:
@@ -233,6 +242,54 @@ def _which_lines(doc: Document, repeat: Span, original: Span) -> str:
     (r0, r1), (o0, o1) = _line_range(doc, repeat), _line_range(doc, original)
     subject = f"Line {r0} repeats" if r0 == r1 else f"Lines {r0}-{r1} repeat"
     return f"{subject} line {o0}" if o0 == o1 else f"{subject} lines {o0}-{o1}"
+
+
+def _list_extents(doc: Document) -> tuple[dict[int, int], dict[int, int]]:
+    """Each list item's list (the index of its first item), and each list's number of items.
+
+    A list is a run of list items with nothing but blank lines between them, nested items
+    included.
+    """
+    first: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    start = -1
+    for i, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.LIST_ITEM:
+            if start < 0:
+                start = i
+            first[i] = start
+            sizes[start] = sizes.get(start, 0) + 1
+        elif block.kind is not BlockKind.BLANK:
+            start = -1
+    return first, sizes
+
+
+def _not_a_list_repeat(doc: Document, original: list[int], repeat: list[int]) -> bool:
+    """Whether a run (its matched blocks on each side) may be a copy, as far as lists go.
+
+    The same item may stand in two lists (a road closed on Saturday and on Sunday), so a side
+    made of list items alone counts only as whole lists of LIST_MIN_ITEMS items or more:
+    a list pasted again. A list that repeats its own items is a copy too.
+    """
+    blocks = doc.blocks
+    items_only = [
+        all(blocks[i].kind is BlockKind.LIST_ITEM for i in side) for side in (original, repeat)
+    ]
+    if not any(items_only):
+        return True
+    first, sizes = doc.memo("duplicate-blocks:lists", _list_extents)
+    if all(items_only) and first[original[-1]] == first[repeat[0]]:
+        return True
+    for side, only in zip((original, repeat), items_only, strict=True):
+        if not only:
+            continue
+        if len(side) < LIST_MIN_ITEMS:
+            return False
+        # Every item of every list the side touches is matched (no item of it differs).
+        touched = Counter(first[i] for i in side)
+        if any(sizes[start] != count for start, count in touched.items()):
+            return False
+    return True
 
 
 def _droppable(block: Block) -> bool:

@@ -1,4 +1,4 @@
-"""The duplicate-blocks kind: what is not a copy (figures, pull quotes) and its message."""
+"""The duplicate-blocks kind: what is not a copy (figures, pull quotes, lists) and its message."""
 
 from __future__ import annotations
 
@@ -97,6 +97,75 @@ def test_a_body_with_its_pull_quote_pasted_again_is_one_run() -> None:
     found = check(f"# Pool Reopens\n\n{body}\n{body}", "a.md")
     assert [(d.line, d.column, d.rule) for d in found] == [(11, 1, "duplicate-section")]
     assert found[0].message.startswith("Lines 11-17 repeat lines 3-9 (exact copy)")
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+
+def test_an_item_in_two_different_lists_is_not_a_copy() -> None:
+    text = (
+        f"# Pool Timetable\n\n## Monday\n\n- {LANES}\n- Family swim at 4pm.\n\n"
+        f"## Tuesday\n\n- {LANES}\n- Toddler splash at 10am.\n"
+    )
+    assert places(text, "a.md") == []
+
+
+def test_a_one_item_list_under_two_headings_is_not_a_copy() -> None:
+    text = f"# Pool Timetable\n\n## Monday\n\n- {LANES}\n\n## Tuesday\n\n- {LANES}\n"
+    assert places(text, "a.md") == []
+
+
+def test_a_list_item_repeated_as_a_paragraph_is_not_a_copy() -> None:
+    text = f"Pool Timetable\nHighlights\n- {LANES}\n- Family swim at 4pm.\n{LANES}\nMore later.\n"
+    assert places(text) == []
+
+
+def test_lists_that_differ_in_one_item_are_not_copies() -> None:
+    first = f"- {REOPENS}\n- Family swim at 4pm.\n- {PRICES}\n"
+    second = f"- {REOPENS}\n- Toddler splash at 10am.\n- {PRICES}\n"
+    text = f"# Pool\n\n## Monday\n\n{first}\n## Tuesday\n\n{second}"
+    assert places(text, "a.md") == []
+
+
+def test_a_whole_list_pasted_under_another_label_is_a_copy() -> None:
+    items = f"- {REOPENS}\n- {PRICES}\n"
+    text = (
+        f"# Pool Reopens\n\n## Key points\n\n{items}\nSwimmers queued.\n\n## Highlights\n\n{items}"
+    )
+    (found,) = check(text, "a.md")
+    assert (found.line, found.column, found.rule) == (12, 1, "duplicate-section")
+    assert found.message.startswith("Lines 12-13 repeat lines 5-6 (exact copy)")
+
+
+def test_a_list_that_repeats_its_own_items_is_a_copy() -> None:
+    items = f"- {REOPENS}\n- {PRICES}\n"
+    assert places(f"Pool Reopens\n{items}{items}") == [(4, 1, "duplicate-section")]
+
+
+def test_a_list_pasted_with_its_heading_is_a_copy() -> None:
+    section = f"## Monday\n\n- {LANES}\n"
+    text = f"# Pool Timetable\n\n{section}\nThe pool opens at 6am.\n\n{section}"
+    assert places(text, "a.md") == [(9, 1, "duplicate-section")]
+
+
+def test_an_item_in_many_lists_stays_linear() -> None:
+    # Every list is told apart once (not per item checked), and each copy is rejected once.
+    calls = 0
+    score = _Matcher.score
+
+    def counted(self: _Matcher, a: int, b: int) -> float:
+        nonlocal calls
+        calls += 1
+        return score(self, a, b)
+
+    lists = "".join(f"Day {i}\n- {LANES}\n- Family swim at {i} o'clock.\n" for i in range(1000))
+    _Matcher.score = counted  # type: ignore[method-assign]
+    try:
+        found = check(f"Pool Timetable\n{lists}")
+    finally:
+        _Matcher.score = score  # type: ignore[method-assign]
+    assert found == []
+    assert calls <= 20 * 3000
 
 
 # -- message ---------------------------------------------------------------------------------

@@ -209,11 +209,12 @@ _FIGURED = [
 ]
 # Few blocks, repeated often: headings (short, some of STEP_CHARS or more), separators,
 # paragraphs and near copies of them, so runs start from many earlier copies; some quoted (a
-# pull quote matches no paragraph).
+# pull quote matches no paragraph) and some list items (lists are told apart).
 _repeated_block = st.one_of(
     st.sampled_from(["Repairs", "Outlook", "Voices From the Quay", "What Happens Next", "---"]),
     st.sampled_from(_PARAGRAPHS + _FIGURED),
     st.sampled_from(_PARAGRAPHS[:3]).map(lambda p: f"> {p}"),
+    st.sampled_from(_PARAGRAPHS[:3]).map(lambda p: f"- {p}"),
 )
 
 
