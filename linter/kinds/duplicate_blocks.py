@@ -4,10 +4,15 @@ Linear in the article: exact repeats are found by hashing each block's compariso
 repeats by indexing word shingles and running rapidfuzz only on blocks that share enough of
 them. A run grows block by block from a matching pair and may step over a few unmatched blocks
 (a separator, a relabelled heading) when the copy goes on matching after them.
+
+What is not a copy: a near pair whose figures differ (two regions' results written alike), a
+block quote of a paragraph stated elsewhere (a pull quote), and list items repeated in another
+list that is not the same list (a road closed on Saturday and again on Sunday).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -37,6 +42,9 @@ SHINGLE_COMMON = 16  # a shingle in more blocks than this is boilerplate, not ev
 CANDIDATES = 4  # earlier blocks tried as the start of a copy, per block
 STEP_CHARS = 20  # an exact match after a gap continues a run only from this many characters
 PAIRWISE_MAX = 48  # blocks with shared shingles up to which candidates are counted pairwise
+LIST_MIN_ITEMS = 2  # a run of list items alone counts from whole lists of this many items
+#: Marks a quoted block's key in the exact-match index: never in a key (see compare_key).
+QUOTED = ">"
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,9 @@ class DuplicateBlocks(Kind):
     name = "duplicate-blocks"
     options_type = DuplicateBlocksOptions
     fields = {
-        "repeat": "the lines of the repeated run",
+        "lines": "which lines repeat which: 'Line 19 repeats line 14', 'Lines 19-23 repeat "
+        "lines 14-18'",
+        "repeat": "the lines of the repeated run ('19' or '19-23')",
         "original": "the lines of the first copy",
         "how": "'exact copy' or 'near copy, N% similar'",
         "excerpt": "the start of the repeated text",
@@ -77,7 +87,9 @@ class DuplicateBlocks(Kind):
     description = (
         "Finds runs of paragraphs, headings and list items that repeat an earlier run of the "
         "same article, exactly or with small differences. One finding per repeated run, "
-        "spanning the whole run and pointing at the first copy."
+        "spanning the whole run and pointing at the first copy. Not copies: near copies "
+        "whose figures differ, a block quote repeating a paragraph (a pull quote), and list "
+        "items repeated in a list that is not the same whole list."
     )
     cost = 9.0  # about 0.85 s on a 5 MB article
 
@@ -88,7 +100,7 @@ class DuplicateBlocks(Kind):
             return
         all_keys = block_keys(doc)
         keys = [all_keys[i] for i in units]
-        matcher = _Matcher(keys, options)
+        matcher = _Matcher(keys, options, [blocks[i].quoted for i in units])
         covered_until = -1
         for p in range(1, len(units)):
             if p <= covered_until:
@@ -107,10 +119,11 @@ class DuplicateBlocks(Kind):
                         best = run
             if best is None:
                 continue
-            if not self._counts(best, blocks, units, options):
+            if not self._counts(best, doc, units, options):
                 if best.chars >= options.min_chars and len(best.pairs) >= options.min_blocks:
-                    # Long enough, but headings only: the blocks it covers would only start
-                    # the same headings-only run again (and retrying each is quadratic).
+                    # Long enough, but headings only or part of a list: the blocks it covers
+                    # would only start the same kind of run again (and retrying each is
+                    # quadratic).
                     covered_until = best.pairs[-1][1]
                 continue
             covered_until = best.pairs[-1][1]
@@ -134,7 +147,7 @@ class DuplicateBlocks(Kind):
         run = DuplicateBlocks._seed(q, p, matcher)
         a, b = q, p
         n = len(units)
-        keys = matcher.keys
+        keys = matcher.exact
         sizes = matcher.sizes
         short = options.near_min_chars
         reach = options.similarity - 10
@@ -174,11 +187,16 @@ class DuplicateBlocks(Kind):
 
     @staticmethod
     def _counts(
-        run: _Run, blocks: tuple[Block, ...], units: list[int], options: DuplicateBlocksOptions
+        run: _Run, doc: Document, units: list[int], options: DuplicateBlocksOptions
     ) -> bool:
         if run.chars < options.min_chars or len(run.pairs) < options.min_blocks:
             return False
-        return any(not blocks[units[b]].is_heading for _, b in run.pairs)
+        blocks = doc.blocks
+        if all(blocks[units[b]].is_heading for _, b in run.pairs):
+            return False
+        return _not_a_list_repeat(
+            doc, [units[a] for a, _ in run.pairs], [units[b] for _, b in run.pairs]
+        )
 
     @staticmethod
     def _finding(doc: Document, run: _Run, units: list[int], keys: list[str]) -> Finding:
@@ -194,6 +212,7 @@ class DuplicateBlocks(Kind):
             not _droppable(blocks[i]) for i in range(units[p0], units[p1] + 1) if i not in matched
         )
         how = f"near copy, {int(min(run.near))}% similar" if run.near else "exact copy"
+        lines = _which_lines(doc, repeat, original)
         fix = Fix(
             (remove_lines(doc, repeat),),
             safe=not run.near and not lossy,
@@ -202,6 +221,7 @@ class DuplicateBlocks(Kind):
         return Finding(
             repeat,
             {
+                "lines": lines,
                 "repeat": repeat,
                 "original": original,
                 "how": how,
@@ -210,6 +230,66 @@ class DuplicateBlocks(Kind):
             related=(Related(original, "first copy"),),
             fix=fix,
         )
+
+
+def _line_range(doc: Document, span: Span) -> tuple[int, int]:
+    """The first and last line ``span`` covers (as the engine renders a Span field)."""
+    return doc.line_of(span.start), doc.line_of(max(span.start, span.end - 1))
+
+
+def _which_lines(doc: Document, repeat: Span, original: Span) -> str:
+    """'Line 19 repeats line 14', 'Lines 19-23 repeat lines 14-18': number agrees with lines."""
+    (r0, r1), (o0, o1) = _line_range(doc, repeat), _line_range(doc, original)
+    subject = f"Line {r0} repeats" if r0 == r1 else f"Lines {r0}-{r1} repeat"
+    return f"{subject} line {o0}" if o0 == o1 else f"{subject} lines {o0}-{o1}"
+
+
+def _list_extents(doc: Document) -> tuple[dict[int, int], dict[int, int]]:
+    """Each list item's list (the index of its first item), and each list's number of items.
+
+    A list is a run of list items with nothing but blank lines between them, nested items
+    included.
+    """
+    first: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    start = -1
+    for i, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.LIST_ITEM:
+            if start < 0:
+                start = i
+            first[i] = start
+            sizes[start] = sizes.get(start, 0) + 1
+        elif block.kind is not BlockKind.BLANK:
+            start = -1
+    return first, sizes
+
+
+def _not_a_list_repeat(doc: Document, original: list[int], repeat: list[int]) -> bool:
+    """Whether a run (its matched blocks on each side) may be a copy, as far as lists go.
+
+    The same item may stand in two lists (a road closed on Saturday and on Sunday), so a side
+    made of list items alone counts only as whole lists of LIST_MIN_ITEMS items or more:
+    a list pasted again. A list that repeats its own items is a copy too.
+    """
+    blocks = doc.blocks
+    items_only = [
+        all(blocks[i].kind is BlockKind.LIST_ITEM for i in side) for side in (original, repeat)
+    ]
+    if not any(items_only):
+        return True
+    first, sizes = doc.memo("duplicate-blocks:lists", _list_extents)
+    if all(items_only) and first[original[-1]] == first[repeat[0]]:
+        return True
+    for side, only in zip((original, repeat), items_only, strict=True):
+        if not only:
+            continue
+        if len(side) < LIST_MIN_ITEMS:
+            return False
+        # Every item of every list the side touches is matched (no item of it differs).
+        touched = Counter(first[i] for i in side)
+        if any(sizes[start] != count for start, count in touched.items()):
+            return False
+    return True
 
 
 def _droppable(block: Block) -> bool:
@@ -222,11 +302,28 @@ def _droppable(block: Block) -> bool:
 class _Matcher:
     """Which blocks match which: exact by key, near by shingles then rapidfuzz."""
 
-    def __init__(self, keys: list[str], options: DuplicateBlocksOptions) -> None:
+    def __init__(
+        self,
+        keys: list[str],
+        options: DuplicateBlocksOptions,
+        quoted: list[bool] | None = None,
+    ) -> None:
         self.keys = keys
         #: Each block's key length.
         self.sizes = [len(key) for key in keys]
         self.options = options
+        #: Whether each block sits in a block quote: a quoted block and an unquoted one are
+        #: never copies of each other (a pull quote repeats a paragraph on purpose).
+        self.quoted = quoted if quoted is not None else [False] * len(keys)
+        #: The keys exact matches are found by: a quoted block's is marked, so that it equals
+        #: only another quoted block's (the same list as ``keys`` when nothing is quoted).
+        self.exact = (
+            [QUOTED + key if q and key else key for key, q in zip(keys, self.quoted, strict=True)]
+            if any(self.quoted)
+            else keys
+        )
+        #: Per block, the digit runs of its key, once needed (see score).
+        self._figures: list[list[str] | None] = [None] * len(keys)
         gap = options.max_gap
         #: The steps a run tries from its last pair, in order: (blocks stepped over in all,
         #: on the original's side, on the repeat's side), nearest first.
@@ -236,7 +333,7 @@ class _Matcher:
             for da in range(max(0, total - gap), min(total, gap) + 1)
         ]
         self.by_key: dict[str, list[int]] = defaultdict(list)
-        for u, key in enumerate(keys):
+        for u, key in enumerate(self.exact):
             self.by_key[key].append(u)
         no_grams: frozenset[str] = frozenset()
         all_grams: list[frozenset[str]] = []
@@ -275,7 +372,7 @@ class _Matcher:
         # the other blocks are ever looked up, so only those are indexed.
         looked_up: set[str] = set()
         for u, shared in enumerate(self.shared) if not self.pairwise else ():
-            if len(shared) >= self.need[u] and keys[u] and self.by_key[keys[u]][0] == u:
+            if len(shared) >= self.need[u] and keys[u] and self.by_key[self.exact[u]][0] == u:
                 looked_up |= shared
         index: dict[str, list[int]] = defaultdict(list)
         if looked_up:
@@ -298,7 +395,7 @@ class _Matcher:
         pair: True only when none can match, never a guess (False may be wrong: then the runs
         are extended as usual).
         """
-        keys, sizes = self.keys, self.sizes
+        keys, sizes = self.exact, self.sizes
         gap = self.options.max_gap
         ahead = keys[p + 1 : p + 2 + gap]
         if not ahead:
@@ -338,7 +435,7 @@ class _Matcher:
         and those of them long enough to be near copies."""
         end = min(q + 2 + self.options.max_gap, len(self.keys))
         short = self.options.near_min_chars
-        keys, sizes = self.keys, self.sizes
+        keys, sizes = self.exact, self.sizes
         return (
             keys[q + 1] if q + 1 < end else "",
             frozenset(keys[q + 1 : end]),
@@ -383,12 +480,18 @@ class _Matcher:
         ka, kb = self.keys[a], self.keys[b]
         if not ka or not kb:
             return 0.0  # no words (a lone "#", "..."): nothing to be a copy of
+        if self.quoted[a] != self.quoted[b]:
+            return 0.0  # a pull quote
         if ka == kb:
             return 100.0
         limit = self.options.near_min_chars
         if len(ka) < limit or len(kb) < limit:
             return 0.0
         if min(len(ka), len(kb)) * 100 < max(len(ka), len(kb)) * (self.options.similarity - 10):
+            return 0.0
+        if self.figures(a) != self.figures(b):
+            # Text pasted again keeps its figures: two blocks written alike about different
+            # numbers (two regions' results) are not copies.
             return 0.0
         global fuzz
         similarity = self.options.similarity
@@ -398,6 +501,13 @@ class _Matcher:
             from rapidfuzz import fuzz  # the first comparison: most articles never get here
         s = fuzz.ratio(ka, kb, score_cutoff=similarity)
         return min(s, 99.9) if s else 0.0
+
+    def figures(self, u: int) -> list[str]:
+        """The digit runs of block ``u``'s key, in order."""
+        found = self._figures[u]
+        if found is None:
+            found = self._figures[u] = re.findall(r"\d+", self.keys[u])
+        return found
 
     @staticmethod
     def _may_reach(ka: str, kb: str, similarity: int) -> bool:
@@ -417,7 +527,7 @@ class _Matcher:
         """Earlier blocks that ``p`` may be a copy of, best first, at most a few."""
         if not self.keys[p]:
             return []
-        same = self.by_key.get(self.keys[p], ())
+        same = self.by_key.get(self.exact[p], ())
         earlier = bisect_left(same, p)  # the list is in block order: no scan of every copy
         if earlier:
             # The first copy gives the longest run; the latest catches a third paste.

@@ -200,11 +200,21 @@ _PARAGRAPHS = [
     "Trade could recover by spring if the sea wall holds through the winter gales, officials "
     "said on Friday.",
 ]
+# Near copies of each other but for their figures: never copies.
+_FIGURED = [
+    "Ferries sailed again on Monday after 3 weeks of storms kept 40 boats in port, "
+    "the harbour master said.",
+    "Ferries sailed again on Monday after 4 weeks of storms kept 40 boats in port, "
+    "the harbour master said.",
+]
 # Few blocks, repeated often: headings (short, some of STEP_CHARS or more), separators,
-# paragraphs and near copies of them, so runs start from many earlier copies.
+# paragraphs and near copies of them, so runs start from many earlier copies; some quoted (a
+# pull quote matches no paragraph) and some list items (lists are told apart).
 _repeated_block = st.one_of(
     st.sampled_from(["Repairs", "Outlook", "Voices From the Quay", "What Happens Next", "---"]),
-    st.sampled_from(_PARAGRAPHS),
+    st.sampled_from(_PARAGRAPHS + _FIGURED),
+    st.sampled_from(_PARAGRAPHS[:3]).map(lambda p: f"> {p}"),
+    st.sampled_from(_PARAGRAPHS[:3]).map(lambda p: f"- {p}"),
 )
 
 
