@@ -424,8 +424,11 @@ def _settle_all(
     return tuple(_settle(f, body, keys_by_class, values_by_class, config, said) for f in claimed)
 
 
+_AMOUNTS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE})
+
+
 class _KeysSaid:
-    """Whether the body gives a figure of another kind or unit for an anchor key (read on
+    """Whether the body gives an amount of another kind or unit for an anchor key (read on
     first use: only a claim with no body figure of its own kind asks, and it costs every
     body anchor)."""
 
@@ -437,8 +440,9 @@ class _KeysSaid:
         if self._said is None:
             self._said = {}
             for f in self._figures:
-                if f.role is Role.BODY and (anchor := f.anchor) is not None:
-                    q = f.quantity
+                q = f.quantity
+                # Only amounts can make a share or a sum: not a year, a date or an age.
+                if f.role is Role.BODY and q.kind in _AMOUNTS and (anchor := f.anchor) is not None:
                     self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
         return bool(self._said.get(key, set()) - {kind_unit})
 

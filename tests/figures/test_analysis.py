@@ -77,6 +77,19 @@ def test_jailed_and_sentenced_count_the_same_sentence() -> None:
     ) == [("sentenced to 12 years", "agrees", "")]
 
 
+def test_a_share_the_body_gives_only_a_year_for_is_unsupported() -> None:
+    assert claims(
+        "The jobless rate fell to 4.5 per cent.",
+        "Unemployment fell to 4.2%, the lowest rate since 2008.",
+    ) == [("rate fell to 4.5 per cent", "unsupported", "")]
+
+
+def test_a_share_of_what_the_body_counts_is_not_unsupported() -> None:
+    assert claims(
+        "Children made up roughly half of the cases.", "Of the 212 cases, 108 were children."
+    ) == [("roughly half of the cases", "unclear", "")]
+
+
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
     assert claims(
         "Troops killed 95 insurgents.",
@@ -333,6 +346,7 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
             g.role is Role.BODY
             and g.anchor is not None
             and g.anchor.key == key
+            and g.quantity.kind in (QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE)
             and (g.quantity.kind.value, g.quantity.unit) != kind_unit
             for g in figures
         )
