@@ -503,7 +503,7 @@ def _settle(
         same_class = values_by_class.get((q.kind.value, q.unit), [])
         if any(agree(q, g.quantity, config.tolerances) for g in same_class):
             return Claim(f, Status.UNCLEAR)
-        # A change, or a share or sum of something the body gives other kinds of figures for
+        # A change, or a share or sum of something the body gives other amounts for
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
         assert f.anchor is not None
         if "change" in f.scope or (said is not None and said(f.anchor.key, (q.kind.value, q.unit))):
