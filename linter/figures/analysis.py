@@ -418,7 +418,7 @@ def _settle_all(
             if not bucket:
                 keys_by_class.setdefault(kind_unit, []).append(anchor.key)
             bucket.append(f)
-    if not complete and any(not _same_anchor(f, body) for f in claimed):
+    if not complete and any(_needs_whole_body(f, body, config) for f in claimed):
         return None
     said = _KeysSaid(figures)
     return tuple(_settle(f, body, keys_by_class, values_by_class, config, said) for f in claimed)
@@ -445,6 +445,21 @@ class _KeysSaid:
                 if f.role is Role.BODY and q.kind in _AMOUNTS and (anchor := f.anchor) is not None:
                     self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
         return bool(self._said.get(key, set()) - {kind_unit})
+
+
+def _needs_whole_body(
+    f: Figure, body: dict[tuple[str, str, str], list[Figure]], config: Config
+) -> bool:
+    """Whether settling claim ``f`` may ask about body figures not of its anchor: when none
+    of its anchor is there, and for a rank none of its anchor agrees with (a rank the body
+    states anywhere clears it, see :func:`_settle`)."""
+    same = _same_anchor(f, body)
+    if not same:
+        return True
+    q = f.quantity
+    return q.kind is QKind.ORDINAL and not any(
+        agree(q, g.quantity, config.tolerances) for g in same
+    )
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:

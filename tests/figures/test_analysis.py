@@ -382,6 +382,7 @@ _CLAIM_SENTENCES = st.sampled_from(
         "Turnout was 44%.",
         "40 homes burned.",
         "Police arrested 20 protesters.",
+        "Rovers are 9th in the table.",
     ]
 )
 _BODY_SENTENCES = st.sampled_from(
@@ -400,6 +401,7 @@ _BODY_SENTENCES = st.sampled_from(
         "Markets shut for 2 days.",
         "35 people, officials said.",
         "33 people, officials said.",
+        "Rovers were 17th in May. The club climbed to 9th.",
     ]
 )
 _BODY_PIECES = st.one_of(
@@ -482,6 +484,17 @@ def test_a_figure_of_people_after_a_heading_verb_is_read() -> None:
         "a.txt",
     )
     assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.AGREES]
+
+
+def test_a_rank_its_anchor_contradicts_has_the_body_read_whole() -> None:
+    # "9th" in the last sentence has no word of "Rovers": it is read only in a whole reading,
+    # and a rank the body gives anywhere clears a rank.
+    doc = parse(
+        f"{HEAD}- Rovers are 9th in the table.\n\n"
+        "Rovers were 17th in the table in May.\nThe club climbed to 9th after a late win.\n",
+        "a.txt",
+    )
+    assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.UNCLEAR]
 
 
 def test_a_claim_with_no_body_figure_of_its_anchor_has_the_body_read_whole() -> None:
