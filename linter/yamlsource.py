@@ -61,7 +61,8 @@ def _construct_timestamp(loader: Any, node: Any) -> Any:
 
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, AttributeError):
+        # AttributeError: a "!!timestamp" tag on text that is no timestamp at all.
         return loader.construct_scalar(node)
 
 
@@ -128,6 +129,6 @@ def load_yaml(text: str, path: str) -> Any:
         raise YamlError(path, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise YamlError(path, 1, "invalid YAML: nested too deeply to read") from None
-    except (ValueError, OverflowError) as exc:
+    except (ValueError, OverflowError, AttributeError, TypeError) as exc:
         # A value a constructor cannot build; pyyaml gives no place for it.
         raise YamlError(path, 1, f"invalid YAML: {exc}") from None

@@ -281,9 +281,11 @@ def _inline(doc: Document, index: int, table: _Table, *, first: bool) -> Finding
     cut_from = start if closing else start + len(lead)
     end = start + m.end()
     # A sentence left behind starts with a capital letter; a title-like text is kept as it is.
+    # Only a letter whose capital is one letter ("ß" would become "SS"): the edit replaces one.
     capital = rest[0].upper() if sentence and rest[0].islower() else ""
+    capital = capital if len(capital) == 1 else ""
     fix = Fix(
-        (Edit(Span(cut_from, end + len(capital)), capital),),
+        (Edit(Span(cut_from, end + (1 if capital else 0)), capital),),
         safe=not sentence,
         description="Remove the template label",
     )

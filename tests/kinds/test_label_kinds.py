@@ -175,6 +175,15 @@ def test_a_sentence_after_a_label_needs_the_label_as_listed_and_its_fix_is_unsaf
     assert findings("scaffold-heading", lowered) == []
 
 
+def test_a_letter_whose_capital_is_two_letters_is_left_as_it_is() -> None:
+    text = "Port Vote\nThe vote was close.\nScenario Analysis: ßtrasse traffic will fall.\n"
+    assert fixed("scaffold-heading", text) == (
+        "Port Vote\nThe vote was close.\nßtrasse traffic will fall.\n"
+    )
+    text = text.replace("ßtrasse", "ﬁnancial")
+    assert fixed("scaffold-heading", text).endswith("\nﬁnancial traffic will fall.\n")
+
+
 def test_a_note_in_brackets_after_a_label_is_part_of_it() -> None:
     text = "# Port Vote\n\n## Rewritten article (plain style)\n\nDockers voted.\n"
     assert [f[:3] for f in findings("scaffold-heading", text, "a.md")] == [

@@ -153,6 +153,11 @@ def test_a_time_that_cannot_exist_is_read_as_written() -> None:
     assert doc.front_matter == {"at": "2026-02-28 99:00:00"}
 
 
+def test_a_timestamp_tag_on_text_that_is_none_is_read_as_written() -> None:
+    doc = parse("---\ndate: !!timestamp x\n---\n# T\n", "a.md")
+    assert doc.front_matter == {"date": "x"}
+
+
 def test_atx_closing_hashes_are_not_text() -> None:
     doc = parse("## Outlook ##\n", "a.md")
     assert doc.blocks[0].text == "Outlook"
