@@ -371,6 +371,8 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
             spans = [d.span, *(e.span for e in d.fix.edits)] if d.fix else [d.span]
             flagged += [composition.to_original(span) for span in spans]
         edits, chosen = select_edits(diagnostics, config.known, unsafe)
+        if edits and doc.format == "markdown":
+            edits, chosen = _keep_front_matter_out(text, edits, chosen, diagnostics, config, unsafe)
         if not edits:
             break
         if passes == MAX_PASSES:
@@ -409,6 +411,38 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
         unsafe_left,
         tuple(sorted(set(flagged))),
     )
+
+
+def _opens_front_matter(text: str) -> bool:
+    from linter.parse.markdown import split_front_matter  # a Markdown file has it loaded
+
+    return split_front_matter(text) is not None
+
+
+def _keep_front_matter_out(
+    text: str,
+    edits: list[Edit],
+    chosen: list[Diagnostic],
+    diagnostics: Sequence[Diagnostic],
+    config: Config,
+    unsafe: bool,
+) -> tuple[list[Edit], list[Diagnostic]]:
+    """The edits, less the fixes that would leave a Markdown article starting with a ``---``
+    line it did not start with: that line would then open a front matter block and swallow
+    the article ("Here is the rewritten article:" above a thematic break). Those fixes are not
+    applied; their findings stay."""
+    if _opens_front_matter(text) or not _opens_front_matter(
+        apply_edits(text, tidy_blank_lines(text, edits))
+    ):
+        return edits, chosen
+    first_dashes = text.find("\n---")
+    cut = first_dashes + 1 if first_dashes >= 0 else len(text)
+    held = {id(d) for d in chosen if d.fix and any(e.span.start < cut for e in d.fix.edits)}
+    rest = [d for d in diagnostics if id(d) not in held]
+    edits, chosen = select_edits(rest, config.known, unsafe)
+    if edits and _opens_front_matter(apply_edits(text, tidy_blank_lines(text, edits))):
+        return [], []
+    return edits, chosen
 
 
 # -- back to the file's own bytes ------------------------------------------------------------------

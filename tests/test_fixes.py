@@ -297,3 +297,24 @@ def test_fixes_that_need_more_passes_than_allowed_are_reported(
     monkeypatch.setattr("linter.fixes.MAX_PASSES", 0)
     with pytest.raises(FixFailure, match="did not settle after 0 passes"):
         fix_text("Harbour Reopens\n-\nFerries sailed.\n", "a.txt", CONFIG)
+
+
+def test_a_fix_never_leaves_a_markdown_article_starting_with_a_rule_line() -> None:
+    # Removing the first line would make "---" open a front matter block that swallows the
+    # article: that fix waits; the others are made.
+    text = (
+        "Here is the rewritten article:\n\n---\n\n# Harbour Reopens\n\n"
+        "The harbour reopened on Monday.\n\n---\n\nI hope this helps!\n"
+    )
+    result = fix_text(text, "a.md", CONFIG)
+    assert result.text == (
+        "Here is the rewritten article:\n\n---\n\n# Harbour Reopens\n\n"
+        "The harbour reopened on Monday.\n\n---\n"
+    )
+    assert [(d.line, d.rule) for d in result.diagnostics] == [(1, "assistant-residue")]
+
+
+def test_a_whole_line_removed_from_an_underlined_heading_takes_the_underline() -> None:
+    text = "# Harbour Reopens\n\nThe harbour reopened.\n\nI hope this helps!\n---\n\nMore.\n"
+    result = fix_text(text, "a.md", CONFIG)
+    assert result.text == "# Harbour Reopens\n\nThe harbour reopened.\n\nMore.\n"

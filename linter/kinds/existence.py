@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -184,8 +185,24 @@ class Existence(Kind):
         for span, entry in find_matches(doc, options):
             fix = None
             if options.fix_whole_lines and _fills_lines(doc.text, span):
-                fix = Fix((remove_lines(doc, span),), safe=True, description="Remove the line")
+                fix = Fix(
+                    (remove_lines(doc, _lines_to_remove(doc, span)),),
+                    safe=True,
+                    description="Remove the line",
+                )
             yield Finding(span, {"match": quote(doc.slice(span)), "entry": entry}, fix=fix)
+
+
+def _lines_to_remove(doc: Document, span: Span) -> Span:
+    """The lines of ``span``; for the text of a heading underlined with ``---`` or ``===``,
+    the underline too (left alone, it would turn into a rule or a paragraph)."""
+    starts = doc.memo("block-starts", lambda d: [b.span.start for b in d.blocks])
+    at = bisect_right(starts, span.start) - 1
+    if at >= 0:
+        block = doc.blocks[at]
+        if block.is_heading and block.span.contains(span):
+            return block.span
+    return span
 
 
 def _fills_lines(text: str, span: Span) -> bool:
