@@ -22,7 +22,7 @@ class EmptyItemOptions:
     #: Where to look: everywhere, or only in the highlights.
     scope: Literal["anywhere", "highlights"] = "anywhere"
     #: Dashes that no parser reads as a bullet, counted as an empty one in a plain-text
-    #: article only when a line holds nothing else and a list item stands next to it.
+    #: article only when a line holds nothing else and list items stand on both sides.
     lone_dashes: tuple[str, ...] = ("–", "—")
 
 
@@ -33,7 +33,7 @@ class EmptyItem(Kind):
     description = (
         "Finds list items whose marker has no text after it, in plain text (a line that is "
         "only '-', '*' or '•') and in Markdown (an empty list item). In plain text, a line "
-        "that is only an en or em dash ('lone-dashes') counts when a list item is next to it."
+        "that is only an en or em dash ('lone-dashes') counts between two list items."
     )
 
     def check(self, doc: Document, options: EmptyItemOptions) -> Iterator[Finding]:
@@ -71,10 +71,13 @@ def _lone_dash(doc: Document, index: int, dashes: tuple[str, ...], scope: str) -
     marker = block.text.strip()
     if marker not in dashes:
         return None
-    # Alone between paragraphs a dash may be a section break: only a list makes it a bullet.
+    # A dash may be a section break, after a list as between paragraphs: only a dash with a
+    # list item on both sides is plainly a bullet.
     near = [doc.blocks[j] for j in (index - 1, index + 1) if 0 <= j < len(doc.blocks)]
     items = [b for b in near if b.kind is BlockKind.LIST_ITEM]
-    if not items or (scope == "highlights" and all(b.role is not Role.HIGHLIGHTS for b in items)):
+    if len(items) < 2 or (
+        scope == "highlights" and all(b.role is not Role.HIGHLIGHTS for b in items)
+    ):
         return None
     start = block.text_span.start
     return _finding(doc, block, Span(start, start + len(marker)), marker)
