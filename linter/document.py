@@ -120,6 +120,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|<[^>\s]+@[^>\s]+>")
 _INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 
 
+#: The front matter error of a block that would be front matter but does not start the file.
+FRONT_MATTER_MISPLACED = "not at the top of the file"
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed article: normalised text, blocks in order, their roles, and position helpers."""
@@ -130,7 +134,8 @@ class Document:
     blocks: tuple[Block, ...]
     source: SourceInfo = field(default_factory=SourceInfo)
     front_matter: dict[str, Any] | None = None
-    #: Why the front matter could not be read, with its span, if it could not.
+    #: Why the front matter could not be read, with its span, if it could not; or
+    #: :data:`FRONT_MATTER_MISPLACED` for a block of keys and values under other text.
     front_matter_error: tuple[str, Span] | None = None
 
     # -- positions ---------------------------------------------------------------------------

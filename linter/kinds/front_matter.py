@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.document import Document
+from linter.document import FRONT_MATTER_MISPLACED, Document
 from linter.findings import Finding
 from linter.kinds.base import Kind
 from linter.kinds.common import quote
@@ -20,19 +20,27 @@ class FrontMatterYaml(Kind):
     name = "front-matter-yaml"
     options_type = FrontMatterOptions
     fields = {
-        "reason": "what the YAML reader found wrong",
+        "problem": "what is wrong, as the end of a sentence that starts 'Front matter'",
+        "reason": "what the YAML reader found wrong (empty for a misplaced block)",
         "text": "the line it stopped at, quoted",
     }
     description = (
         "Reads the front matter block (between `---` lines at the top of a Markdown file) as "
         "YAML, safely, and reports the line where reading stopped when it is not valid YAML or "
-        "not a mapping of keys to values. The rest of the article is still checked."
+        "not a mapping of keys to values. Also reports a block of keys and values between "
+        "`---` lines under a line or two of other text (an assistant's preamble): front matter "
+        "counts only on a file's first line. The rest of the article is still checked."
     )
 
     def check(self, doc: Document, options: FrontMatterOptions) -> Iterator[Finding]:
         if doc.front_matter_error is None:
             return
         reason, span = doc.front_matter_error
-        reason = " ".join(reason.removeprefix("invalid YAML: ").split())
         line = doc.line_text(doc.line_of(span.start))
-        yield Finding(span, {"reason": reason, "text": quote(line.strip())})
+        if reason == FRONT_MATTER_MISPLACED:
+            problem = "is not at the top of the file, where publishing systems look for it"
+            reason = ""
+        else:
+            reason = " ".join(reason.removeprefix("invalid YAML: ").split())
+            problem = f"cannot be read as YAML ({reason})"
+        yield Finding(span, {"problem": problem, "reason": reason, "text": quote(line.strip())})

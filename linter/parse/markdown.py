@@ -13,7 +13,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from linter.document import Block, BlockKind, HeadingStyle, Span
+from linter.document import FRONT_MATTER_MISPLACED, Block, BlockKind, HeadingStyle, Span
 from linter.yamlsource import YamlError, load_yaml
 
 _md = MarkdownIt("commonmark")
@@ -27,6 +27,31 @@ _FRONT_OPEN = "---"
 _FRONT_CLOSE = ("---", "...")
 #: Level given to a bold-only line used as a heading: below every explicit heading.
 BOLD_HEADING_LEVEL = 6
+#: Most lines of other text above a misplaced front matter block (an assistant's preamble).
+MISPLACED_MAX_ABOVE = 2
+_KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
+#: Keys of which a misplaced block must hold one (with another key) to be taken for front
+#: matter: a "Note: ..." line between two rules is text.
+_FRONT_KEYS = frozenset(
+    [
+        "title",
+        "date",
+        "author",
+        "authors",
+        "tags",
+        "categories",
+        "layout",
+        "slug",
+        "description",
+        "summary",
+        "draft",
+        "published",
+        "updated",
+        "lastmod",
+        "byline",
+        "headline",
+    ]
+)
 
 
 class _Lines:
@@ -68,6 +93,41 @@ def split_front_matter(text: str) -> tuple[int, int] | None:
     return None
 
 
+def misplaced_front_matter(text: str) -> tuple[int, int] | None:
+    """0-based (first, last) lines of a front matter block that does not start the file: a
+    ``---`` line under at most :data:`MISPLACED_MAX_ABOVE` lines of other text (no heading),
+    then ``key: value`` lines (and their indented or listed continuations) up to a closing
+    ``---`` or ``...``, two keys at least, one of them a usual front matter key (``title``,
+    ``date``, ...). Publishing systems read front matter only on the first line."""
+    lines = text.split("\n", 64)[:64]
+    above = 0
+    first = -1
+    for n, line in enumerate(lines[: MISPLACED_MAX_ABOVE + 8]):
+        stripped = line.rstrip()
+        if stripped == _FRONT_OPEN:
+            first = n
+            break
+        if not stripped:
+            continue
+        if stripped.lstrip().startswith("#") or above == MISPLACED_MAX_ABOVE:
+            return None
+        above += 1
+    if first <= 0:
+        return None
+    keys: list[str] = []
+    for m in range(first + 1, len(lines)):
+        line = lines[m]
+        if line.rstrip() in _FRONT_CLOSE:
+            known = any(k.lower() in _FRONT_KEYS for k in keys)
+            return (first, m) if len(keys) >= 2 and known else None
+        key = _KEY_LINE.match(line)
+        if key is not None:
+            keys.append(key.group(1))
+        elif line.strip() and line[0] not in " \t-":
+            return None
+    return None
+
+
 def parse_markdown(
     text: str, path: str
 ) -> tuple[list[Block], dict[str, Any] | None, tuple[str, Span] | None]:
@@ -78,6 +138,10 @@ def parse_markdown(
     front_error: tuple[str, Span] | None = None
     source = text
     fm = split_front_matter(text)
+    misplaced = False
+    if fm is None:
+        fm = misplaced_front_matter(text)
+        misplaced = fm is not None
     if fm is not None:
         first, last = fm
         span = lines.span(first, last)
@@ -98,9 +162,15 @@ def parse_markdown(
             elif data is not None:
                 where = lines.span(first + 1, first + 1) if last > first + 1 else span
                 front_error = ("a mapping of keys to values was expected", where)
+        if misplaced:
+            # Publishing systems do not read it, so neither do the rules; its lines are not
+            # article text either.
+            front = None
+            front_error = (FRONT_MATTER_MISPLACED, lines.span(first, first))
         # Keep line numbers: hand markdown-it blank lines where the front matter was.
         source = (
-            "\n" * (last + 1)
+            text[: lines.start(first)]
+            + "\n" * (last - first + 1)
             + text[lines.start(last + 1) if last + 1 < len(lines.starts) else len(text) :]
         )
 

@@ -158,6 +158,30 @@ def test_a_timestamp_tag_on_text_that_is_none_is_read_as_written() -> None:
     assert doc.front_matter == {"date": "x"}
 
 
+def test_front_matter_under_a_preamble_is_misplaced_not_text() -> None:
+    from linter.document import FRONT_MATTER_MISPLACED
+
+    text = "Sure! Here it is:\n\n---\ntitle: Rents Rise\ndate: 2026-04-09\n---\n\n# Rents Rise\n"
+    doc = parse(text, "a.md")
+    assert doc.front_matter is None  # publishing systems do not read it: neither do rules
+    assert doc.front_matter_error is not None
+    reason, span = doc.front_matter_error
+    assert reason == FRONT_MATTER_MISPLACED and doc.slice(span) == "---"
+    assert doc.position(span.start) == (3, 1)
+    kinds = [(doc.position(b.span.start)[0], b.kind.value) for b in doc.blocks]
+    assert (3, "front-matter") in kinds and (8, "heading") in kinds
+
+
+def test_rules_around_a_note_or_a_single_key_are_not_front_matter() -> None:
+    from linter.parse.markdown import misplaced_front_matter
+
+    assert misplaced_front_matter("Lead.\n\n---\nUpdate: voted.\nSource: office\n---\n") is None
+    assert misplaced_front_matter("Lead.\n---\ntitle: T\n---\n") is None
+    assert misplaced_front_matter("# T\n---\ntitle: T\ndate: 2026-01-02\n---\n") is None
+    assert misplaced_front_matter("a\nb\nc\n---\ntitle: T\ndate: 2026-01-02\n---\n") is None
+    assert misplaced_front_matter("Intro:\n---\ntitle: T\ntags:\n  - a\n---\n") == (1, 5)
+
+
 def test_atx_closing_hashes_are_not_text() -> None:
     doc = parse("## Outlook ##\n", "a.md")
     assert doc.blocks[0].text == "Outlook"
