@@ -430,9 +430,15 @@ def _keep_front_matter_out(
     """The edits, less the fixes that would leave a Markdown article starting with a ``---``
     line it did not start with: that line would then open a front matter block and swallow
     the article ("Here is the rewritten article:" above a thematic break). Those fixes are not
-    applied; their findings stay."""
-    if _opens_front_matter(text) or not _opens_front_matter(
-        apply_edits(text, tidy_blank_lines(text, edits))
+    applied, nor, if the rest would still do it, any; their findings stay. Front matter under
+    a preamble is let through: moving it to the top is the point."""
+    from linter.parse.markdown import misplaced_front_matter
+
+    if (
+        _opens_front_matter(text)
+        # Front matter under a preamble: removing the preamble is what puts it right.
+        or misplaced_front_matter(text) is not None
+        or not _opens_front_matter(apply_edits(text, tidy_blank_lines(text, edits)))
     ):
         return edits, chosen
     first_dashes = text.find("\n---")

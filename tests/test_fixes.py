@@ -318,3 +318,19 @@ def test_a_whole_line_removed_from_an_underlined_heading_takes_the_underline() -
     text = "# Harbour Reopens\n\nThe harbour reopened.\n\nI hope this helps!\n---\n\nMore.\n"
     result = fix_text(text, "a.md", CONFIG)
     assert result.text == "# Harbour Reopens\n\nThe harbour reopened.\n\nMore.\n"
+
+
+def test_only_the_residue_line_goes_from_a_heading_with_other_text() -> None:
+    text = "# Harbour Reopens\n\nThe harbour reopened.\nI hope this helps!\n===\n\nMore.\n"
+    result = fix_text(text, "a.md", CONFIG)
+    assert result.text == "# Harbour Reopens\n\nThe harbour reopened.\n===\n\nMore.\n"
+
+
+def test_removing_a_preamble_puts_front_matter_under_it_at_the_top() -> None:
+    text = (
+        "Here is the rewritten article:\n\n---\ntitle: Harbour Reopens\ndate: 2026-03-01\n---\n"
+        "\n# Harbour Reopens\n\nThe harbour reopened on Monday.\n"
+    )
+    result = fix_text(text, "a.md", CONFIG)
+    assert result.text == text.removeprefix("Here is the rewritten article:\n\n")
+    assert result.diagnostics == ()

@@ -194,13 +194,22 @@ class Existence(Kind):
 
 
 def _lines_to_remove(doc: Document, span: Span) -> Span:
-    """The lines of ``span``; for the text of a heading underlined with ``---`` or ``===``,
-    the underline too (left alone, it would turn into a rule or a paragraph)."""
+    """The lines of ``span``; for the whole text of a heading underlined with ``---`` or
+    ``===``, the underline too (left alone, it would turn into a rule or a paragraph)."""
     starts = doc.memo("block-starts", lambda d: [b.span.start for b in d.blocks])
     at = bisect_right(starts, span.start) - 1
     if at >= 0:
         block = doc.blocks[at]
-        if block.is_heading and block.span.contains(span):
+        text = block.text_span
+        # Only a heading whose text is all on the match's lines: with another line of text
+        # above, the underline stays a heading's, that line's.
+        if (
+            block.is_heading
+            and block.span.contains(span)
+            and doc.line_of(text.start) == doc.line_of(span.start)
+            and doc.line_of(max(text.start, text.end - 1))
+            == doc.line_of(max(span.start, span.end - 1))
+        ):
             return block.span
     return span
 
