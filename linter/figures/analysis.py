@@ -341,8 +341,8 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
     """The analysis of ``doc``.
 
     Body sentences that can neither bear on a claim nor state parts are not read, unless
-    ``whole``, or a claim finds no body figure of its anchor: the body is then read again,
-    whole, as such a claim is settled against figures of its kind said of anything.
+    ``whole``, or a claim may be settled by body figures not of its anchor (see
+    :func:`_needs_whole_body`): the body is then read again, whole.
     """
     text = doc.text
     blocks = _text_blocks(doc)
@@ -398,7 +398,7 @@ def _settle_all(
     claimed: list[Figure], figures: list[Figure], config: Config, *, complete: bool
 ) -> tuple[Claim, ...] | None:
     """Every claim settled against the body ``figures``; None, when they are not
-    ``complete``, as soon as a claim has no body figure of its anchor to be settled against."""
+    ``complete``, if a claim may be settled by body figures not of its anchor."""
     # A claim is only ever compared with body figures of its own kind and unit: the anchors
     # of the others are never read (reading them is most of the cost of a figure).
     classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
