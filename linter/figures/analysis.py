@@ -10,7 +10,7 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from linter.document import Block, BlockKind, Document, Role, Span
@@ -451,15 +451,27 @@ def _needs_whole_body(
     f: Figure, body: dict[tuple[str, str, str], list[Figure]], config: Config
 ) -> bool:
     """Whether settling claim ``f`` may ask about body figures not of its anchor: when none
-    of its anchor is there, and for a rank none of its anchor agrees with (a rank the body
-    states anywhere clears it, see :func:`_settle`)."""
+    of its anchor is there, or none of its anchor agrees with it (the same figure stated
+    anywhere in the body clears it, see :func:`_settle`)."""
     same = _same_anchor(f, body)
     if not same:
         return True
     q = f.quantity
-    return q.kind is QKind.ORDINAL and not any(
-        agree(q, g.quantity, config.tolerances) for g in same
-    )
+    return not any(agree(q, g.quantity, config.tolerances) for g in same)
+
+
+_OPEN = ("more than", "at least", "up to", "fewer than")
+
+
+def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
+    """Whether a body figure states the claimed figure: the same number, to the claim's
+    precision. An open bound on either side is read as its number alone: "more than 1,500"
+    agrees with any larger figure, but only 1,500 states it."""
+    if body.qualifier in _OPEN:
+        return False
+    if claim.qualifier in _OPEN:
+        claim = replace(claim, qualifier="")
+    return agree(claim, body, config.tolerances)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
@@ -526,12 +538,11 @@ def _settle(
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
         return Claim(f, Status.AGREES)
-    if q.kind is QKind.ORDINAL and any(
-        agree(q, g.quantity, config.tolerances)
-        for g in values_by_class.get((q.kind.value, q.unit), [])
-    ):
-        # A rank moves ("climbed to 14th ... had been 21st"): one the body states anywhere
-        # is taken as the current one, whatever its anchor was read as.
+    if any(_states(q, g.quantity, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
+        # The body states this very figure somewhere, of whatever it reads it as counting: a
+        # rank that moved ("climbed to 14th ... had been 21st"), a measure the body names
+        # otherwise ("consumer prices rose 6.4%" against "inflation ... 4.1% excluding
+        # food"). Anchors are a guess; the same figure is not: say nothing.
         return Claim(f, Status.UNCLEAR)
     # Only a body figure of the same scope can contradict: "133 militants in the past 48
     # hours" is another count than an unscoped "92 insurgents".

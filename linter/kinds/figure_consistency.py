@@ -224,7 +224,7 @@ class FigureConsistency(Kind):
                 continue
             if claim.figure.role is Role.TITLE and not opts.include_title:
                 continue
-            if wanted is Status.UNSUPPORTED and not _worth_reporting(claim):
+            if wanted is Status.UNSUPPORTED and not _worth_reporting(doc, claim):
                 continue
             yield _claim_finding(doc, claim)
 
@@ -234,7 +234,7 @@ def _lemmas(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(lemma(w.split()[-1]) for w in words if w.split())
 
 
-def _worth_reporting(claim: Claim) -> bool:
+def _worth_reporting(doc: Document, claim: Claim) -> bool:
     """Unsupported is a guess: only counts, shares and sums with a plain noun anchor."""
     f = claim.figure
     anchor = f.anchor
@@ -245,6 +245,13 @@ def _worth_reporting(claim: Claim) -> bool:
         and q.qualifier not in ("up to", "fewer than")
         # "Two brothers open a bakery": the body names them rather than counting them.
         and not (q.kind is QKind.COUNT and q.words and q.high <= 10)
+        # Read after the figure ("310 injured") or just before it through "of" ("claims of
+        # about 80 million euros"), not back to a subject ("the majority of Democrats was
+        # 312", "cut by a quarter"): such a subject is too often not what is counted.
+        and (
+            anchor.span.start >= q.span.end
+            or doc.text[anchor.span.end : f.quantity.full_span.start].strip().lower() == "of"
+        )
         and anchor.key.replace(" ", "").isalpha()
         and len(anchor.key) >= 3
     )

@@ -64,6 +64,25 @@ def test_a_rank_the_body_states_anywhere_is_not_contradicted() -> None:
     ) == [("Dunmore to 14th", "unclear", "")]
 
 
+def test_the_same_figure_stated_of_something_else_clears_a_claim() -> None:
+    # "inflation" is read on one side, "prices" on the other: the figure itself is there.
+    assert claims(
+        "Inflation rose to 6.4%.",
+        "Consumer prices rose 6.4% in the year. Inflation was 4.1% excluding energy.",
+    ) == [("Inflation rose to 6.4%", "unclear", "")]
+
+
+def test_an_open_bound_in_the_body_does_not_state_a_figure() -> None:
+    # "more than 40" allows 52 but does not state it: the 45 of the same anchor contradicts.
+    assert claims(
+        "Floods damaged 52 homes.", "Floods damaged 45 homes. More than 40 roads closed."
+    ) == [("52 homes", "contradicted", "45 homes")]
+    # An open claim is stated only by its own number, not by any larger one.
+    assert claims(
+        "More than 1,500 homes flooded.", "Floods hit 1,140 homes; 41,200 people gave."
+    ) == [("More than 1,500 homes", "contradicted", "1,140 homes")]
+
+
 def test_a_change_is_not_contradicted_by_a_level() -> None:
     assert claims(
         "Uptake among nurses is up by a quarter.", "Uptake among nurses is 55%, up from 44%."

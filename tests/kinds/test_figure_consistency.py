@@ -236,3 +236,13 @@ def test_the_rule_files_list_the_same_synonyms_as_the_defaults() -> None:
         options = rule_options(rule_id)
         assert options.synonyms == DEFAULT_SYNONYMS, rule_id
     assert rule_options("figure-arithmetic").overlapping_nouns == DEFAULT_OVERLAPPING
+
+
+def test_unsupported_is_said_only_of_what_is_read_after_the_figure() -> None:
+    text = (
+        "Council Vote\nPublished 4 May 2026\nHighlights\n- The majority of Democrats was 312.\n"
+        "- Rescuers pulled 14 children from the school.\n-\nThe council met on Monday.\n"
+    )
+    doc = parse(text, "a.txt")
+    found = KIND.check(doc, FigureConsistencyOptions(check="unsupported"))
+    assert [doc.position(f.span.start) for f in found] == [(5, 19)]
