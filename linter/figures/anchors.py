@@ -476,8 +476,9 @@ _SCOPE = lazy(
 _PRIOR = lazy(
     globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
 )
-#: Right before a figure that states a change, not a level: "up by a quarter", "fell 3.2%",
-#: "a rise of 5%" ("rose to 5%" states the level reached).
+#: Right before a figure that states a change or a difference, not a level: "up by a
+#: quarter", "fell 3.2%", "a rise of 5%", "lost seven seats", "a margin of four" ("rose to
+#: 5%" states the level reached).
 _CHANGE = lazy(
     globals(),
     "_CHANGE",
@@ -486,8 +487,13 @@ _CHANGE = lazy(
     r"|rose|risen|rises?|fell|fallen|falls?|grew|grown|grows?|increased|increases?|decreased"
     r"|decreases?|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slipped|declined"
     r"|declines?|surged|soared|plunged|plummeted|tumbled)(?:[ \t]+by)?"
-    r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of)[ \t]+$)",
+    r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of"
+    r"|(?:margin|majority|lead|gap)(?:[ \t]+(?:of|was|is|at))?(?:[ \t]+(?:just|only))?)[ \t]+$)",
 )
+#: Seats lost or gained ("Labour lost seven seats") are a change; other things lost ("the
+#: army lost 33 soldiers") are a count of losses.
+_SEATS_SWING = lazy(globals(), "_SEATS_SWING", r"(?i:\b(?:lost|gained|shed)[ \t]+$)")
+_SEATS = lazy(globals(), "_SEATS", r"(?i:[ \t]+seats?\b)")
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
@@ -529,7 +535,10 @@ def scope_of(
     if prior_scope(q, text, sentence.start):
         keys.add("prior")
     start = q.full_span.start
-    if _CHANGE.search(text, max(sentence.start, start - 24), start) is not None:
+    if _CHANGE.search(text, max(sentence.start, start - 24), start) is not None or (
+        _SEATS_SWING.search(text, max(sentence.start, start - 8), start) is not None
+        and _SEATS.match(text, q.span.end, sentence.end) is not None
+    ):
         keys.add("change")
     return frozenset(keys)
 

@@ -156,6 +156,11 @@ def test_a_change_is_its_own_scope() -> None:
     assert scope_for("Uptake is up by a quarter.", "a quarter") == frozenset({"change"})
     assert scope_for("The index fell 3.2% in May.", "3.2%") == frozenset({"change"})
     assert scope_for("It was a rise of 5% on the year.", "5%") == frozenset({"change"})
+    assert scope_for("Labour lost seven seats.", "seven") == frozenset({"change"})
+    assert scope_for("The winning margin was just four votes.", "four") == frozenset({"change"})
+    assert scope_for("It won by a majority of 312.", "312") == frozenset({"change"})
+    # Losses of anything but seats are a count of losses.
+    assert scope_for("The army lost 33 soldiers.", "33") == frozenset()
     # The level reached is not a change, nor what parts make up.
     assert scope_for("Turnout rose to 55%.", "55%") == frozenset()
     assert scope_for("Oaks made up 41% of them.", "41%") == frozenset()
