@@ -481,9 +481,12 @@ def _compatible(claim: Anchor, other: Anchor) -> bool:
 
 def _same_anchor(f: Figure, body: dict[tuple[str, str, str], list[Figure]]) -> list[Figure]:
     """The body figures of ``f``'s kind, unit and anchor key that may count the same thing."""
-    anchor = f.anchor
-    assert anchor is not None
-    found = body.get(f.bucket, [])
+    assert f.anchor is not None
+    return _compatible_of(f.anchor, body.get(f.bucket, []))
+
+
+def _compatible_of(anchor: Anchor, found: list[Figure]) -> list[Figure]:
+    """The figures of ``found`` whose anchor may count what ``anchor`` counts."""
     return [g for g in found if g.anchor is not None and _compatible(anchor, g.anchor)]
 
 
@@ -510,8 +513,7 @@ def _candidates(
     )
     if best is None or len(best[0]) < 5:
         return []
-    found = body[(*f.bucket[:2], best[0])]
-    return [g for g in found if g.anchor is not None and _compatible(anchor, g.anchor)]
+    return _compatible_of(anchor, body[(*f.bucket[:2], best[0])])
 
 
 def _settle(
