@@ -23,6 +23,9 @@ class Tolerances:
     approximate: float = 0.1
     #: ``nearly``, ``almost``: this far below (and not above).
     near: float = 0.1
+    #: A round count written in digits with no qualifier (``900``, ``12,000``) may be rounded:
+    #: to its last nonzero digit, but never further than this either side (a fraction of it).
+    rounded: float = 0.05
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -41,7 +44,7 @@ class Interval:
 
 def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
     """The values a figure is consistent with."""
-    half = q.step / 2
+    half = q.step / 2 if q.step else _rounding(q, tolerances.rounded)
     low, high = q.low - half, q.high + half
     qualifier = q.qualifier
     if qualifier in ("more than", "at least"):
@@ -57,6 +60,22 @@ def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
             q.high * (1 + tolerances.approximate) + half,
         )
     return Interval(low, high)
+
+
+def _rounding(q: Quantity, most: float) -> float:
+    """How far a plain round count (``900``: two zeros or more) may be from what it rounds:
+    less than half its last nonzero digit's place (a figure halfway rounds either way, and
+    two round figures one place apart must not meet), and at most ``most`` of it. Exact for
+    anything else; a qualifier says how loose a figure is ("more than 900": no fewer)."""
+    value = q.low
+    if q.kind is not QKind.COUNT or q.qualifier or q.words or q.high != value or value < 100:
+        return 0.0
+    if value != int(value) or int(value) % 100:
+        return 0.0
+    place = 100
+    while int(value) % (place * 10) == 0:
+        place *= 10
+    return min(place * 0.45, most * value)
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

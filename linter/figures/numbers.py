@@ -295,6 +295,7 @@ _MASTER = lazy(
     |(?P<date3>\b(?P<m3>{_MON}),?[ \t]+(?P<y3>{_YEAR})\b)
     |(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
     |(?P<slash>\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
+    |(?P<clock>\b\d{{1,3}}:[0-5]\d:[0-5]\d(?:\.\d+)?\b)
     |(?P<time>\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?:[ \t]?(?P<ap>[ap])\.?m\b\.?)?
         |\b(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?[ \t]?(?P<ap2>[ap])\.?m\b\.?)
     |(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
@@ -529,6 +530,8 @@ def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     group = m.lastgroup
     if group in ("date1", "date2", "date3", "iso", "slash"):
         return _read_date(m, group)
+    if group == "clock":
+        return None  # a race time or a time to the second ("2:06:41"): read, never compared
     if group == "time":
         return _read_time(m)
     if group == "weekday":

@@ -142,6 +142,10 @@ class FigureConsistencyOptions:
     approximate_tolerance: float = 0.1
     #: How far below "nearly", "almost" reach (a fraction of the figure).
     near_tolerance: float = 0.1
+    #: How far a round count in digits with no qualifier ("900", "12,000") may be from the
+    #: figure it rounds, at most (a fraction of it; always under half its last nonzero digit's
+    #: place). 0 compares round counts exactly.
+    rounding_tolerance: float = 0.05
     #: Least rapidfuzz ratio (0-100) for two anchor words spelled differently to match.
     fuzzy_threshold: int = 90
     #: Whether figures in the title are checked like highlights.
@@ -157,10 +161,11 @@ def _config(
     generic: tuple[str, ...],
     approximate: float,
     near: float,
+    rounded: float,
     fuzzy: int,
 ) -> Config:
     # Cached by value: a rulebook has a handful of configurations, used for every document.
-    return Config.build(dict(synonyms), generic, Tolerances(approximate, near), fuzzy)
+    return Config.build(dict(synonyms), generic, Tolerances(approximate, near, rounded), fuzzy)
 
 
 def config_for(options: FigureConsistencyOptions) -> Config:
@@ -171,6 +176,7 @@ def config_for(options: FigureConsistencyOptions) -> Config:
         tuple(options.generic_nouns),
         options.approximate_tolerance,
         options.near_tolerance,
+        options.rounding_tolerance,
         options.fuzzy_threshold,
     )
 

@@ -28,6 +28,14 @@ def q(text: str) -> Quantity:
         ("up to 40", 0, 40),
         ("fewer than 12", 0, 12),
         ("30 to 50", 30, 50),
+        # A round count may be rounded: under half its last nonzero digit's place, at most 5%.
+        ("900 farms", 855, 945),
+        ("12,000 farms", 11_550, 12_450),
+        ("2,000 farms", 1_900, 2_100),
+        ("more than 900 farms", 900, math.inf),
+        ("90 farms", 90, 90),
+        ("950 farms", 950, 950),
+        ("$900", 900, 900),
     ],
 )
 def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
@@ -52,6 +60,8 @@ def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
         ("half", "48%"),
         ("1 February 2026", "February 1"),
         ("won 3-1", "lost 1-3"),
+        ("900 farms", "903 farms"),
+        ("12,000 jobs", "12,400 jobs"),
     ],
 )
 def test_figures_that_agree(a: str, b: str) -> None:
@@ -73,6 +83,8 @@ def test_figures_that_agree(a: str, b: str) -> None:
         ("3-1", "2-1"),
         ("10:04", "10:05"),
         ("the 21st", "the 22nd"),
+        ("900 farms", "840 farms"),
+        ("12,000 jobs", "12,600 jobs"),
     ],
 )
 def test_figures_that_disagree(a: str, b: str) -> None:
@@ -91,6 +103,8 @@ def test_only_like_figures_are_comparable() -> None:
 def test_tolerances_are_options() -> None:
     assert not agree(q("about 100"), q("115"))
     assert agree(q("about 100"), q("115"), Tolerances(approximate=0.2))
+    assert agree(q("900"), q("903"))
+    assert not agree(q("900"), q("903"), Tolerances(rounded=0))
 
 
 def test_intervals_meet_despite_float_noise() -> None:

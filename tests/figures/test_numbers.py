@@ -257,6 +257,12 @@ def test_times(text: str, written: str, minutes: int) -> None:
     assert one(text) == ("time", written, minutes, minutes, 0, "", "")
 
 
+@pytest.mark.parametrize("text", ["won in 2:06:41", "at 10:04:32", "a lap of 1:32:07.4", "in 26:14:05"])
+def test_times_to_the_second_are_not_figures(text: str) -> None:
+    # A race time or a time to the second is read whole, so that no part of it is compared.
+    assert read(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "qualifier", "lead"),
     [
