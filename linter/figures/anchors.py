@@ -490,6 +490,14 @@ _CHANGE = lazy(
     r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of"
     r"|(?:margin|majority|lead|gap)(?:[ \t]+(?:of|was|is|at))?(?:[ \t]+(?:just|only))?)[ \t]+$)",
 )
+#: A difference stated after its figure and up to two words of what it counts ("3.1 points
+#: lower than last year", "five fewer beds", "two goals ahead"): a change, not a level.
+_COMPARED = lazy(
+    globals(),
+    "_COMPARED",
+    r"(?:[ \t]+[A-Za-z]+){0,2}?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
+    r"|cheaper|dearer|ahead|behind)(?![-‐\w])",
+)
 #: Seats lost or gained ("Labour lost seven seats") are a change; other things lost ("the
 #: army lost 33 soldiers") are a count of losses.
 _SEATS_SWING = lazy(globals(), "_SEATS_SWING", r"(?i:\b(?:lost|gained|shed)[ \t]+$)")
@@ -520,7 +528,8 @@ def scope_of(
 ) -> frozenset[str]:
     """The time frames that apply to ``q``: those in its own clause, and an introductory one
     ("In the past 48 hours, ...") that applies to the whole sentence; ``prior`` for a point
-    of comparison, ``change`` for a figure that states a change (a level is another figure)."""
+    of comparison, ``change`` for a figure that states a change or a difference ("up 3%",
+    "3 points lower"; a level is another figure)."""
     keys = set()
     figure = q.full_span
     for start, end, key in scopes:
@@ -535,9 +544,13 @@ def scope_of(
     if prior_scope(q, text, sentence.start):
         keys.add("prior")
     start = q.full_span.start
-    if _CHANGE.search(text, max(sentence.start, start - 24), start) is not None or (
-        _SEATS_SWING.search(text, max(sentence.start, start - 8), start) is not None
-        and _SEATS.match(text, q.span.end, sentence.end) is not None
+    if (
+        _CHANGE.search(text, max(sentence.start, start - 24), start) is not None
+        or (
+            _SEATS_SWING.search(text, max(sentence.start, start - 8), start) is not None
+            and _SEATS.match(text, q.span.end, sentence.end) is not None
+        )
+        or _COMPARED.match(text, q.full_span.end, sentence.end) is not None
     ):
         keys.add("change")
     return frozenset(keys)

@@ -23,8 +23,8 @@ class Tolerances:
     approximate: float = 0.1
     #: ``nearly``, ``almost``: this far below (and not above).
     near: float = 0.1
-    #: A round count written in digits with no qualifier (``900``, ``12,000``) may be rounded:
-    #: to its last nonzero digit, but never further than this either side (a fraction of it).
+    #: A claim's round count in digits with no qualifier (``900``, ``12,000``) may round the
+    #: body's: to its last nonzero digit, never further than this either side (a fraction).
     rounded: float = 0.05
 
 
@@ -42,10 +42,18 @@ class Interval:
         return self.low <= other.high + slack and other.low <= self.high + slack
 
 
-def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
-    """The values a figure is consistent with."""
-    half = q.step / 2 if q.step else _rounding(q, tolerances.rounded)
+def interval(
+    q: Quantity, tolerances: Tolerances = Tolerances(), *, summary: bool = False
+) -> Interval:
+    """The values a figure is consistent with; as a ``summary`` of another (a title or
+    highlights figure), a plain round count may also be a rounding (:func:`_rounding`)."""
+    half = q.step / 2 if q.step or not summary else _rounding(q, tolerances.rounded)
     low, high = q.low - half, q.high + half
+    if half:
+        # Rounding is half-open, up from the midpoint: 44% covers 43.5 to just under 44.5,
+        # so 45% (44.5 up) does not meet it, and 1,250,000 rounds to 1.3 million, not 1.2.
+        # The cut must outweigh the slack that meets() allows for float noise.
+        high -= half * 1e-6 + abs(q.high) * 1e-8
     qualifier = q.qualifier
     if qualifier in ("more than", "at least"):
         # Inclusive on purpose: "more than 30" next to a plain "30" is loose, not a contradiction.
@@ -64,9 +72,9 @@ def interval(q: Quantity, tolerances: Tolerances = Tolerances()) -> Interval:
 
 def _rounding(q: Quantity, most: float) -> float:
     """How far a plain round count (``900``: two zeros or more) may be from what it rounds:
-    less than half its last nonzero digit's place (a figure halfway rounds either way, and
-    two round figures one place apart must not meet), and at most ``most`` of it. Exact for
-    anything else; a qualifier says how loose a figure is ("more than 900": no fewer)."""
+    half its last nonzero digit's place (:func:`interval` keeps the top end open), and at
+    most ``most`` of it. Exact for anything else; a qualifier says how loose a figure is
+    ("more than 900": no fewer)."""
     value = q.low
     if q.kind is not QKind.COUNT or q.qualifier or q.words or q.high != value or value < 100:
         return 0.0
@@ -75,7 +83,7 @@ def _rounding(q: Quantity, most: float) -> float:
     place = 100
     while int(value) % (place * 10) == 0:
         place *= 10
-    return min(place * 0.45, most * value)
+    return min(place / 2, most * value)
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -84,7 +92,9 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def agree(a: Quantity, b: Quantity, tolerances: Tolerances = Tolerances()) -> bool:
-    """Whether two comparable figures can both be true."""
+    """Whether two comparable figures can both be true, ``a`` the claim (a title or
+    highlights figure) and ``b`` the body's: a round count may round the body's figure (900
+    for 903), not the other way round (the body's 100 bears out no claim of 98)."""
     kind = a.kind
     if kind is QKind.DATE:
         return _dates_agree(a.parts, b.parts)
@@ -93,7 +103,7 @@ def agree(a: Quantity, b: Quantity, tolerances: Tolerances = Tolerances()) -> bo
         return a.parts == b.parts or a.parts == b.parts[::-1]
     if kind in (QKind.WEEKDAY, QKind.ORDINAL, QKind.TIME):
         return a.low == b.low
-    return interval(a, tolerances).meets(interval(b, tolerances))
+    return interval(a, tolerances, summary=True).meets(interval(b, tolerances))
 
 
 def _dates_agree(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

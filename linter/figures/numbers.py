@@ -301,7 +301,7 @@ _MASTER = lazy(
     |(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
     |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![\w.,])(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
     |(?P<fraction>(?i:\b(?:(?:a|one)[ \t-](?:half|third|quarter)|(?:two|three)[ \t-](?:thirds
-        |quarters)|half)\b))
+        |quarters)|(?<![A-Za-z][-‐])half)\b))
     |(?P<wordord>(?i:\b(?:(?:{_alt(_TENS)})[-‐ ])?(?:{_alt(_ORD_UNITS)})\b
         |\b(?:{_alt(_ORD_TEENS + _ORD_TENS + ["hundredth"])})\b))
     |(?P<words>(?i:\b(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion)\b))?

@@ -142,9 +142,9 @@ class FigureConsistencyOptions:
     approximate_tolerance: float = 0.1
     #: How far below "nearly", "almost" reach (a fraction of the figure).
     near_tolerance: float = 0.1
-    #: How far a round count in digits with no qualifier ("900", "12,000") may be from the
-    #: figure it rounds, at most (a fraction of it; always under half its last nonzero digit's
-    #: place). 0 compares round counts exactly.
+    #: How far a title or highlights round count in digits with no qualifier ("900",
+    #: "12,000") may be from the body figure it rounds, at most (a fraction of it; never
+    #: beyond half its last nonzero digit's place). 0 compares round counts exactly.
     rounding_tolerance: float = 0.05
     #: Least rapidfuzz ratio (0-100) for two anchor words spelled differently to match.
     fuzzy_threshold: int = 90

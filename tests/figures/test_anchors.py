@@ -159,6 +159,11 @@ def test_a_change_is_its_own_scope() -> None:
     assert scope_for("Labour lost seven seats.", "seven") == frozenset({"change"})
     assert scope_for("The winning margin was just four votes.", "four") == frozenset({"change"})
     assert scope_for("It won by a majority of 312.", "312") == frozenset({"change"})
+    # A difference stated after the figure and what it counts.
+    assert "change" in scope_for("Uptake is 3.1 points lower than last year.", "3.1")
+    assert scope_for("There are five fewer beds.", "five") == frozenset({"change"})
+    assert scope_for("Rovers are two points ahead.", "two") == frozenset({"change"})
+    assert scope_for("It helped 40 lower-income families.", "40") == frozenset()
     # Losses of anything but seats are a count of losses.
     assert scope_for("The army lost 33 soldiers.", "33") == frozenset()
     # The level reached is not a change, nor what parts make up.

@@ -28,14 +28,6 @@ def q(text: str) -> Quantity:
         ("up to 40", 0, 40),
         ("fewer than 12", 0, 12),
         ("30 to 50", 30, 50),
-        # A round count may be rounded: under half its last nonzero digit's place, at most 5%.
-        ("900 farms", 855, 945),
-        ("12,000 farms", 11_550, 12_450),
-        ("2,000 farms", 1_900, 2_100),
-        ("more than 900 farms", 900, math.inf),
-        ("90 farms", 90, 90),
-        ("950 farms", 950, 950),
-        ("$900", 900, 900),
     ],
 )
 def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
@@ -60,8 +52,9 @@ def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
         ("half", "48%"),
         ("1 February 2026", "February 1"),
         ("won 3-1", "lost 1-3"),
-        ("900 farms", "903 farms"),
-        ("12,000 jobs", "12,400 jobs"),
+        ("1.3 million", "1,250,000"),
+        ("44%", "44.5%"),
+        ("44%", "43.5%"),
     ],
 )
 def test_figures_that_agree(a: str, b: str) -> None:
@@ -83,8 +76,15 @@ def test_figures_that_agree(a: str, b: str) -> None:
         ("3-1", "2-1"),
         ("10:04", "10:05"),
         ("the 21st", "the 22nd"),
-        ("900 farms", "840 farms"),
-        ("12,000 jobs", "12,600 jobs"),
+        # Rounding is half-open: the next figure at the same precision never agrees.
+        ("44%", "45%"),
+        ("4.5%", "4.6%"),
+        ("40 days", "41 days"),
+        ("10 km", "11 km"),
+        ("$4.5m", "$4.6m"),
+        ("1.2 million", "1.3 million"),
+        ("1.2 million", "1,260,000"),
+        ("1,234.5 km", "1,234.6 km"),
     ],
 )
 def test_figures_that_disagree(a: str, b: str) -> None:
@@ -105,6 +105,43 @@ def test_tolerances_are_options() -> None:
     assert agree(q("about 100"), q("115"), Tolerances(approximate=0.2))
     assert agree(q("900"), q("903"))
     assert not agree(q("900"), q("903"), Tolerances(rounded=0))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # A claim's round count may round: to half its last nonzero digit's place, at most 5%.
+        ("900 farms", 855, 945),
+        ("12,000 farms", 11_500, 12_500),
+        ("2,000 farms", 1_900, 2_100),
+        ("1,250,000 farms", 1_245_000, 1_255_000),
+        ("more than 900 farms", 900, math.inf),
+        ("90 farms", 90, 90),
+        ("950 farms", 950, 950),
+        ("$900", 900, 900),
+    ],
+)
+def test_a_claims_round_count_may_be_a_rounding(text: str, low: float, high: float) -> None:
+    found = interval(q(text), summary=True)
+    assert (found.low, found.high) == pytest.approx((low, high))
+    plain, exact = interval(q(text)), interval(q(text), Tolerances(rounded=0), summary=True)
+    assert (plain.low, plain.high) == (exact.low, exact.high)
+
+
+@pytest.mark.parametrize(
+    ("claim", "body", "agrees"),
+    [
+        ("900 farms", "903 farms", True),
+        ("12,000 jobs", "12,400 jobs", True),
+        ("900 farms", "840 farms", False),
+        ("12,000 jobs", "12,600 jobs", False),
+        # The body's round figure is its own claim: a more exact highlight must match it.
+        ("903 farms", "900 farms", False),
+        ("98 insurgents", "100 insurgents", False),
+    ],
+)
+def test_only_the_claims_round_count_rounds(claim: str, body: str, agrees: bool) -> None:
+    assert agree(q(claim), q(body)) is agrees
 
 
 def test_intervals_meet_despite_float_noise() -> None:

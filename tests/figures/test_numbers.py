@@ -172,6 +172,14 @@ def test_second_half_is_not_a_share() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["Fly-half Jem Osei kicked", "the scrum-half", "his first-half try"]
+)
+def test_a_half_in_a_compound_is_not_a_share(text: str) -> None:
+    # A position or a period of play: the word is glued to the one before it.
+    assert [k for k, *_ in read(text) if k == "percent"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "rank"),
     [
         ("the 21st attack", "21st", 21),
@@ -257,7 +265,9 @@ def test_times(text: str, written: str, minutes: int) -> None:
     assert one(text) == ("time", written, minutes, minutes, 0, "", "")
 
 
-@pytest.mark.parametrize("text", ["won in 2:06:41", "at 10:04:32", "a lap of 1:32:07.4", "in 26:14:05"])
+@pytest.mark.parametrize(
+    "text", ["won in 2:06:41", "at 10:04:32", "a lap of 1:32:07.4", "in 26:14:05"]
+)
 def test_times_to_the_second_are_not_figures(text: str) -> None:
     # A race time or a time to the second is read whole, so that no part of it is compared.
     assert read(text) == []
