@@ -4,7 +4,9 @@
 end of the file); ``copydesk-disable-next-line`` covers the line after the comment;
 ``copydesk-disable-file`` covers the whole file. With no rule named, a comment covers every
 rule. A comment that names an unknown rule, or that suppresses nothing, is itself reported as
-``unused-suppression`` (a warning), so stale suppressions do not pile up. Plain-text files have
+``unused-suppression`` (a warning), so stale suppressions do not pile up; so is a comment
+that starts like one but names no directive (``copydesk-disable-line``), which suppresses
+nothing. Plain-text files have
 no comments: use ``overrides`` in the configuration for them.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from linter.document import BlockKind, Document, Span
+from linter.errors import did_you_mean
 
 if TYPE_CHECKING:
     from linter.engine import Diagnostic
@@ -24,9 +27,10 @@ UNUSED = "unused-suppression"
 #: Diagnostics that are about the run itself, never suppressed.
 UNSUPPRESSIBLE = frozenset({"internal-error", "read-error", UNUSED})
 
-_COMMENT = re.compile(
-    r"<!--[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL
-)
+#: The directives, each to be followed by a space or the comment's end: "disable-line" is not
+#: "disable" with a rule named "-line".
+ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
+_COMMENT = re.compile(r"<!--[ \t]*copydesk-((?:\w|-(?!->))*)(.*?)-->", re.DOTALL)
 _IDS = re.compile(r"[^\s,]+")
 
 
@@ -60,9 +64,14 @@ def parse_directives(doc: Document) -> list[Directive]:
         span = Span(match.start(), match.end())
         if any(c.contains(span) for c in code):
             continue
-        action = match.group(1)
-        ids = _IDS.findall(match.group(2)) or [None]
+        action, rest = match.group(1), match.group(2)
         line = doc.line_of(span.start)
+        if action not in ACTIONS or (rest and not rest[0].isspace()):
+            # Covers no line: the findings it was meant to hide are still reported.
+            written = action if not rest or rest[0].isspace() else action + rest.split()[0]
+            out.append(Directive(written, None, span, line, 0, -1))
+            continue
+        ids = _IDS.findall(rest) or [None]
         end_line = doc.line_of(max(span.start, span.end - 1))
         for rule in ids:
             if action == "disable-file":
@@ -101,7 +110,7 @@ def apply_suppressions(
     directives = parse_directives(doc)
     if not directives:
         return list(diagnostics)
-    covering = [d for d in directives if d.action != "enable"]
+    covering = [d for d in directives if d.action != "enable" and d.action in ACTIONS]
     kept: list[Diagnostic] = []
     for diag in diagnostics:
         hit = False
@@ -115,7 +124,12 @@ def apply_suppressions(
         if not hit:
             kept.append(diag)
     for directive in directives:
-        if directive.rule is not None and directive.rule not in known:
+        if directive.action not in ACTIONS:
+            message = (
+                f"Unknown directive 'copydesk-{directive.action}' "
+                f"({_hint(directive.action)}); it suppresses nothing"
+            )
+        elif directive.rule is not None and directive.rule not in known:
             message = f"Unknown rule {directive.rule!r} in a copydesk-{directive.action} comment"
         elif not directive.used and (directive.rule is None or directive.rule in enabled):
             name = f"{directive.rule!r}" if directive.rule else "every rule"
@@ -128,3 +142,13 @@ def apply_suppressions(
             continue
         kept.append(make_unused(doc, directive.span, message))
     return kept
+
+
+def _hint(action: str) -> str:
+    """What a mistyped directive was most likely meant to be."""
+    if "line" in action:  # "disable-line" (ESLint's), "disable-nextline"
+        return "did you mean 'copydesk-disable-next-line'?"
+    close = did_you_mean(action, ACTIONS)
+    if close and close.startswith("did you mean"):
+        return close.replace("'", "'copydesk-", 1)
+    return "expected one of: " + ", ".join(f"copydesk-{a}" for a in ACTIONS)

@@ -110,3 +110,43 @@ def test_plain_text_files_have_no_comments() -> None:
     text = "Storm Closes Pass\nPublished 2 April 2026\n<!-- copydesk-disable-file -->\n-\n"
     report = lint_text(text, "a.txt", load_config(isolated=True))
     assert "empty-bullet" in [d.rule for d in report.diagnostics]
+
+
+def test_a_mistyped_directive_suppresses_nothing_and_is_reported() -> None:
+    # "disable-line" must not read as "disable" with a rule named "-line": that hid every
+    # later finding of the rules it named.
+    got = findings(a="<!-- copydesk-disable-line empty-bullet scaffold-heading -->")
+    assert got == [
+        "5:1 unused-suppression",
+        "7:1 empty-bullet",
+        "10:1 scaffold-heading",
+        "14:1 empty-bullet",
+    ]
+    assert messages(a="<!-- copydesk-disable-line empty-bullet -->") == [
+        "Unknown directive 'copydesk-disable-line' (did you mean "
+        "'copydesk-disable-next-line'?); it suppresses nothing"
+    ]
+    assert messages(a="<!-- copydesk-disabel empty-bullet -->") == [
+        "Unknown directive 'copydesk-disabel' (did you mean 'copydesk-disable'?); "
+        "it suppresses nothing"
+    ]
+    assert messages(a="<!-- copydesk-foo -->") == [
+        "Unknown directive 'copydesk-foo' (expected one of: copydesk-disable-next-line, "
+        "copydesk-disable-file, copydesk-disable, copydesk-enable); it suppresses nothing"
+    ]
+    assert messages(a="<!-- copydesk- -->") == [
+        "Unknown directive 'copydesk-' (expected one of: copydesk-disable-next-line, "
+        "copydesk-disable-file, copydesk-disable, copydesk-enable); it suppresses nothing"
+    ]
+
+
+def test_a_directive_may_touch_the_comments_end() -> None:
+    # "-->" straight after the directive ends it; it does not run on to the next comment.
+    assert findings(a="<!-- copydesk-disable-->") == []
+    got = findings(a="<!-- copydesk-disable-next-line--><!-- x -->")
+    assert got == [
+        "5:1 unused-suppression",  # line 6 has nothing to suppress
+        "7:1 empty-bullet",
+        "10:1 scaffold-heading",
+        "14:1 empty-bullet",
+    ]
