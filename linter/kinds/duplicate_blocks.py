@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
@@ -81,7 +81,7 @@ class DuplicateBlocks(Kind):
         "lines 14-18'",
         "repeat": "the lines of the repeated run ('19' or '19-23')",
         "original": "the lines of the first copy",
-        "how": "'exact copy' or 'near copy, N% similar'",
+        "how": "'exact copy', 'copy with other case or punctuation' or 'near copy, N% similar'",
         "excerpt": "the start of the repeated text",
     }
     description = (
@@ -102,6 +102,7 @@ class DuplicateBlocks(Kind):
         keys = [all_keys[i] for i in units]
         matcher = _Matcher(keys, options, [blocks[i].quoted for i in units])
         covered_until = -1
+        repeats: list[Span] = []  # the runs reported so far, each removed by its fix
         for p in range(1, len(units)):
             if p <= covered_until:
                 continue
@@ -127,7 +128,14 @@ class DuplicateBlocks(Kind):
                     covered_until = best.pairs[-1][1]
                 continue
             covered_until = best.pairs[-1][1]
-            yield self._finding(doc, best, units, keys)
+            finding = self._finding(doc, best, units, keys)
+            original = finding.fields["original"]
+            if any(r.start < original.end and original.start < r.end for r in repeats):
+                # Its first copy is partly an earlier run that is itself removed: with both
+                # fixes the text of that part would be left nowhere.
+                finding = replace(finding, fix=None)
+            repeats.append(finding.span)
+            yield finding
 
     @staticmethod
     def _seed(q: int, p: int, matcher: _Matcher) -> _Run:
@@ -211,11 +219,19 @@ class DuplicateBlocks(Kind):
         lossy = any(
             not _droppable(blocks[i]) for i in range(units[p0], units[p1] + 1) if i not in matched
         )
-        how = f"near copy, {int(min(run.near))}% similar" if run.near else "exact copy"
+        # Blocks match exactly by their comparison keys, which ignore case, punctuation and
+        # markup: only a copy whose words and marks are all the same loses nothing removed.
+        verbatim = not run.near and all(
+            blocks[units[a]].text.split() == blocks[units[b]].text.split() for a, b in run.pairs
+        )
+        if run.near:
+            how = f"near copy, {int(min(run.near))}% similar"
+        else:
+            how = "exact copy" if verbatim else "copy with other case or punctuation"
         lines = _which_lines(doc, repeat, original)
         fix = Fix(
             (remove_lines(doc, repeat),),
-            safe=not run.near and not lossy,
+            safe=verbatim and not lossy,
             description="Remove the repeated run",
         )
         return Finding(

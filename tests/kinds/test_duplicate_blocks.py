@@ -176,3 +176,25 @@ def test_the_message_says_line_for_one_line_and_lines_for_a_range() -> None:
     assert check(one)[0].message.startswith("Line 3 repeats line 2 (exact copy), starting")
     two = f"Harbour Reopens\n{EAST}\n{REOPENS}\nOutlook\n{EAST}\n{REOPENS}\n"
     assert check(two)[0].message.startswith("Lines 5-6 repeat lines 2-3 (exact copy), starting")
+
+
+# -- fixes -----------------------------------------------------------------------------------
+
+
+def test_a_copy_in_other_case_or_punctuation_is_not_an_exact_copy() -> None:
+    # Matched as the same words, but removing it would drop the marks that differ: unsafe.
+    shouted = EAST.upper().replace(",", ";")
+    (found,) = check(f"Ward Survey\n{EAST}\n{shouted}\n")
+    assert found.message.startswith("Line 3 repeats line 2 (copy with other case or punctuation)")
+    assert found.fix is not None and not found.fix.safe
+    (exact,) = check(f"Ward Survey\n{EAST}\n{EAST}\n")
+    assert exact.fix is not None and exact.fix.safe
+
+
+def test_a_run_whose_first_copy_is_removed_by_another_fix_has_no_fix() -> None:
+    # Line 3 is a near copy of line 1 (its fix removes it); lines 6-7 repeat lines 3-4, whose
+    # line 3 is that near copy. With both fixes its wording would be left nowhere.
+    near = EAST.replace("answered", "replied to")
+    text = f"{EAST}\nIntro\n{near}\n{LANES}\n{REOPENS}\n{near}\n{LANES}\n{PRICES}\n"
+    found = check(text)
+    assert [(d.line, d.fix is not None) for d in found] == [(3, True), (6, False)]
