@@ -606,6 +606,20 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
     return found
 
 
+#: What names a part that is a sum of money: its words up to the next separator.
+_MONEY_NAME = lazy(globals(), "_MONEY_NAME", r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and |$)")
+
+
+def part_phrase(text: str, part: Figure) -> Span:
+    """A stated part with what names it: its anchor words, or for a sum of money the words
+    after it ("$800m from the bank")."""
+    q = part.quantity
+    if q.kind is QKind.MONEY:
+        m = _MONEY_NAME.match(text, q.full_span.end)
+        return Span(q.full_span.start, m.end() if m else q.full_span.end)
+    return part.phrase
+
+
 def _has_relation_cue(text: str, start: int, end: int) -> bool:
     """Whether :data:`_RELATION_CUE` matches in ``text[start:end]``.
 
@@ -625,8 +639,11 @@ def _has_relation_cue(text: str, start: int, end: int) -> bool:
 
 
 def _relation_after(text: str, total: Figure, sentence: Span) -> tuple[bool, int] | None:
-    """Whether a subset or whole trigger follows the total; where its parts start."""
-    if total.anchor is None:
+    """Whether a subset or whole trigger follows the total; where its parts start.
+
+    A total must count something named, but a sum of money is named by its currency ("$1.2bn,
+    including $800m from ...")."""
+    if total.anchor is None and total.quantity.kind is not QKind.MONEY:
         return None
     m = _RELATION.match(text, total.span.end, sentence.end)
     if m is None:
@@ -647,7 +664,7 @@ def _parts_from(
                 break
         elif gap.strip() not in ("", "the"):
             return None
-        if f.anchor is None:
+        if f.anchor is None and f.quantity.kind is not QKind.MONEY:
             return None  # "including 18 in the capital": not a part we can name
         parts.append(f)
         cursor = f.span.end
@@ -664,8 +681,16 @@ def _parts_fit(text: str, total: Figure, parts: tuple[Figure, ...]) -> bool:
     names = set()
     for p in parts:
         pq = p.quantity
-        if pq.kind is not tq.kind or pq.unit != tq.unit or p.anchor is None:
+        if pq.kind is not tq.kind or pq.unit != tq.unit:
             return False
-        names.add(" ".join(lemma(w) for w in text[p.anchor.span.start : p.anchor.span.end].split()))
-    # Parts named alike ("20 deaths ... 15 deaths") may overlap: no sum can be trusted.
-    return len(names) == len(parts)
+        if pq.kind is QKind.MONEY:
+            named = part_phrase(text, p)
+            names.add(text[pq.full_span.end : named.end].strip().lower())
+        elif p.anchor is None:
+            return False
+        else:
+            anchor = text[p.anchor.span.start : p.anchor.span.end]
+            names.add(" ".join(lemma(w) for w in anchor.split()))
+    # Parts named alike ("20 deaths ... 15 deaths") may overlap, and unnamed ones may be the
+    # same: no sum can be trusted.
+    return "" not in names and len(names) == len(parts)

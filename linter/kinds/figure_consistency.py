@@ -21,6 +21,7 @@ from linter.figures.analysis import (
     Parts,
     Status,
     analyse,
+    part_phrase,
 )
 from linter.figures.anchors import lemma
 from linter.figures.intervals import Tolerances
@@ -299,7 +300,7 @@ def _claim_finding(doc: Document, claim: Claim) -> Finding:
 def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
     total = parts.total
     side, says = _side(total.role)
-    names = [_words(doc, p.phrase) for p in parts.parts]
+    names = [_words(doc, part_phrase(doc.text, p)) for p in parts.parts]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     problem = "not the total" if parts.whole else "more than the total"
     fields: dict[str, Any] = {
@@ -318,15 +319,37 @@ def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
     return Finding(total.span, fields, related)
 
 
+#: How a sum of money in these currencies is written: sign first.
+_CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+
+
 def _format_sum(parts: Parts) -> str:
+    """The parts' figures as written, added up ("35", "44%", "$1.39bn"): not the range their
+    rounding allows, which the comparison uses."""
     q = parts.total.quantity
-    low, high = parts.parts_sum.low, parts.parts_sum.high
+    low = sum(p.quantity.low for p in parts.parts)
+    high = sum(p.quantity.high for p in parts.parts)
+    if q.kind is QKind.MONEY:
+        return (
+            _money(low, q.unit)
+            if abs(high - low) < 1e-9
+            else (f"{_money(low, q.unit)} to {_money(high, q.unit)}")
+        )
     text = _number(low) if abs(high - low) < 1e-9 else f"{_number(low)} to {_number(high)}"
     if q.kind is QKind.PERCENT:
         return text + "%"
-    if q.kind is QKind.MONEY:
-        return f"{text} {q.unit}"
     return text
+
+
+def _money(value: float, unit: str) -> str:
+    sign = _CURRENCY_SIGNS.get(unit)
+    for scale, suffix in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            amount = f"{_number(round(value / scale, 6))}{suffix}"
+            break
+    else:
+        amount = _number(value)
+    return f"{sign}{amount}" if sign else f"{amount} {unit}"
 
 
 def _number(value: float) -> str:

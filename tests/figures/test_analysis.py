@@ -21,6 +21,7 @@ from linter.figures.analysis import (
     _has_relation_cue,
     _settle,
     analyse,
+    part_phrase,
     sentences,
 )
 from linter.figures.anchors import find_anchor, scope_of, scopes_in
@@ -151,7 +152,12 @@ def test_dates_are_compared_by_subject() -> None:
 def parts(text: str) -> list[tuple[str, list[str], bool, bool]]:
     doc = parse(text, "a.txt")
     return [
-        (doc.slice(p.total.phrase), [doc.slice(x.phrase) for x in p.parts], p.whole, p.broken)
+        (
+            doc.slice(p.total.phrase),
+            [doc.slice(part_phrase(doc.text, x)) for x in p.parts],
+            p.whole,
+            p.broken,
+        )
         for p in analyse(doc, CONFIG).parts
     ]
 
@@ -186,6 +192,19 @@ def test_parts_named_alike_are_not_summed() -> None:
 
 def test_parts_without_a_noun_are_not_summed() -> None:
     assert parts("The raids left 33 people dead, including 18 in Esker and 17 in Marl.") == []
+
+
+def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
+    # Money needs no noun: the currency says what is summed, the words after each part name it.
+    assert parts("Donors pledged $1.2bn, including $800m from banks and $590m from the fund.") == [
+        ("$1.2bn", ["$800m from banks", "$590m from the fund"], False, True)
+    ]
+    assert parts("The £412m budget is made up of £300m for care and £112m for schools.") == [
+        ("£412m budget", ["£300m for care", "£112m for schools"], True, False)
+    ]
+    # Unnamed, or named alike, they may be the same money.
+    assert parts("Donors pledged $1.2bn, including $800m and $590m.") == []
+    assert parts("It raised £40m, including £30m from banks and £25m from banks.") == []
 
 
 def test_analysis_is_memoised_per_configuration() -> None:
