@@ -98,6 +98,20 @@ def test_no_anchor_when_unclear(text: str) -> None:
     assert [a for a in anchors(text) if a[0] == "33"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Snow fell to 33 overnight.", "snow"),
+        ("The river rose 33 early on Sunday.", "river"),
+        ("Temperatures reached 33C today.", "temperature"),
+    ],
+)
+def test_a_time_word_after_a_figure_is_not_what_it_counts(text: str, expected: str | None) -> None:
+    assert [a[2] for a in anchors(text) if a[0].startswith("33")] == (
+        [expected] if expected else []
+    )
+
+
 def test_dates_years_and_ages_anchor_to_their_subject() -> None:
     assert anchors("The runoff will be held on 21 March.") == [("21 March", "runoff", "runoff", "")]
     assert anchors("The curfew ends on 4 May.") == [("4 May", "curfew", "curfew", "")]
@@ -163,6 +177,9 @@ def test_a_change_is_its_own_scope() -> None:
     assert "change" in scope_for("Uptake is 3.1 points lower than last year.", "3.1")
     assert scope_for("There are five fewer beds.", "five") == frozenset({"change"})
     assert scope_for("Rovers are two points ahead.", "two") == frozenset({"change"})
+    assert scope_for("They are 3 percentage points apart.", "3 percentage points") == frozenset(
+        {"change"}
+    )
     assert scope_for("It helped 40 lower-income families.", "40") == frozenset()
     # Losses of anything but seats are a count of losses.
     assert scope_for("The army lost 33 soldiers.", "33") == frozenset()
