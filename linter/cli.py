@@ -78,7 +78,8 @@ def main() -> None:
     "--output",
     "output_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (with --diff or --fix -, "
+    "the patch or the fixed text stays on standard output).",
 )
 @click.option(
     "--select",
