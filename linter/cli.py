@@ -66,7 +66,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# Not readable=True: a file that cannot be read is a read-error finding of its own, and the
+# other files are still checked.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "output_format",
