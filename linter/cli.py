@@ -365,9 +365,19 @@ def init(force: bool) -> None:
     from linter.explain import starter_config
 
     target = Path(".copydesk.yaml")
+    if target.is_dir():
+        raise UserError(
+            "'.copydesk.yaml' is a folder, not a file; not overwritten",
+            hint="move or remove the folder first",
+        )
     if target.exists() and not force:
         raise UserError(".copydesk.yaml already exists", hint="use --force to overwrite it")
-    target.write_text(starter_config(), encoding="utf-8")
+    try:
+        target.write_text(starter_config(), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"cannot write the config: {exc.strerror or exc}", path=str(target)
+        ) from None
     click.echo(f"Wrote {target}")
 
 

@@ -204,3 +204,15 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     )
     assert proc.stdout.count("\n") == 1
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_init_over_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / ".copydesk.yaml").mkdir()
+    for args in (["init"], ["init", "--force"]):
+        result = _run(args, cwd=tmp_path)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "copydesk: error: '.copydesk.yaml' is a folder, not a file; not overwritten "
+            "(move or remove the folder first)\n"
+        )
+    assert (tmp_path / ".copydesk.yaml").is_dir()
