@@ -110,7 +110,8 @@ def main() -> None:
 @click.option(
     "--stdin-filename",
     metavar="PATH",
-    help="The name to report for text read from stdin ('-'); its suffix picks the format.",
+    help="The name to report for text read from stdin ('-', which must be among the paths); "
+    "its suffix picks the format.",
 )
 @click.option(
     "--force-exclude",
@@ -194,6 +195,8 @@ def check(
 ) -> None:
     """Check article files and folders (default: the current folder).
 
+    A path '-' reads one article from standard input; it may be given once.
+
     Exit status: 0 nothing at or above the fail level, 1 findings (with --diff: changes to
     show), 2 usage, configuration, read or write error, 3 internal error.
     """
@@ -262,7 +265,12 @@ def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> 
 
 @main.command()
 @click.argument("rule_id", metavar="RULE")
-@click.option("--config", "config_path", type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Use this config file (to explain a rule of its rulebooks, with its settings).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option(
     "--kind",
@@ -278,7 +286,7 @@ def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: boo
     the fields its messages may use, and every option with its type, default and meaning.
     """
     from linter.config import load_config
-    from linter.explain import render_kind, render_rule
+    from linter.explain import OUTPUT_IDS, render_kind, render_output_id, render_rule
     from linter.kinds import REGISTRY
 
     if as_kind:
@@ -291,8 +299,13 @@ def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: boo
     if rule is None and rule_id in REGISTRY:
         click.echo(render_kind(rule_id), nl=False)
         return
+    if rule is None and rule_id in OUTPUT_IDS:
+        click.echo(render_output_id(rule_id), nl=False)
+        return
     if rule is None:
-        raise UserError(f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, config.known))
+        raise UserError(
+            f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, [*config.known, *OUTPUT_IDS])
+        )
     active = next((a for a in config.rules if a.id == rule_id), None)
     click.echo(render_rule(rule, active), nl=False)
 

@@ -166,6 +166,7 @@ def check(options: CheckOptions) -> NoReturn:
     write_baseline_path = options.write_baseline_path
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
+    _check_stdin(options.paths, options.stdin_filename)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -293,6 +294,21 @@ def _reported_rules(config: Any) -> dict[str, Any]:
     for override in config.overrides:
         rules.update((rid, config.known[rid]) for rid in override.table if rid in config.known)
     return dict(sorted(rules.items()))
+
+
+def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
+    """Refuse what cannot be done with standard input: read it twice, or name text never read."""
+    count = paths.count("-")
+    if count > 1:
+        raise UserError(
+            f"'-' (standard input) is given {count} times; standard input can be read only once"
+        )
+    if stdin_filename is not None and not count:
+        raise UserError(
+            f"--stdin-filename {stdin_filename!r} names the text read from standard input, "
+            "but '-' is not among the paths",
+            hint="add '-' to read the article from standard input",
+        )
 
 
 def _report_filter(
