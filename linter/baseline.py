@@ -147,30 +147,46 @@ class Baseline:
     def new_only(self, path: str, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
         """The diagnostics of one file that the baseline does not hold; the file's recorded
         findings that nothing matched are added to :attr:`fixed`."""
-        key = _entry_path(path, self.cwd, self.base)
-        recorded = self.by_path.pop(key, [])
-        by_context = Counter((e.rule, e.context) for e in recorded)
-        by_text = Counter((e.rule, e.text) for e in recorded)
-        matched = [False] * len(diagnostics)
-        for i, d in enumerate(diagnostics):  # pass 1: text and neighbourhood
-            k = (d.rule, d.fingerprint)
-            if by_context[k] > 0:
-                by_context[k] -= 1
-                by_text[(d.rule, d.text_fingerprint)] -= 1
-                matched[i] = True
-        for i, d in enumerate(diagnostics):  # pass 2: the text alone
-            k = (d.rule, d.text_fingerprint)
-            if not matched[i] and by_text[k] > 0:
-                by_text[k] -= 1
-                matched[i] = True
-        # What is left over in the text counts was fixed (or changed beyond recognition).
-        for e in recorded:
-            k = (e.rule, e.text)
-            if by_text[k] > 0:
-                by_text[k] -= 1
-                self.fixed.append(e)
-        return tuple(
-            d
-            for i, d in enumerate(diagnostics)
-            if not matched[i] or d.rule in ("read-error", "internal-error")
-        )
+        recorded = self.by_path.pop(_entry_path(path, self.cwd, self.base), [])
+        new, unmatched = _match(recorded, diagnostics)
+        self.fixed.extend(unmatched)
+        return new
+
+    def unrecorded(self, path: str, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+        """The diagnostics of one file that the baseline does not hold, leaving the baseline
+        as it was (``--fix`` asks this of a file more than once)."""
+        recorded = self.by_path.get(_entry_path(path, self.cwd, self.base), [])
+        return _match(recorded, diagnostics)[0]
+
+
+def _match(
+    recorded: Sequence[Entry], diagnostics: Sequence[Diagnostic]
+) -> tuple[tuple[Diagnostic, ...], list[Entry]]:
+    """The diagnostics that no recorded entry matches, and the entries that match nothing."""
+    by_context = Counter((e.rule, e.context) for e in recorded)
+    by_text = Counter((e.rule, e.text) for e in recorded)
+    matched = [False] * len(diagnostics)
+    for i, d in enumerate(diagnostics):  # pass 1: text and neighbourhood
+        k = (d.rule, d.fingerprint)
+        if by_context[k] > 0:
+            by_context[k] -= 1
+            by_text[(d.rule, d.text_fingerprint)] -= 1
+            matched[i] = True
+    for i, d in enumerate(diagnostics):  # pass 2: the text alone
+        k = (d.rule, d.text_fingerprint)
+        if not matched[i] and by_text[k] > 0:
+            by_text[k] -= 1
+            matched[i] = True
+    # What is left over in the text counts was fixed (or changed beyond recognition).
+    unmatched: list[Entry] = []
+    for e in recorded:
+        k = (e.rule, e.text)
+        if by_text[k] > 0:
+            by_text[k] -= 1
+            unmatched.append(e)
+    new = tuple(
+        d
+        for i, d in enumerate(diagnostics)
+        if not matched[i] or d.rule in ("read-error", "internal-error")
+    )
+    return new, unmatched

@@ -66,7 +66,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# Not readable=True: a file that cannot be read is a read-error finding of its own, and the
+# other files are still checked.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "output_format",
@@ -78,7 +80,8 @@ def main() -> None:
     "--output",
     "output_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (with --diff or --fix -, "
+    "the patch or the fixed text stays on standard output).",
 )
 @click.option(
     "--select",
@@ -107,7 +110,8 @@ def main() -> None:
 @click.option(
     "--stdin-filename",
     metavar="PATH",
-    help="The name to report for text read from stdin ('-'); its suffix picks the format.",
+    help="The name to report for text read from stdin ('-', which must be among the paths); "
+    "its suffix picks the format.",
 )
 @click.option(
     "--force-exclude",
@@ -191,6 +195,8 @@ def check(
 ) -> None:
     """Check article files and folders (default: the current folder).
 
+    A path '-' reads one article from standard input; it may be given once.
+
     Exit status: 0 nothing at or above the fail level, 1 findings (with --diff: changes to
     show), 2 usage, configuration, read or write error, 3 internal error.
     """
@@ -259,7 +265,12 @@ def list_rules(config_path: Path | None, isolated: bool, output_format: str) -> 
 
 @main.command()
 @click.argument("rule_id", metavar="RULE")
-@click.option("--config", "config_path", type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Use this config file (to explain a rule of its rulebooks, with its settings).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option(
     "--kind",
@@ -275,7 +286,7 @@ def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: boo
     the fields its messages may use, and every option with its type, default and meaning.
     """
     from linter.config import load_config
-    from linter.explain import render_kind, render_rule
+    from linter.explain import OUTPUT_IDS, render_kind, render_output_id, render_rule
     from linter.kinds import REGISTRY
 
     if as_kind:
@@ -288,8 +299,13 @@ def explain(rule_id: str, config_path: Path | None, isolated: bool, as_kind: boo
     if rule is None and rule_id in REGISTRY:
         click.echo(render_kind(rule_id), nl=False)
         return
+    if rule is None and rule_id in OUTPUT_IDS:
+        click.echo(render_output_id(rule_id), nl=False)
+        return
     if rule is None:
-        raise UserError(f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, config.known))
+        raise UserError(
+            f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, [*config.known, *OUTPUT_IDS])
+        )
     active = next((a for a in config.rules if a.id == rule_id), None)
     click.echo(render_rule(rule, active), nl=False)
 
@@ -362,9 +378,19 @@ def init(force: bool) -> None:
     from linter.explain import starter_config
 
     target = Path(".copydesk.yaml")
+    if target.is_dir():
+        raise UserError(
+            "'.copydesk.yaml' is a folder, not a file; not overwritten",
+            hint="move or remove the folder first",
+        )
     if target.exists() and not force:
         raise UserError(".copydesk.yaml already exists", hint="use --force to overwrite it")
-    target.write_text(starter_config(), encoding="utf-8")
+    try:
+        target.write_text(starter_config(), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"cannot write the config: {exc.strerror or exc}", path=str(target)
+        ) from None
     click.echo(f"Wrote {target}")
 
 

@@ -12,7 +12,7 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from linter.errors import UserError
 
 if TYPE_CHECKING:
+    from linter.baseline import Baseline
     from linter.config import Config
     from linter.engine import Diagnostic
+    from linter.fixes import Reported
+    from linter.gitdiff import ChangedLines
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: The formats of `copydesk check --format` (reporters in linter/reporters/).
@@ -163,12 +166,11 @@ def check(options: CheckOptions) -> NoReturn:
     write_baseline_path = options.write_baseline_path
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
+    _check_stdin(options.paths, options.stdin_filename)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     quiet, verbose = options.quiet, options.verbose
-    if options.fix or options.unsafe_fixes or options.diff:
-        _check_fix(options, config, cwd, output_format)
     changed = None
     if options.diff_from is not None:
         from linter.gitdiff import changed_lines
@@ -179,6 +181,8 @@ def check(options: CheckOptions) -> NoReturn:
         from linter.baseline import Baseline
 
         baseline = Baseline.load(baseline_path, cwd)
+    if options.fix or options.unsafe_fixes or options.diff:
+        _check_fix(options, config, cwd, output_format, _report_filter(cwd, changed, baseline))
     out = _open_output(options.output_path)
     reporter = make_reporter(
         output_format,
@@ -292,6 +296,43 @@ def _reported_rules(config: Any) -> dict[str, Any]:
     return dict(sorted(rules.items()))
 
 
+def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
+    """Refuse what cannot be done with standard input: read it twice, or name text never read."""
+    count = paths.count("-")
+    if count > 1:
+        raise UserError(
+            f"'-' (standard input) is given {count} times; standard input can be read only once"
+        )
+    if stdin_filename is not None and not count:
+        raise UserError(
+            f"--stdin-filename {stdin_filename!r} names the text read from standard input, "
+            "but '-' is not among the paths",
+            hint="add '-' to read the article from standard input",
+        )
+
+
+def _report_filter(
+    cwd: Path, changed: ChangedLines | None, baseline: Baseline | None
+) -> Callable[[str], Reported] | None:
+    """For a file's path, what ``--diff-from`` and ``--baseline`` let through of its findings,
+    as ``check`` reports them (None when neither is given)."""
+    if changed is None and baseline is None:
+        return None
+
+    def for_file(path: str) -> Reported:
+        def reported(diagnostics: Sequence[Diagnostic]) -> Sequence[Diagnostic]:
+            kept = tuple(diagnostics)
+            if changed is not None:
+                kept = tuple(d for d in kept if changed.touches(cwd, d))
+            if baseline is not None:
+                kept = baseline.unrecorded(path, kept)
+            return kept
+
+        return reported
+
+    return for_file
+
+
 def _open_output(path: Path | None) -> Any:
     if path is None:
         return sys.stdout
@@ -315,10 +356,19 @@ def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, ve
     return worst
 
 
-def _check_fix(options: CheckOptions, config: Config, cwd: Path, output_format: str) -> NoReturn:
+def _check_fix(
+    options: CheckOptions,
+    config: Config,
+    cwd: Path,
+    output_format: str,
+    report_filter: Callable[[str], Reported] | None,
+) -> NoReturn:
     """``check --fix`` / ``--diff``: fix each file (or show the diff), report what remains.
 
-    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr.
+    With ``--fix -`` the fixed text goes to stdout, so findings and the summary go to stderr,
+    or the report to ``-o FILE``. ``--diff`` prints the patch on stdout and writes a report
+    (of what the patch leaves) only to ``-o FILE``. With ``--diff-from`` or ``--baseline``
+    only the findings the report would show are fixed.
     """
     from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
     from linter.reporters import Summary, make_reporter
@@ -327,20 +377,21 @@ def _check_fix(options: CheckOptions, config: Config, cwd: Path, output_format: 
     paths, unsafe, diff = options.paths, options.unsafe_fixes, options.diff
     quiet, verbose = options.quiet, options.verbose
     stdout = sys.stdout.buffer
-    to_stdout = STDIN in paths and not diff
-    out = sys.stderr if to_stdout else sys.stdout
-    reporter = (
-        None
-        if diff
-        else make_reporter(
+    reporter = None
+    out: Any = None
+    if options.output_path is not None:
+        out = _open_output(options.output_path)  # before any file is changed
+    elif not diff:
+        out = sys.stderr if STDIN in paths else sys.stdout
+    if out is not None:
+        reporter = make_reporter(
             output_format,
             out,
             sys.stderr,
-            color=_color(out),
+            color=options.output_path is None and _color(out),
             quiet=quiet,
             rules=_reported_rules(config),
         )
-    )
     summary = Summary()
     worst = EXIT_CLEAN
     fixed = files_fixed = unsafe_left = 0
@@ -351,11 +402,15 @@ def _check_fix(options: CheckOptions, config: Config, cwd: Path, output_format: 
         elif file is None and shown == STDIN:
             shown = options.stdin_filename or "<stdin>"
             data = sys.stdin.buffer.read()
-            outcome = fix_bytes(data, shown, config, unsafe=unsafe)
+            reported = report_filter(shown) if report_filter else None
+            outcome = fix_bytes(data, shown, config, unsafe=unsafe, reported=reported)
             if not diff:
                 stdout.write(outcome.new)  # the input itself when it could not be fixed
         elif file is not None:
-            outcome = fix_file(file, shown, config, unsafe=unsafe, write=not diff)
+            reported = report_filter(shown) if report_filter else None
+            outcome = fix_file(
+                file, shown, config, unsafe=unsafe, write=not diff, reported=reported
+            )
         else:
             continue
         fixed += len(outcome.fixed)
@@ -366,17 +421,22 @@ def _check_fix(options: CheckOptions, config: Config, cwd: Path, output_format: 
             stdout.write(patch.encode("utf-8"))
             if patch:
                 worst = max(worst, EXIT_FINDINGS)
+            # The exit status says what the patch is, whether or not a report is written.
             problems = [d for d in outcome.report.diagnostics if d.rule.endswith("-error")]
-            for d in problems:
-                echo_err(f"{d.path}: {d.rule}: {d.message}")
+            if reporter is None:
+                for d in problems:
+                    echo_err(f"{d.path}: {d.rule}: {d.message}")
             worst = _exit_code(worst, problems, config, verbose)
-            continue
-        assert reporter is not None
-        reporter.file(outcome.report)
-        summary.add(outcome.report)
-        worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
+        else:
+            worst = _exit_code(worst, outcome.report.diagnostics, config, verbose)
+        if reporter is not None:
+            reporter.file(outcome.report)
+            summary.add(outcome.report)
     if reporter is not None:
         reporter.finish(summary)
+        out.flush()
+        if out is not sys.stdout and out is not sys.stderr:
+            out.close()
     if not quiet:
         problems_text = f"{fixed} problem{'' if fixed == 1 else 's'}"
         in_files = f"{files_fixed} file{'' if files_fixed == 1 else 's'}"

@@ -87,11 +87,12 @@ def _completing(environ: Mapping[str, str]) -> bool:
 
 
 def _as_click_takes_it(path: str) -> bool:
-    """Whether click takes ``path`` as it is: it refuses one that exists but cannot be read."""
+    """Whether click takes ``path`` as it is: it looks at one that exists (``os.stat``), and
+    fails on one it cannot even ask about."""
     try:
         os.stat(path)
     except OSError:
-        return True  # click leaves a missing path to the command
+        return True  # click leaves a path it cannot look at to the command
     except ValueError:
         return False
-    return os.access(path, os.R_OK)
+    return True

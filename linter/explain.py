@@ -158,3 +158,56 @@ def starter_config() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+#: The ids that reports use for what is not a rule's finding: no YAML defines them, and no
+#: config can turn them on or off.
+OUTPUT_IDS = {
+    "read-error": (
+        "A file that could not be read or decoded.",
+        "A path named on the command line or found in a folder could not be checked: no read "
+        "permission, bytes that are not UTF-8 or UTF-16, a binary file, a broken symbolic "
+        "link, a pipe or device, a path that does not exist, or a folder with no articles. "
+        "The message says what is wrong and what to do. The other files are still checked, "
+        "and the run exits with status 2.",
+    ),
+    "internal-error": (
+        "A rule or a parser crashed on a file: a bug in copydesk.",
+        "The message names the rule, the file and the cause; --verbose prints the traceback. "
+        "The rest of the run completes, and it exits with status 3. Please report it.",
+    ),
+    "rule-timeout": (
+        "A rule's regular expression ran past its time bound on a file.",
+        "A pattern that backtracks without end is stopped instead of hanging the run; the "
+        "message names the rule and the pattern. That rule may have missed findings in the "
+        "file: rewrite the pattern so it cannot backtrack without end. An error.",
+    ),
+    "unused-suppression": (
+        "A copydesk-disable comment that names an unknown rule or suppresses nothing.",
+        "Stale suppressions hide nothing and mislead readers of the article: correct the rule "
+        "id, or remove the comment. A warning.",
+    ),
+    "write-error": (
+        "A file --fix could not write back.",
+        "The file is read-only, or it changed on disk while it was being fixed; it was left "
+        "as it was. The run exits with status 2.",
+    ),
+    "fix-error": (
+        "A file --fix could not fix safely.",
+        "Its fixes did not settle after 10 passes, undid each other, or would add a line "
+        "break to a file with mixed line endings; the file was left as it was. The run exits "
+        "with status 2.",
+    ),
+}
+
+
+def render_output_id(output_id: str) -> str:
+    """A plain-text page for an id that reports use but no rule defines (``read-error``...)."""
+    summary, text = OUTPUT_IDS[output_id]
+    fill = textwrap.TextWrapper(width=88)
+    lines = [output_id, "=" * len(output_id), "", summary, "", *fill.wrap(text), ""]
+    lines += fill.wrap(
+        "This is not a rule: copydesk reports it about the run itself, and no config turns "
+        "it on or off."
+    )
+    return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ import re
 import stat
 import tempfile
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +36,10 @@ MAX_PASSES = 10
 #: Diagnostic ids for trouble while fixing (like ``read-error``, not rules of the rulebook).
 WRITE_ERROR = "write-error"
 FIX_ERROR = "fix-error"
+
+#: The findings of one file that a run reports (``--baseline`` and ``--diff-from`` leave some
+#: out): given a file's diagnostics, those to report. Only a reported finding may be fixed.
+Reported = Callable[[Sequence[Diagnostic]], Sequence[Diagnostic]]
 
 
 class FixFailure(Exception):
@@ -353,8 +357,19 @@ class FixResult:
         return self.text != self.original
 
 
-def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> FixResult:
+def fix_text(
+    text: str,
+    path: str,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    reported: Reported | None = None,
+) -> FixResult:
     """Fix normalised article text: repeat fix, re-parse, re-lint until nothing applies.
+
+    With ``reported``, the findings of the text as read that it leaves out are neither fixed
+    nor reported, in any pass: a later pass knows them by their rule and their place in the
+    original text.
 
     Raises :class:`FixFailure` when fixes keep changing the text after :data:`MAX_PASSES`
     passes (or bring back an earlier text), and :class:`VerificationError` on a bug.
@@ -364,9 +379,22 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
     seen = {text}
     fixed: list[str] = []
     flagged: list[Span] = []
+    hidden: list[tuple[str, Span]] = []  # (rule, span in the original) of findings left out
+    shown: set[tuple[str, Span]] = set()
     for passes in range(MAX_PASSES + 1):
         doc = parse(text, path, options=config.article)
         diagnostics = lint(doc, config.rules_for(doc.path), config.known)
+        if reported is not None:
+            if passes == 0:
+                kept = {id(d) for d in reported(diagnostics)}
+                hidden = [(d.rule, d.span) for d in diagnostics if id(d) not in kept]
+                shown = {(d.rule, d.span) for d in diagnostics if id(d) in kept}
+            if hidden:
+                diagnostics = [
+                    d
+                    for d in diagnostics
+                    if not _left_out(d.rule, composition.to_original(d.span), hidden, shown)
+                ]
         for d in diagnostics:
             spans = [d.span, *(e.span for e in d.fix.edits)] if d.fix else [d.span]
             flagged += [composition.to_original(span) for span in spans]
@@ -411,6 +439,16 @@ def fix_text(text: str, path: str, config: Config, *, unsafe: bool = False) -> F
         unsafe_left,
         tuple(sorted(set(flagged))),
     )
+
+
+def _left_out(
+    rule: str, span: Span, hidden: Sequence[tuple[str, Span]], shown: set[tuple[str, Span]]
+) -> bool:
+    """Whether a finding of a later pass, at ``span`` in the original text, is one the report
+    left out: a finding of the same rule at (or over part of) the place of one left out."""
+    if (rule, span) in shown:
+        return False
+    return any(r == rule and (s == span or s.overlaps(span)) for r, s in hidden)
 
 
 def _opens_front_matter(text: str) -> bool:
@@ -534,15 +572,25 @@ def _failure(shown: str, rule: str, message: str, data: bytes = b"") -> FixOutco
     return FixOutcome(FileReport(shown, (d,), {}), old=data, new=data)
 
 
-def fix_bytes(data: bytes, shown: str, config: Config, *, unsafe: bool = False) -> FixOutcome:
-    """Fix a file's bytes in memory: the new bytes keep its encoding, BOM and line endings."""
+def fix_bytes(
+    data: bytes,
+    shown: str,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    reported: Reported | None = None,
+) -> FixOutcome:
+    """Fix a file's bytes in memory: the new bytes keep its encoding, BOM and line endings.
+
+    With ``reported``, only the findings it keeps are fixed and reported (see :func:`fix_text`).
+    """
     try:
         raw, _, _ = decode(data)
     except DecodeError as exc:
         return _failure(shown, "read-error", f"cannot decode the file: {exc}", data)
     norm, info = normalise(raw)
     try:
-        result = fix_text(norm, shown, config, unsafe=unsafe)
+        result = fix_text(norm, shown, config, unsafe=unsafe, reported=reported)
         if not result.changed:
             new = data
         else:
@@ -572,16 +620,27 @@ def fix_bytes(data: bytes, shown: str, config: Config, *, unsafe: bool = False) 
 
 
 def fix_file(
-    file: Path, shown: str, config: Config, *, unsafe: bool = False, write: bool = True
+    file: Path,
+    shown: str,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    reported: Reported | None = None,
 ) -> FixOutcome:
-    """Read, fix and (when ``write`` and something changed) rewrite one file in place."""
+    """Read, fix and (when ``write`` and something changed) rewrite one file in place.
+
+    With ``reported``, only the findings it keeps are fixed and reported (see :func:`fix_text`).
+    """
     try:
         data = file.read_bytes()
     except PermissionError:
-        return _failure(shown, "read-error", "permission denied: cannot read the file")
+        return _failure(
+            shown, "read-error", "permission denied: cannot read the file; check its permissions"
+        )
     except OSError as exc:
         return _failure(shown, "read-error", f"cannot read the file: {exc.strerror or exc}")
-    outcome = fix_bytes(data, shown, config, unsafe=unsafe)
+    outcome = fix_bytes(data, shown, config, unsafe=unsafe, reported=reported)
     if write and outcome.changed:
         try:
             write_atomic(file, outcome.new, outcome.old)
@@ -589,7 +648,10 @@ def fix_file(
             # Nothing was written: the findings are those of the file as it still is.
             failure = _failure(shown, exc.rule, exc.message, outcome.old).report.diagnostics
             unchanged = lint_data(outcome.old, shown, config)
-            report = FileReport(shown, (*failure, *unchanged.diagnostics), unchanged.lines)
+            remaining = unchanged.diagnostics
+            if reported is not None:
+                remaining = tuple(reported(remaining))
+            report = FileReport(shown, (*failure, *remaining), unchanged.lines)
             return FixOutcome(report, old=outcome.old, new=outcome.old)
     return outcome
 

@@ -96,12 +96,7 @@ def collect(
                     problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
                     yield shown_in(file), file, problem
             if not found:
-                yield (
-                    raw,
-                    None,
-                    f"nothing to check: no files matching {', '.join(config.include)} in this "
-                    "folder (the config's 'include' sets which names are checked)",
-                )
+                yield raw, None, _nothing_to_check(config)
         elif path.is_file():
             if force_exclude and _excluded(path, config, ignored):
                 continue
@@ -110,6 +105,15 @@ def collect(
             yield raw, None, NOT_REGULAR
         else:
             yield raw, None, _missing(path)
+
+
+def _nothing_to_check(config: Config) -> str:
+    """The problem of a folder with no file to check, and where to change which names count."""
+    where = config.source if config.source is not None else "a config file"
+    return (
+        f"nothing to check: no files matching {', '.join(config.include)} in this folder "
+        f"(set 'include' in {where} to check other names)"
+    )
 
 
 def _file_type(file: Path) -> str:

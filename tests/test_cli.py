@@ -204,3 +204,84 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     )
     assert proc.stdout.count("\n") == 1
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_init_over_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / ".copydesk.yaml").mkdir()
+    for args in (["init"], ["init", "--force"]):
+        result = _run(args, cwd=tmp_path)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "copydesk: error: '.copydesk.yaml' is a folder, not a file; not overwritten "
+            "(move or remove the folder first)\n"
+        )
+    assert (tmp_path / ".copydesk.yaml").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("output_id", "summary"),
+    [
+        ("read-error", "A file that could not be read or decoded."),
+        ("internal-error", "A rule or a parser crashed on a file: a bug in copydesk."),
+        ("rule-timeout", "A rule's regular expression ran past its time bound on a file."),
+        (
+            "unused-suppression",
+            "A copydesk-disable comment that names an unknown rule or suppresses nothing.",
+        ),
+        ("write-error", "A file --fix could not write back."),
+        ("fix-error", "A file --fix could not fix safely."),
+    ],
+)
+def test_explain_an_id_reports_use_that_is_not_a_rule(output_id: str, summary: str) -> None:
+    result = _run(["explain", "--isolated", output_id])
+    assert result.exit_code == 0
+    rule = "=" * len(output_id)
+    assert result.stdout.startswith(f"{output_id}\n{rule}\n\n{summary}\n\n")
+    assert result.stdout.endswith(
+        "\n\nThis is not a rule: copydesk reports it about the run itself, and no config turns it "
+        "on\nor off.\n"
+    )
+
+
+def test_explain_suggests_an_id_reports_use() -> None:
+    result = _run(["explain", "--isolated", "read-eror"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: unknown rule 'read-eror' (did you mean 'read-error'?)\n"
+    )
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error() -> None:
+    result = _run(["check", "--isolated", "--stdin-filename", "draft.md", ARTICLE])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "copydesk: error: --stdin-filename 'draft.md' names the text read from standard input, "
+        "but '-' is not among the paths (add '-' to read the article from standard input)\n"
+    )
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"], ["--diff"]])
+def test_stdin_given_twice_is_a_usage_error(fix: list[str]) -> None:
+    result = _run(["check", "--isolated", *fix, "-", "-"], stdin="Harbour Reopens\n-\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "copydesk: error: '-' (standard input) is given 2 times; standard input can be read "
+        "only once\n"
+    )
+
+
+def test_a_folder_without_articles_names_where_include_is_set(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pictures").mkdir()
+    result = _run(["check", "--isolated", "--format", "concise", "pictures"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == (
+        "pictures:1:1: error: nothing to check: no files matching *.md, *.markdown, *.txt in "
+        "this folder (set 'include' in a config file to check other names) [read-error]\n"
+    )
+    (tmp_path / ".copydesk.yaml").write_text('include: ["*.md"]\n', encoding="utf-8")
+    result = _run(["check", "--format", "concise", "pictures"], cwd=tmp_path)
+    assert result.stdout == (
+        "pictures:1:1: error: nothing to check: no files matching *.md in this folder "
+        "(set 'include' in .copydesk.yaml to check other names) [read-error]\n"
+    )

@@ -124,13 +124,13 @@ def test_a_shell_asking_for_completions_is_left_to_click(in_folder: Path) -> Non
     )
 
 
-def test_a_path_click_would_refuse_is_left_to_click(
+def test_an_unreadable_path_is_read_as_click_takes_it(
     in_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # click's Path type fails on a path that exists but cannot be read (whoever runs this: as
-    # root every path can be read, so the check itself is what is replaced here).
+    # click takes a path that exists but cannot be read (linting reports it as a read-error),
+    # so the reader does too (as root every path can be read, so the check is replaced here).
     monkeypatch.setattr(os, "access", lambda path, mode: path != "a.txt")
-    assert read_check(["check", "b.md", "a.txt"], {}) is None
+    assert read_check(["check", "b.md", "a.txt"], {}) == CheckOptions(paths=("b.md", "a.txt"))
     assert read_check(["check", "b.md", "missing.txt"], {}) == CheckOptions(
         paths=("b.md", "missing.txt")
     )

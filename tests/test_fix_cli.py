@@ -327,3 +327,56 @@ def test_file_changed_on_disk_while_fixing_is_left_alone(
     assert d["rule"] == "write-error"
     assert d["message"].startswith("the file changed on disk while it was being fixed")
     assert seed.read_bytes() == edited
+
+
+def test_fix_writes_the_report_to_output(seed: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = run("--isolated", "--fix", "--format", "json", "-o", str(report), str(seed))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "Fixed 7 problems in 1 file.\n"
+    assert seed.read_bytes() == (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"] == {
+        "files": 1,
+        "errors": 0,
+        "warnings": 0,
+        "infos": 0,
+        "fixable": 0,
+    }
+
+
+def test_diff_prints_the_patch_and_writes_the_report_to_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = b"Harbour\n[Insert quote]\n-\n"
+    Path("b.txt").write_bytes(data)
+    result = run("--isolated", "--diff", "--format", "concise", "-o", "report.txt", "b.txt")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a/b.txt\n+++ b/b.txt\n@@ -1,3 +1,2 @@\n Harbour\n [Insert quote]\n--\n"
+    )
+    assert result.stderr == "Found 1 problem (1 error) in 1 file.\nWould fix 1 problem in 1 file.\n"
+    assert Path("report.txt").read_text(encoding="utf-8") == (
+        'b.txt:2:1: error: Placeholder "[Insert quote]" left in the text [placeholder-text]\n'
+    )
+    assert Path("b.txt").read_bytes() == data
+
+
+def test_fix_stdin_writes_the_report_to_output(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    data = b"Harbour\n[Insert quote]\n-\n"
+    result = run("--isolated", "--fix", "-", "--format", "concise", "-o", str(report), stdin=data)
+    assert result.exit_code == 1
+    assert result.stdout_bytes == b"Harbour\n[Insert quote]\n"
+    assert result.stderr == "Found 1 problem (1 error) in 1 file.\nFixed 1 problem in 1 file.\n"
+    assert report.read_text(encoding="utf-8") == (
+        '<stdin>:2:1: error: Placeholder "[Insert quote]" left in the text [placeholder-text]\n'
+    )
+
+
+def test_an_output_that_cannot_be_written_stops_the_fix_before_any_change(seed: Path) -> None:
+    result = run("--isolated", "--fix", "-o", str(seed.parent / "missing" / "r.txt"), str(seed))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("copydesk: error: ")
+    assert "cannot write the report: No such file or directory" in result.stderr
+    assert seed.read_bytes() == SEED.read_bytes()

@@ -240,3 +240,40 @@ def test_a_folder_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.Monk
         "articles/open.txt": ["2:1 empty-bullet"],
     }
     assert messages["articles/locked"].startswith("cannot list the folder")
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"], ["--diff", "-o", "report.json"]])
+def test_an_unreadable_file_named_on_the_command_line_is_a_read_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fix: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Harbour Reopens\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Harbour Reopens\nFerries sailed.\nTK\n", encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root reads every file: refuse this one as the system would
+        access, read_bytes = os.access, Path.read_bytes
+
+        def refuse(path: Path) -> bytes:
+            if Path(path).name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return read_bytes(path)
+
+        monkeypatch.setattr(os, "access", lambda p, m, **k: "secret" not in str(p) and access(p, m))
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--no-cache", "--format", "json", *fix, "secret.txt", "other.txt"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    report = Path("report.json").read_text(encoding="utf-8") if "-o" in fix else result.stdout
+    found = [(d["path"], d["rule"], d["message"]) for d in json.loads(report)["diagnostics"]]
+    assert found == [
+        (
+            "secret.txt",
+            "read-error",
+            "permission denied: cannot read the file; check its permissions",
+        ),
+        ("other.txt", "placeholder-text", 'Placeholder "TK" left in the text'),
+    ]
