@@ -370,7 +370,7 @@ def _check_fix(
     (of what the patch leaves) only to ``-o FILE``. With ``--diff-from`` or ``--baseline``
     only the findings the report would show are fixed.
     """
-    from linter.fixes import FixOutcome, fix_bytes, fix_file, unified_diff
+    from linter.fixes import FixOutcome, fix_bytes, fix_file, patch_applies, unified_diff
     from linter.reporters import Summary, make_reporter
     from linter.runner import STDIN, FileReport, collect, read_error
 
@@ -419,6 +419,11 @@ def _check_fix(
         if diff:
             patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
             stdout.write(patch.encode("utf-8"))
+            if patch and not patch_applies(outcome.old):
+                echo_err(
+                    f"{shown}: the file is UTF-16; its patch shows the change as UTF-8 text, "
+                    "which git apply and patch cannot apply to it (use --fix)"
+                )
             if patch:
                 worst = max(worst, EXIT_FINDINGS)
             # The exit status says what the patch is, whether or not a report is written.

@@ -721,6 +721,12 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
     return "".join(out)
 
 
+def patch_applies(data: bytes) -> bool:
+    """Whether a :func:`unified_diff` of a file with these bytes applies to it: the patch is
+    UTF-8 text, so not to a UTF-16 file (which git and patch take as binary)."""
+    return not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
@@ -742,6 +748,7 @@ __all__ = [
     "fix_bytes",
     "fix_file",
     "fix_text",
+    "patch_applies",
     "select_edits",
     "tidy_blank_lines",
     "unified_diff",

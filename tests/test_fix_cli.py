@@ -380,3 +380,22 @@ def test_an_output_that_cannot_be_written_stops_the_fix_before_any_change(seed: 
     assert result.stderr.startswith("copydesk: error: ")
     assert "cannot write the report: No such file or directory" in result.stderr
     assert seed.read_bytes() == SEED.read_bytes()
+
+
+def test_diff_of_a_utf16_file_says_the_patch_will_not_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The patch is UTF-8 text; git and patch take a UTF-16 file as binary.
+    monkeypatch.chdir(tmp_path)
+    data = b"\xff\xfe" + "Harbour Reopens\n-\nFerries sailed.\n".encode("utf-16-le")
+    Path("a.txt").write_bytes(data)
+    result = run("--isolated", "--diff", "a.txt")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,2 @@\n \ufeffHarbour Reopens\n--\n Ferries sailed.\n"
+    )
+    assert result.stderr == (
+        "a.txt: the file is UTF-16; its patch shows the change as UTF-8 text, which git apply "
+        "and patch cannot apply to it (use --fix)\nWould fix 1 problem in 1 file.\n"
+    )
+    assert Path("a.txt").read_bytes() == data
