@@ -223,3 +223,24 @@ def test_text_output_replaces_each_control_character_with_one_replacement_charac
     expected = "".join("\ufffd" if ord(c) in controls else c for c in text)
     assert _safe(text) == expected
     assert _safe("plain text") == "plain text"
+
+
+def test_text_marker_sits_under_wide_and_combining_characters(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Two cells for each CJK character and the emoji, none for the combining accent: the
+    # marker lands under "[Insert date]" in a terminal (the heading's column counts characters).
+    (tmp_path / "x.txt").write_text(
+        "Harbour Reopens\n\nThe 港口 ferry 🚢 cafe\u0301 [Insert date] sailed.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--select", "placeholder-text", "x.txt"]
+    )
+    assert result.stdout == (
+        'x.txt:3:22: placeholder-text Placeholder "[Insert date]" left in the text\n'
+        "  |\n"
+        "3 | The 港口 ferry 🚢 cafe\u0301 [Insert date] sailed.\n"
+        "  |                        ^^^^^^^^^^^^^\n"
+        "\n"
+    )

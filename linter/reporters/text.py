@@ -51,6 +51,21 @@ def excerpt(line: str, column: int, width: int) -> tuple[str, int, int]:
     return prefix + shown + suffix, start - left + len(prefix), max(1, width)
 
 
+def _cells(text: str) -> int:
+    """How many terminal cells ``text`` takes."""
+    from unicodedata import category, east_asian_width  # only lines beyond ASCII need it
+
+    cells = 0
+    for c in text:
+        if c.isascii():
+            cells += 1
+        elif category(c) in ("Mn", "Me", "Cf"):
+            continue
+        else:
+            cells += 2 if east_asian_width(c) in ("W", "F") else 1
+    return cells
+
+
 def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
     head = (
         _style(_safe(f"{d.path}:{d.line}:{d.column}:"), color, bold=True)
@@ -65,7 +80,13 @@ def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
     pad = " " * gutter
     width = d.end_column - d.column if d.end_line == d.line else len(source) - d.column + 1
     shown, start, length = excerpt(_safe(source), d.column, width)
-    marker = " " * start + "^" * length
+    if shown.isascii():
+        marker = " " * start + "^" * length
+    else:
+        # Under what a terminal draws: a wide character takes two cells, a combining or
+        # zero-width one none (columns in the heading still count characters).
+        lead, span = _cells(shown[:start]), _cells(shown[start : start + length])
+        marker = " " * lead + "^" * max(1, span)
     # An end at column 1 is the start of the line after the span's last newline.
     last = d.end_line - 1 if d.end_column == 1 else d.end_line
     if last > d.line:
