@@ -657,7 +657,9 @@ def fix_file(
 
 
 def write_atomic(file: Path, data: bytes, expected: bytes) -> None:
-    """Replace ``file`` with ``data`` via a temporary file in its folder, keeping its mode.
+    """Replace ``file`` with ``data`` via a temporary file in its folder, keeping its mode (a
+    file with other hard links is overwritten in place once the data is on disk, so that its
+    every name sees the change).
 
     The file is left alone (and :class:`FixFailure` raised) when it is read-only, when it no
     longer holds ``expected`` (it changed on disk since it was read), or when writing fails.
@@ -694,7 +696,17 @@ def write_atomic(file: Path, data: bytes, expected: bytes) -> None:
             # Keep the owner where we may (as root); otherwise the writer owns the file.
             with contextlib.suppress(OSError):
                 os.chown(tmp, st.st_uid, st.st_gid)
-        os.replace(tmp, target)
+        if st.st_nlink > 1:
+            # Replacing the file would leave its other names (hard links) with the old text:
+            # with the new bytes safely on disk first, it is overwritten in place instead.
+            with open(target, "r+b") as out:
+                out.write(data)
+                out.truncate()
+                out.flush()
+                os.fsync(out.fileno())
+            Path(tmp).unlink()
+        else:
+            os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise FixFailure(WRITE_ERROR, f"cannot write the file: {exc.strerror or exc}") from None

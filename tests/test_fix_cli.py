@@ -399,3 +399,14 @@ def test_diff_of_a_utf16_file_says_the_patch_will_not_apply(
         "and patch cannot apply to it (use --fix)\nWould fix 1 problem in 1 file.\n"
     )
     assert Path("a.txt").read_bytes() == data
+
+
+def test_a_hard_linked_file_is_fixed_under_every_name(tmp_path: Path, seed: Path) -> None:
+    other = tmp_path / "other-name.txt"
+    os.link(seed, other)
+    inode = seed.stat().st_ino
+    assert run("--isolated", "--fix", str(seed)).exit_code == 0
+    assert seed.stat().st_ino == inode
+    fixed = (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
+    assert other.read_bytes() == seed.read_bytes() == fixed
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
