@@ -216,13 +216,13 @@ def test_html_escapes_article_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 
 def test_text_output_replaces_each_control_character_with_one_replacement_character() -> None:
-    from linter.reporters.text import _safe
+    from linter.reporters.text import safe_text
 
     controls = {*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)}
     text = "".join(chr(i) for i in range(0x300)) + "\tend é \x1b[31m"
     expected = "".join("\ufffd" if ord(c) in controls else c for c in text)
-    assert _safe(text) == expected
-    assert _safe("plain text") == "plain text"
+    assert safe_text(text) == expected
+    assert safe_text("plain text") == "plain text"
 
 
 def test_text_marker_sits_under_wide_and_combining_characters(
@@ -243,4 +243,15 @@ def test_text_marker_sits_under_wide_and_combining_characters(
         "3 | The 港口 ferry 🚢 cafe\u0301 [Insert date] sailed.\n"
         "  |                        ^^^^^^^^^^^^^\n"
         "\n"
+    )
+
+
+def test_concise_keeps_one_line_per_finding_for_a_path_with_a_newline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "new\nline.txt").write_text("Harbour Reopens\n-\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", "."])
+    assert result.stdout == (
+        'new\ufffdline.txt:2:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
     )

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from linter.engine import Diagnostic
 from linter.reporters.base import BaseReporter
+from linter.reporters.text import safe_text
 from linter.runner import FileReport
 
 
 def concise_line(d: Diagnostic) -> str:
     message = " ".join(d.message.split())  # one line, whatever the message holds
-    return f"{d.path}:{d.line}:{d.column}: {d.severity.value}: {message} [{d.rule}]\n"
+    path = d.path if d.path.isprintable() else safe_text(d.path)  # a file named with a newline
+    return f"{path}:{d.line}:{d.column}: {d.severity.value}: {message} [{d.rule}]\n"
 
 
 class ConciseReporter(BaseReporter):

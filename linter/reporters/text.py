@@ -18,7 +18,7 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def _safe(text: str) -> str:
+def safe_text(text: str) -> str:
     # A regular expression, not str.translate: the scan runs in C, and nearly every text has
     # nothing to replace (a warm run formats thousands of findings).
     return _CONTROLS.sub("\ufffd", text)
@@ -68,18 +68,18 @@ def _cells(text: str) -> int:
 
 def format_diagnostic(d: Diagnostic, source: str | None, color: bool) -> str:
     head = (
-        _style(_safe(f"{d.path}:{d.line}:{d.column}:"), color, bold=True)
+        _style(safe_text(f"{d.path}:{d.line}:{d.column}:"), color, bold=True)
         + " "
         + _style(d.rule, color, fg=_COLORS[d.severity], bold=True)
         + " "
-        + _safe(d.message)
+        + safe_text(d.message)
     )
     if source is None:
         return head + "\n"
     gutter = len(str(d.line))
     pad = " " * gutter
     width = d.end_column - d.column if d.end_line == d.line else len(source) - d.column + 1
-    shown, start, length = excerpt(_safe(source), d.column, width)
+    shown, start, length = excerpt(safe_text(source), d.column, width)
     if shown.isascii():
         marker = " " * start + "^" * length
     else:
