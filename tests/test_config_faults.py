@@ -25,7 +25,6 @@ RULE = (
     "    expect: []\n"
 )
 BOOK = "rulebooks: [house]\n"
-
 #: (case id, {file: text}, the exact error line)
 CASES = [
     (
@@ -175,6 +174,46 @@ CASES = [
         "has the same name (rename one of the files)",
     ),
     (
+        "config-name-is-a-folder",
+        {".copydesk.yaml/.keep": ""},
+        ".copydesk.yaml: this is a folder, not a config file (rename it, or name a config file "
+        "with --config)",
+    ),
+    (
+        "two-config-files-in-one-folder",
+        {".copydesk.yaml": "fail-on: error\n", "copydesk.yaml": "fail-on: warning\n"},
+        ".copydesk.yaml: two config files in one folder: '.copydesk.yaml' and 'copydesk.yaml' "
+        "(keep one of them, or name the one to use with --config)",
+    ),
+    (
+        "config-file-and-pyproject-table-in-one-folder",
+        {".copydesk.yaml": "fail-on: error\n", "pyproject.toml": "[tool.copydesk]\n"},
+        ".copydesk.yaml: two config files in one folder: '.copydesk.yaml' and 'pyproject.toml' "
+        "(keep one of them, or name the one to use with --config)",
+    ),
+    (
+        "pyproject-tool-copydesk-is-a-string",
+        {"pyproject.toml": '[tool]\ncopydesk = "strict"\n'},
+        "pyproject.toml: [tool.copydesk] must be a table of settings, not 'strict'",
+    ),
+    (
+        "pyproject-tool-copydesk-as-a-dotted-key",
+        {"pyproject.toml": 'tool . "copydesk" = 5\n'},
+        "pyproject.toml: [tool.copydesk] must be a table of settings, not 5",
+    ),
+    (
+        "pyproject-tool-copydesk-in-an-inline-table",
+        {"pyproject.toml": 'tool = { copydesk = { fail-on = "eror" } }\n'},
+        "pyproject.toml: fail-on must be error, warning or info, not 'eror' "
+        "(did you mean 'error'?)",
+    ),
+    (
+        "pyproject-that-is-not-toml",
+        {"pyproject.toml": "[tool]\ncopydesk = {\n"},
+        "pyproject.toml: invalid TOML: Invalid initial character for a key part (at line 2, "
+        "column 13)",
+    ),
+    (
         "code-in-yaml-is-refused",
         {".copydesk.yaml": "!!python/object/apply:os.system ['echo hacked']\n"},
         ".copydesk.yaml:1: invalid YAML: could not determine a constructor for the tag "
@@ -203,6 +242,65 @@ def test_a_missing_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     result = CliRunner().invoke(main, ["check", "--config", "copydesk.yml", "."])
     assert result.exit_code == 2
     assert result.stderr == "copydesk: error: copydesk.yml: config file does not exist\n"
+
+
+def test_a_pyproject_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.copydesk]\nfail-on = "\xe9ror"\n')
+    (tmp_path / "article.txt").write_text("Harbour Reopens\n- Ferries sailed.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "article.txt"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "copydesk: error: pyproject.toml: config is not valid UTF-8\n"
+
+
+def test_a_pyproject_that_only_names_copydesk_is_no_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ndependencies = ["copydesk"]\n\n[project.scripts]\n'
+        'copydesk = "linter.console:run"\n\n[tool.ruff]\nline-length = 99\n'
+    )
+    (tmp_path / "article.txt").write_text("Harbour Reopens\n\nFerries sailed.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "article.txt"])
+    assert (result.exit_code, result.stderr) == (0, "All checks passed (1 file).\n")
+
+
+def test_a_broken_link_named_like_a_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "copydesk.yaml").symlink_to("gone.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: copydesk.yaml: broken symbolic link: its target 'gone.yaml' does not "
+        "exist (rename it, or name a config file with --config)\n"
+    )
+
+
+def test_config_option_naming_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--config", "settings", "."])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: settings: this is a folder, not a config file (name a config file "
+        "such as .copydesk.yaml)\n"
+    )
+
+
+def test_config_option_naming_a_toml_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "copydesk.toml").write_text('fail-on = "warning"\n[rules]\nempty-bulet = "off"\n')
+    (tmp_path / "article.txt").write_text("Harbour Reopens\n- Ferries sailed.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--config", "copydesk.toml", "article.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: copydesk.toml: unknown rule 'empty-bulet' (did you mean "
+        "'empty-bullet'?)\n"
+    )
+    (tmp_path / "copydesk.toml").write_text('fail-on = "warning"\n[rules]\nempty-bullet = "off"\n')
+    result = CliRunner().invoke(main, ["check", "--config", "copydesk.toml", "article.txt"])
+    assert (result.exit_code, result.stderr) == (0, "All checks passed (1 file).\n")
 
 
 def test_an_unknown_rule_on_the_command_line(tmp_path: Path, monkeypatch) -> None:
