@@ -214,6 +214,46 @@ CASES = [
         "column 13)",
     ),
     (
+        "rulebook-message-format-spec",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n"
+            + RULE.replace("{marker}", "{marker:d}"),
+        },
+        "house/house-bullet.yaml:5: message field {marker:d} must be written {marker}: "
+        "attribute access, indexing, conversions and format specs are not allowed",
+    ),
+    (
+        "rulebook-message-attribute",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n"
+            + RULE.replace("{marker}", "{marker.__class__.__mro__}"),
+        },
+        "house/house-bullet.yaml:5: message field {marker.__class__.__mro__} must be written "
+        "{marker}: attribute access, indexing, conversions and format specs are not allowed",
+    ),
+    (
+        "rulebook-message-index",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n"
+            + RULE.replace("{marker}", "{marker[99]}"),
+        },
+        "house/house-bullet.yaml:5: message field {marker[99]} must be written {marker}: "
+        "attribute access, indexing, conversions and format specs are not allowed",
+    ),
+    (
+        "rulebook-message-conversion",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-bullet.yaml": "kind: empty-item\n"
+            + RULE.replace("{marker}", "{marker!r}"),
+        },
+        "house/house-bullet.yaml:5: message field {marker!r} must be written {marker}: "
+        "attribute access, indexing, conversions and format specs are not allowed",
+    ),
+    (
         "code-in-yaml-is-refused",
         {".copydesk.yaml": "!!python/object/apply:os.system ['echo hacked']\n"},
         ".copydesk.yaml:1: invalid YAML: could not determine a constructor for the tag "
@@ -301,6 +341,22 @@ def test_config_option_naming_a_toml_file(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "copydesk.toml").write_text('fail-on = "warning"\n[rules]\nempty-bullet = "off"\n')
     result = CliRunner().invoke(main, ["check", "--config", "copydesk.toml", "article.txt"])
     assert (result.exit_code, result.stderr) == (0, "All checks passed (1 file).\n")
+
+
+def test_test_rules_reports_a_bad_message_field_as_a_rulebook_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house-bullet.yaml").write_text(
+        "kind: empty-item\n" + RULE.replace("{marker}", "{marker:d}")
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["test-rules", "house/"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "copydesk: error: house/house-bullet.yaml:5: message field {marker:d} must be written "
+        "{marker}: attribute access, indexing, conversions and format specs are not allowed\n"
+    )
 
 
 def test_an_unknown_rule_on_the_command_line(tmp_path: Path, monkeypatch) -> None:
