@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from linter.cli import main
 from linter.errors import UserError
+from linter.kinds.existence import ExistenceOptions
 from linter.options import parse_options
 
 RULE = (
@@ -214,6 +215,80 @@ CASES = [
         "column 13)",
     ),
     (
+        "similarity-below-0",
+        {".copydesk.yaml": "rules:\n  duplicate-section:\n    similarity: -3\n"},
+        ".copydesk.yaml:3: rule 'duplicate-section': option 'similarity' must be a whole number "
+        "from 0 to 100, not -3",
+    ),
+    (
+        "similarity-above-100",
+        {".copydesk.yaml": "rules:\n  scaffold-heading:\n    similarity: 500\n"},
+        ".copydesk.yaml:3: rule 'scaffold-heading': option 'similarity' must be a whole number "
+        "from 0 to 100, not 500",
+    ),
+    (
+        "negative-min-chars",
+        {".copydesk.yaml": "rules:\n  duplicate-section:\n    min-chars: -5\n"},
+        ".copydesk.yaml:3: rule 'duplicate-section': option 'min-chars' must be a whole number "
+        "of at least 0, not -5",
+    ),
+    (
+        "negative-max-gap",
+        {".copydesk.yaml": "rules:\n  duplicate-section:\n    max-gap: -1\n"},
+        ".copydesk.yaml:3: rule 'duplicate-section': option 'max-gap' must be a whole number "
+        "of at least 0, not -1",
+    ),
+    (
+        "min-blocks-below-1",
+        {".copydesk.yaml": "rules:\n  duplicate-section:\n    min-blocks: -1\n"},
+        ".copydesk.yaml:3: rule 'duplicate-section': option 'min-blocks' must be a whole number "
+        "of at least 1, not -1",
+    ),
+    (
+        "negative-trailing-blank-lines",
+        {".copydesk.yaml": "rules:\n  trailing-blank-lines:\n    allowed: -2\n"},
+        ".copydesk.yaml:3: rule 'trailing-blank-lines': option 'allowed' must be a whole number "
+        "of at least 0, not -2",
+    ),
+    (
+        "tolerance-above-1",
+        {".copydesk.yaml": "rules:\n  figure-mismatch:\n    approximate-tolerance: 1.5\n"},
+        ".copydesk.yaml:3: rule 'figure-mismatch': option 'approximate-tolerance' must be a "
+        "number from 0 to 1, not 1.5",
+    ),
+    (
+        "name-drift-min-length-0",
+        {".copydesk.yaml": "rules:\n  name-drift:\n    min-length: 0\n"},
+        ".copydesk.yaml:3: rule 'name-drift': option 'min-length' must be a whole number "
+        "of at least 1, not 0",
+    ),
+    (
+        "repeated-title-similarity-above-100",
+        {".copydesk.yaml": "rules:\n  repeated-title:\n    similarity: 101\n"},
+        ".copydesk.yaml:3: rule 'repeated-title': option 'similarity' must be a whole number "
+        "from 0 to 100, not 101",
+    ),
+    (
+        "rename-to-empty-text",
+        {
+            ".copydesk.yaml": "rules:\n  scaffold-heading:\n    rename:\n"
+            '      Rewritten Article: ""\n'
+        },
+        ".copydesk.yaml:3: rule 'scaffold-heading': option 'rename' maps 'Rewritten Article' to "
+        "empty text ''",
+    ),
+    (
+        "rename-to-spaces",
+        {".copydesk.yaml": "rules:\n  scaffold-heading:\n    rename: {Output: '  '}\n"},
+        ".copydesk.yaml:3: rule 'scaffold-heading': option 'rename' maps 'Output' to empty "
+        "text '  '",
+    ),
+    (
+        "empty-extra-phrase",
+        {".copydesk.yaml": "rules:\n  scaffold-heading:\n    extra-phrases: [Draft, '']\n"},
+        ".copydesk.yaml:3: rule 'scaffold-heading': option 'extra-phrases' has an empty entry ''",
+    ),
+    (
         "rulebook-message-format-spec",
         {
             ".copydesk.yaml": BOOK,
@@ -252,6 +327,38 @@ CASES = [
         },
         "house/house-bullet.yaml:5: message field {marker!r} must be written {marker}: "
         "attribute access, indexing, conversions and format specs are not allowed",
+    ),
+    (
+        "rulebook-empty-pattern",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-word.yaml": "kind: existence\n"
+            + RULE.replace("{marker}", "{match}")
+            + "options:\n  patterns: ['']\n",
+        },
+        "house/house-word.yaml:11: option 'patterns': the regular expression '' can only match "
+        "an empty string, so it would never flag anything",
+    ),
+    (
+        "rulebook-zero-width-pattern",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-word.yaml": "kind: existence\n"
+            + RULE.replace("{marker}", "{match}")
+            + "options:\n  patterns: [harbour, '^(?=TK)|\\b']\n",
+        },
+        "house/house-word.yaml:11: option 'patterns': the regular expression '^(?=TK)|\\\\b' can "
+        "only match an empty string, so it would never flag anything",
+    ),
+    (
+        "rulebook-empty-token",
+        {
+            ".copydesk.yaml": BOOK,
+            "house/house-word.yaml": "kind: existence\n"
+            + RULE.replace("{marker}", "{match}")
+            + "options:\n  tokens: [harbour, ' ']\n",
+        },
+        "house/house-word.yaml:11: option 'tokens' has an empty entry ' '",
     ),
     (
         "code-in-yaml-is-refused",
@@ -381,6 +488,19 @@ def test_an_invalid_regular_expression() -> None:
         "house/a.yaml:7: option 'pattern': invalid regular expression '(Harbour': "
         "missing ), unterminated subpattern at position 0"
     )
+
+
+def test_a_pattern_in_regex_only_syntax_is_given_the_benefit_of_the_doubt() -> None:
+    # The standard library's parser cannot read `\p{Lu}`, so its width is not known: kept.
+    options = parse_options(ExistenceOptions, {"patterns": [r"\p{Lu}{3}"]}, path="a", line=1)
+    assert [p.pattern for p in options.patterns] == [r"\p{Lu}{3}"]
+
+
+def test_explain_shows_the_range_of_a_numeric_option() -> None:
+    result = CliRunner().invoke(main, ["explain", "--kind", "duplicate-blocks"])
+    assert result.exit_code == 0
+    assert "\nsimilarity: whole number from 0 to 100 (default 90)\n" in result.stdout
+    assert "\nmax-gap: whole number of at least 0 (default 2)\n" in result.stdout
 
 
 def test_an_alias_bomb_gets_a_short_message(tmp_path: Path, monkeypatch) -> None:
