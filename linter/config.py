@@ -48,6 +48,8 @@ class Override:
 
     paths: tuple[str, ...]
     table: Mapping[str, Any]
+    #: Where the override starts in its config file, for errors about it.
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,24 @@ def _str_list(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _globs(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
+    """A list of globs, each one compiled now, so that a glob that cannot be read stops the
+    run here rather than when the first file is matched."""
+    from linter.paths import glob_regex
+
+    globs = _str_list(data, key, shown)
+    for glob in globs:
+        try:
+            glob_regex(glob)
+        except re.error as exc:
+            raise UserError(
+                f"{value_repr(key)}: cannot read the glob {value_repr(glob)}: {exc.msg}",
+                path=shown or None,
+                line=_line(data, key),
+            ) from None
+    return globs
+
+
 def load_config(
     path: Path | None = None,
     *,
@@ -340,7 +360,15 @@ def load_config(
     )
 
     for override in overrides:  # validate each one now, so mistakes stop the run up front
-        resolve([override.table])
+        if not resolve([override.table]):
+            # As with the whole config: files that no rule checks would pass without a word.
+            raise UserError(
+                f"the override for {value_repr(list(override.paths))} leaves no rule enabled, "
+                "so those files would pass unchecked",
+                path=raw.get_source("overrides"),
+                line=override.line,
+                hint="to skip files, list them under 'exclude'",
+            )
 
     gitignore = raw.get("respect-gitignore", True)
     if not isinstance(gitignore, bool):
@@ -362,12 +390,10 @@ def load_config(
         known=known,
         source=shown,
         root=root,
-        include=_str_list(raw, "include", raw.get_source("include") or "")
+        include=_globs(raw, "include", raw.get_source("include") or "")
         if "include" in raw
         else DEFAULT_INCLUDE,
-        exclude=_str_list(raw, "exclude", raw.get_source("exclude") or "")
-        if "exclude" in raw
-        else (),
+        exclude=_globs(raw, "exclude", raw.get_source("exclude") or "") if "exclude" in raw else (),
         fail_on=fail_level,
         article=article,
         overrides=overrides,
@@ -412,7 +438,7 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
                 path=shown,
                 line=_line(item, "rules") or line,
             )
-        out.append(Override(_str_list(item, "paths", shown), table))
+        out.append(Override(_globs(item, "paths", shown), table, line))
     return tuple(out)
 
 

@@ -26,6 +26,23 @@ RULE = (
     "    expect: []\n"
 )
 BOOK = "rulebooks: [house]\n"
+#: Every built-in rule but empty-section, which the override case turns off for every file.
+ALL_BUT_EMPTY_SECTION = (
+    "assistant-residue",
+    "dateline-format",
+    "duplicate-section",
+    "empty-bullet",
+    "figure-arithmetic",
+    "figure-mismatch",
+    "figure-unsupported",
+    "front-matter-invalid",
+    "name-drift",
+    "placeholder-text",
+    "repeated-title",
+    "scaffold-heading",
+    "trailing-blank-lines",
+)
+
 #: (case id, {file: text}, the exact error line)
 CASES = [
     (
@@ -287,6 +304,26 @@ CASES = [
         "empty-extra-phrase",
         {".copydesk.yaml": "rules:\n  scaffold-heading:\n    extra-phrases: [Draft, '']\n"},
         ".copydesk.yaml:3: rule 'scaffold-heading': option 'extra-phrases' has an empty entry ''",
+    ),
+    (
+        "glob-that-cannot-be-read",
+        {".copydesk.yaml": "exclude: ['drafts/', '[z-a]']\n"},
+        ".copydesk.yaml:1: 'exclude': cannot read the glob '[z-a]': bad character range z-a",
+    ),
+    (
+        "override-glob-that-cannot-be-read",
+        {".copydesk.yaml": "overrides:\n  - paths: ['[z-a]']\n    rules: {empty-bullet: off}\n"},
+        ".copydesk.yaml:2: 'paths': cannot read the glob '[z-a]': bad character range z-a",
+    ),
+    (
+        "override-that-turns-every-rule-off",
+        {
+            ".copydesk.yaml": "rules:\n  empty-section: off\noverrides:\n"
+            "  - paths: ['*.txt']\n    rules:\n"
+            + "".join(f"      {r}: off\n" for r in ALL_BUT_EMPTY_SECTION)
+        },
+        ".copydesk.yaml:4: the override for ['*.txt'] leaves no rule enabled, so those files "
+        "would pass unchecked (to skip files, list them under 'exclude')",
     ),
     (
         "rulebook-message-format-spec",
