@@ -7,6 +7,8 @@ is validated; a mistake stops the run with the file, the line and a suggestion (
 
 from __future__ import annotations
 
+import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,8 @@ class Override:
 
     paths: tuple[str, ...]
     table: Mapping[str, Any]
+    #: Where the override starts in its config file, for errors about it.
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -85,26 +89,111 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file from ``start`` up to the repository root (or the file system's)."""
+    """The nearest config file from ``start`` up to the repository root (or the file system's).
+
+    A folder named like a config file, or two config files in one folder, stop the run: which
+    settings apply would otherwise be a guess.
+    """
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+        found = [
+            candidate
+            for candidate in (folder / name for name in CONFIG_NAMES)
+            if _config_entry(candidate, start)
+        ]
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
-            return pyproject
+        if _config_entry(pyproject, start) and _has_tool_section(pyproject, start):
+            found.append(pyproject)
+        if len(found) > 1:
+            names = " and ".join(repr(p.name) for p in found)
+            raise UserError(
+                f"two config files in one folder: {names}",
+                path=_entry_display(found[0], start),
+                hint="keep one of them, or name the one to use with --config",
+            )
+        if found:
+            return found[0]
         if (folder / ".git").exists():
             return None
     return None
 
 
-def _has_tool_section(path: Path) -> bool:
+def _config_entry(candidate: Path, start: Path) -> bool:
+    """Whether a config file stands at ``candidate``; a folder, a pipe or a broken link
+    there is an error."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        mode = candidate.lstat().st_mode  # one call for the usual case: nothing there
+    except OSError:
         return False
-    return "[tool.copydesk" in text
+    if stat.S_ISLNK(mode):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            raise UserError(
+                f"broken symbolic link: its target {str(candidate.readlink())!r} does not exist",
+                path=_entry_display(candidate, start),
+                hint="rename it, or name a config file with --config",
+            ) from None
+    if stat.S_ISREG(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        what = "this is a folder, not a config file"
+    else:
+        what = "this is not a regular file, so it cannot be a config file"
+    raise UserError(
+        what,
+        path=_entry_display(candidate, start),
+        hint="rename it, or name a config file with --config",
+    )
+
+
+def _entry_display(candidate: Path, start: Path) -> str:
+    """A config file's name as found in its folder (a link is named, not its target)."""
+    folder = _display(candidate.parent, start)
+    return candidate.name if folder == "." else f"{folder}/{candidate.name}"
+
+
+#: Lines of a pyproject.toml that may set ``tool.copydesk`` other than by a
+#: ``[tool.copydesk]`` header: a bare ``[tool]`` table, a dotted ``tool.copydesk`` key (with
+#: spaces or quotes) or an inline ``tool = {...}`` table. Only then is the file parsed.
+_TOOL_FORMS = re.compile(
+    r"""^[ \t]*\[[ \t]*["']?tool["']?[ \t]*\]"""
+    r"""|tool["']?[ \t]*\.[ \t]*["']?copydesk"""
+    r"""|^[ \t]*["']?tool["']?[ \t]*=""",
+    re.MULTILINE,
+)
+
+
+def _has_tool_section(path: Path, start: Path) -> bool:
+    """Whether a pyproject.toml holds copydesk's settings, or may and cannot be read.
+
+    A file that mentions copydesk but is not UTF-8 or not TOML counts, so that reading it
+    reports the problem instead of running with the defaults.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            f"cannot read the file to look for [tool.copydesk]: {exc.strerror or exc}",
+            path=_display(path, start),
+            hint="fix its permissions, or name a config with --config or use --isolated",
+        ) from None
+    if b"copydesk" not in data:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    if "[tool.copydesk" in text:
+        return True
+    if not _TOOL_FORMS.search(text):
+        return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "copydesk" in tool
 
 
 def read_config_file(path: Path, shown: str) -> Mapping[str, Any]:
@@ -115,21 +204,8 @@ def read_config_file(path: Path, shown: str) -> Mapping[str, Any]:
         raise UserError(f"cannot read config: {exc.strerror or exc}", path=shown) from None
     except UnicodeDecodeError:
         raise UserError("config is not valid UTF-8", path=shown) from None
-    if path.name == "pyproject.toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UserError(
-                f"invalid TOML: {exc}", path=shown, line=getattr(exc, "lineno", None)
-            ) from None
-        section = data.get("tool", {}).get("copydesk")
-        if section is None:
-            raise UserError("no [tool.copydesk] section", path=shown)
-        if not isinstance(section, dict):
-            raise UserError("[tool.copydesk] must be a table", path=shown)
-        return section
+    if path.suffix.lower() == ".toml":
+        return _toml_config(text, path.name == "pyproject.toml", shown)
     try:
         data = load_yaml(text, shown)
     except YamlError as exc:
@@ -139,6 +215,31 @@ def read_config_file(path: Path, shown: str) -> Mapping[str, Any]:
     if not isinstance(data, dict):
         raise UserError("the config must be a mapping of keys to values", path=shown, line=1)
     return data
+
+
+def _toml_config(text: str, pyproject: bool, shown: str) -> Mapping[str, Any]:
+    """The settings in a TOML file: its ``[tool.copydesk]`` table in a pyproject.toml, the
+    whole document in any other ``*.toml`` file."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(
+            f"invalid TOML: {exc}", path=shown, line=getattr(exc, "lineno", None)
+        ) from None
+    if not pyproject:
+        return data
+    tool = data.get("tool")
+    section = tool.get("copydesk") if isinstance(tool, dict) else None
+    if section is None:
+        raise UserError("no [tool.copydesk] section", path=shown)
+    if not isinstance(section, dict):
+        raise UserError(
+            f"[tool.copydesk] must be a table of settings, not {value_repr(section)}",
+            path=shown,
+        )
+    return section
 
 
 def _line(data: Mapping[str, Any], key: str) -> int | None:
@@ -156,6 +257,24 @@ def _str_list(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
             line=_line(data, key),
         )
     return tuple(value)
+
+
+def _globs(data: Mapping[str, Any], key: str, shown: str) -> tuple[str, ...]:
+    """A list of globs, each one compiled now, so that a glob that cannot be read stops the
+    run here rather than when the first file is matched."""
+    from linter.paths import glob_regex
+
+    globs = _str_list(data, key, shown)
+    for glob in globs:
+        try:
+            glob_regex(glob)
+        except re.error as exc:
+            raise UserError(
+                f"{value_repr(key)}: cannot read the glob {value_repr(glob)}: {exc.msg}",
+                path=shown or None,
+                line=_line(data, key),
+            ) from None
+    return globs
 
 
 def load_config(
@@ -176,6 +295,12 @@ def load_config(
     layers: list[_Layer] = []
     if path is not None:
         shown = _display(path, cwd)
+        if path.is_dir():
+            raise UserError(
+                "this is a folder, not a config file",
+                path=shown,
+                hint="name a config file such as .copydesk.yaml",
+            )
         if not path.is_file():
             raise UserError("config file does not exist", path=shown)
         root = path.resolve().parent
@@ -235,7 +360,15 @@ def load_config(
     )
 
     for override in overrides:  # validate each one now, so mistakes stop the run up front
-        resolve([override.table])
+        if not resolve([override.table]):
+            # As with the whole config: files that no rule checks would pass without a word.
+            raise UserError(
+                f"the override for {value_repr(list(override.paths))} leaves no rule enabled, "
+                "so those files would pass unchecked",
+                path=raw.get_source("overrides"),
+                line=override.line,
+                hint="to skip files, list them under 'exclude'",
+            )
 
     gitignore = raw.get("respect-gitignore", True)
     if not isinstance(gitignore, bool):
@@ -257,12 +390,10 @@ def load_config(
         known=known,
         source=shown,
         root=root,
-        include=_str_list(raw, "include", raw.get_source("include") or "")
+        include=_globs(raw, "include", raw.get_source("include") or "")
         if "include" in raw
         else DEFAULT_INCLUDE,
-        exclude=_str_list(raw, "exclude", raw.get_source("exclude") or "")
-        if "exclude" in raw
-        else (),
+        exclude=_globs(raw, "exclude", raw.get_source("exclude") or "") if "exclude" in raw else (),
         fail_on=fail_level,
         article=article,
         overrides=overrides,
@@ -307,7 +438,7 @@ def _overrides(raw: Mapping[str, Any], shown: str) -> tuple[Override, ...]:
                 path=shown,
                 line=_line(item, "rules") or line,
             )
-        out.append(Override(_str_list(item, "paths", shown), table))
+        out.append(Override(_globs(item, "paths", shown), table, line))
     return tuple(out)
 
 

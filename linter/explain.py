@@ -10,7 +10,7 @@ from typing import Any
 
 from linter.engine import ActiveRule
 from linter.kinds import get_kind
-from linter.options import describe_type, kebab, option_doc
+from linter.options import describe_limits, describe_type, kebab, option_doc
 from linter.patterns import Pattern
 from linter.rulebook import Rule
 
@@ -65,7 +65,7 @@ def render_rule(rule: Rule, active: ActiveRule | None) -> str:
         out += ["Options", "-------"]
         for f in fields:
             out.append(f"{kebab(f.name)}: {_value(getattr(options, f.name))}")
-            out.append(f"    type: {describe_type(hints[f.name])}")
+            out.append(f"    type: {_type_and_limits(f, hints[f.name])}")
             out += _wrapped_doc(f)
         out.append("")
     good = [e for e in rule.examples if not e.expect]
@@ -82,6 +82,16 @@ def render_rule(rule: Rule, active: ActiveRule | None) -> str:
                 out.append(f"    -> {', '.join(example.expect)}")
         out.append("")
     return "\n".join(out)
+
+
+def _type_and_limits(f: dataclasses.Field[Any], tp: Any) -> str:
+    """An option's type with the range its value must be in ('whole number from 0 to 100')."""
+    limits = describe_limits(f)
+    described = describe_type(tp)
+    if not limits:
+        return described
+    optional = described.endswith(" (optional)")
+    return f"{described.removesuffix(' (optional)')} {limits}" + (" (optional)" if optional else "")
 
 
 def _wrapped_doc(f: dataclasses.Field[Any]) -> list[str]:
@@ -110,7 +120,7 @@ def render_kind(name: str) -> str:
                 default = "required"
             else:
                 default = f"default {_value(f.default)}"
-            out.append(f"{kebab(f.name)}: {describe_type(hints[f.name])} ({default})")
+            out.append(f"{kebab(f.name)}: {_type_and_limits(f, hints[f.name])} ({default})")
             out += _wrapped_doc(f)
         out.append("")
     return "\n".join(out)

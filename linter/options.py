@@ -76,6 +76,7 @@ def parse_options(
             )
         field = fields[key]
         values[field.name] = _coerce(value, hints[field.name], key, path, key_line)
+        _check_limits(field, values[field.name], hints[field.name], key, path, key_line)
     if base is not None:
         return dataclasses.replace(base, **values)
     try:
@@ -91,6 +92,57 @@ def parse_options(
         raise UserError(
             f"missing option(s): {', '.join(missing) or exc}", path=path, line=line
         ) from None
+
+
+def describe_limits(field: dataclasses.Field[Any]) -> str:
+    """The range a numeric option allows ('from 0 to 100', 'of at least 1'), or ''."""
+    low, high = field.metadata.get("minimum"), field.metadata.get("maximum")
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    if low is not None:
+        return f"of at least {low:g}"
+    if high is not None:
+        return f"of at most {high:g}"
+    return ""
+
+
+def _check_limits(
+    field: dataclasses.Field[Any], value: Any, tp: Any, key: str, path: str, line: int
+) -> None:
+    """A number outside its option's range, or a blank entry where text must say something,
+    stops the run: such a rule would never fire, or fire everywhere."""
+    low, high = field.metadata.get("minimum"), field.metadata.get("maximum")
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and ((low is not None and value < low) or (high is not None and value > high)):
+        kind = describe_type(tp).removesuffix(" (optional)")
+        raise UserError(
+            f"option {value_repr(key)} must be a {kind} {describe_limits(field)}, "
+            f"not {value_repr(value)}",
+            path=path,
+            line=line,
+        )
+    if not field.metadata.get("nonblank"):
+        return
+    blank: str | None = None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(v, str) and not v.strip() and k.strip():
+                raise UserError(
+                    f"option {value_repr(key)} maps {value_repr(k)} to empty text {value_repr(v)}",
+                    path=path,
+                    line=line,
+                )
+        blank = next((k for k in value if isinstance(k, str) and not k.strip()), None)
+    elif isinstance(value, tuple):
+        blank = next((v for v in value if isinstance(v, str) and not v.strip()), None)
+    elif isinstance(value, str) and not value.strip():
+        blank = value
+    if blank is not None:
+        raise UserError(
+            f"option {value_repr(key)} has an empty entry {value_repr(blank)}",
+            path=path,
+            line=line,
+        )
 
 
 def _fail(key: str, value: Any, tp: Any, path: str, line: int) -> UserError:
@@ -163,24 +215,57 @@ def _coerce(value: Any, tp: Any, key: str, path: str, line: int) -> Any:
         if not isinstance(value, str):
             raise _fail(key, value, tp, path, line)
         try:
-            return compile_user_pattern(value)
+            compiled = compile_user_pattern(value)
         except regex.error as exc:
             raise UserError(
                 f"option {value_repr(key)}: invalid regular expression {value_repr(value)}: {exc}",
                 path=path,
                 line=line,
             ) from None
+        if _only_empty(value):
+            raise UserError(
+                f"option {value_repr(key)}: the regular expression {value_repr(value)} can only "
+                "match an empty string, so it would never flag anything",
+                path=path,
+                line=line,
+            )
+        return compiled
     raise TypeError(f"unsupported option type {tp!r}")  # a bug in a kind, not user input
 
 
-def option(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Any = None) -> Any:
+def _only_empty(source: str) -> bool:
+    """Whether a pattern can match nothing but the empty string (``''``, ``^``, ``\\b``).
+
+    Asked of the standard library's parser, which knows every construct's width; a pattern
+    in ``regex``-only syntax that it cannot read is given the benefit of the doubt.
+    """
+    from re import _parser  # the parser behind `re`, already imported with it
+
+    try:
+        return bool(_parser.parse(source).getwidth()[1] == 0)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+
+
+def option(
+    default: Any = dataclasses.MISSING,
+    doc: str = "",
+    *,
+    factory: Any = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    nonblank: bool = False,
+) -> Any:
     """A kind's option field with its documentation, which ``copydesk explain`` shows.
 
     A mutable default (a mapping) is given as ``factory`` and left out of the record's hash.
+    ``minimum`` and ``maximum`` bound a number; ``nonblank`` refuses empty or whitespace-only
+    text (an entry of a list, a key or value of a mapping).
     """
+    metadata = {"doc": doc, "minimum": minimum, "maximum": maximum, "nonblank": nonblank}
     if factory is not None:
-        return dataclasses.field(default_factory=factory, hash=False, metadata={"doc": doc})
-    return dataclasses.field(default=default, metadata={"doc": doc})
+        return dataclasses.field(default_factory=factory, hash=False, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
 
 
 def option_doc(field: dataclasses.Field[Any]) -> str:

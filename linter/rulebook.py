@@ -177,16 +177,30 @@ def _enum(enum: type, value: Any, key: str, data: LineDict, path: str) -> Any:
 
 
 def _check_template(message: str, fields: Mapping[str, str], path: str, line: int) -> None:
+    """Each ``{field}`` of a message must be one of the kind's fields, by its plain name:
+    attribute access, indexing, conversions and format specs could fail, or show Python's
+    internals, only when a finding is rendered."""
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+        parts = list(string.Formatter().parse(message))
     except ValueError as exc:
         raise UserError(f"bad message template: {exc}", path=path, line=line) from None
-    for name in names:
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
         base = re.split(r"[.\[]", name, maxsplit=1)[0]
         if base not in fields:
             hint = did_you_mean(base, fields) if fields else "this kind has no message fields"
             raise UserError(
                 f"message uses unknown field {{{base}}}", path=path, line=line, hint=hint
+            )
+        if name != base or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "")
+            written += (f":{spec}" if spec else "") + "}"
+            raise UserError(
+                f"message field {written} must be written {{{base}}}: attribute access, "
+                "indexing, conversions and format specs are not allowed",
+                path=path,
+                line=line,
             )
 
 

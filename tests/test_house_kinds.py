@@ -240,7 +240,7 @@ def test_explain_kind_page() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("kind: metric\n============\n")
     assert "measure: 'highlights-count' | 'title-words'" in result.stdout
-    assert "min: whole number (optional) (default none)\n" in result.stdout
+    assert "min: whole number of at least 0 (optional) (default none)\n" in result.stdout
     result = CliRunner().invoke(main, ["explain", "--kind", "metrik"])
     assert (result.exit_code, result.stderr) == (
         2,

@@ -26,6 +26,7 @@ from linter.kinds import similarity as similarity_bounds
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, quote, remove_lines
 from linter.kinds.similarity import common_characters, lcs_cost_ns, lcs_length, ratio_may_reach
+from linter.options import option
 
 #: rapidfuzz's fuzz module, imported at the first comparison that needs it (start-up, and
 #: an article without candidates, stay light).
@@ -51,17 +52,27 @@ QUOTED = ">"
 class DuplicateBlocksOptions:
     """Options of a ``duplicate-blocks`` rule."""
 
-    #: A repeated run must hold at least this many characters of text to count: this is
-    #: where a repeated quote or sign-off stops and a repeated section starts.
-    min_chars: int = 150
-    #: ... and at least this many blocks.
-    min_blocks: int = 1
-    #: Similarity (0-100, rapidfuzz ratio) at which two blocks count as near copies.
-    similarity: int = 90
-    #: Blocks shorter than this are only ever matched exactly.
-    near_min_chars: int = 80
-    #: Unmatched blocks a run may step over on either side and still continue.
-    max_gap: int = 2
+    min_chars: int = option(
+        150,
+        "A repeated run must hold at least this many characters of text to count: this is "
+        "where a repeated quote or sign-off stops and a repeated section starts.",
+        minimum=0,
+    )
+    min_blocks: int = option(
+        1, "A repeated run must also hold at least this many blocks.", minimum=1
+    )
+    similarity: int = option(
+        90,
+        "Similarity (0-100, rapidfuzz ratio) at which two blocks count as near copies.",
+        minimum=0,
+        maximum=100,
+    )
+    near_min_chars: int = option(
+        80, "Blocks shorter than this are only ever matched exactly.", minimum=0
+    )
+    max_gap: int = option(
+        2, "Unmatched blocks a run may step over on either side and still continue.", minimum=0
+    )
 
 
 @dataclass(slots=True, eq=False)

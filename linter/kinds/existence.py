@@ -24,7 +24,7 @@ class ExistenceOptions:
     """Options of an ``existence`` rule."""
 
     tokens: tuple[str, ...] = option(
-        (), "Words or phrases to flag, matched as written (no pattern syntax)."
+        (), "Words or phrases to flag, matched as written (no pattern syntax).", nonblank=True
     )
     patterns: tuple[Pattern, ...] = option(
         (), "Regular expressions to flag (``regex`` syntax; ``^`` and ``$`` match at line ends)."

@@ -28,6 +28,7 @@ from linter.figures.intervals import Tolerances
 from linter.figures.numbers import QKind
 from linter.findings import Finding, Related
 from linter.kinds.base import Kind
+from linter.options import option
 
 #: Synonym groups: group name -> words and phrases that count the same thing. Rules may
 #: extend them; a word belongs to the first group that lists it.
@@ -139,16 +140,32 @@ class FigureConsistencyOptions:
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_SYNONYMS))
     #: Nouns that count nothing by themselves ("33 people"): the predicate decides.
     generic_nouns: tuple[str, ...] = DEFAULT_GENERIC
-    #: How far "about", "around", "some" stretch a figure either way (a fraction of it).
-    approximate_tolerance: float = 0.1
-    #: How far below "nearly", "almost" reach (a fraction of the figure).
-    near_tolerance: float = 0.1
-    #: How far a title or highlights round count in digits with no qualifier ("900",
-    #: "12,000") may be from the body figure it rounds, at most (a fraction of it; never
-    #: beyond half its last nonzero digit's place). 0 compares round counts exactly.
-    rounding_tolerance: float = 0.05
-    #: Least rapidfuzz ratio (0-100) for two anchor words spelled differently to match.
-    fuzzy_threshold: int = 90
+    approximate_tolerance: float = option(
+        0.1,
+        'How far "about", "around", "some" stretch a figure either way (a fraction of it).',
+        minimum=0,
+        maximum=1,
+    )
+    near_tolerance: float = option(
+        0.1,
+        'How far below "nearly", "almost" reach (a fraction of the figure).',
+        minimum=0,
+        maximum=1,
+    )
+    rounding_tolerance: float = option(
+        0.05,
+        'How far a title or highlights round count in digits with no qualifier ("900", '
+        '"12,000") may be from the body figure it rounds, at most (a fraction of it; never '
+        "beyond half its last nonzero digit's place). 0 compares round counts exactly.",
+        minimum=0,
+        maximum=1,
+    )
+    fuzzy_threshold: int = option(
+        90,
+        "Least rapidfuzz ratio (0-100) for two anchor words spelled differently to match.",
+        minimum=0,
+        maximum=100,
+    )
     #: Whether figures in the title are checked like highlights.
     include_title: bool = True
     #: Groups that cut across others (women, children, tourists): parts stated as among a

@@ -30,20 +30,27 @@ class HeadingPhraseOptions:
     """Options of a ``heading-phrase`` rule."""
 
     phrases: tuple[str, ...] = option(
-        (), "The banned labels; matching ignores case, markup and trailing punctuation."
+        (),
+        "The banned labels; matching ignores case, markup and trailing punctuation.",
+        nonblank=True,
     )
     extra_phrases: tuple[str, ...] = option(
-        (), "More labels on top of ``phrases`` (for a config that extends the list)."
+        (),
+        "More labels on top of ``phrases`` (for a config that extends the list).",
+        nonblank=True,
     )
     label_phrases: tuple[str, ...] = option(
         (),
         "Labels flagged only as a line of their own that ends with a colon ('Output:'), never "
         "as a heading: ordinary words that editors also use as subheadings.",
+        nonblank=True,
     )
     allow: tuple[str, ...] = option((), "Labels never to flag, even when close to a banned one.")
     similarity: int = option(
         90,
         "Similarity (0-100, rapidfuzz ratio) at which a variant counts as the label; 100 = exact.",
+        minimum=0,
+        maximum=100,
     )
     label_lines: bool = option(
         True, "Also check one-line paragraphs that end with a colon (``Label:``)."
@@ -63,6 +70,7 @@ class HeadingPhraseOptions:
         doc="Labels to rename rather than remove: label -> the heading to write instead. A "
         "label listed here is flagged even when not in ``phrases``; renaming is an unsafe fix.",
         factory=dict,
+        nonblank=True,
     )
 
 

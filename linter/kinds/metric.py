@@ -86,8 +86,8 @@ class MetricOptions:
     """Options of a ``metric`` rule."""
 
     measure: Measure = option(doc="What to count.")
-    min: int | None = option(None, "The smallest allowed value (none: no lower limit).")
-    max: int | None = option(None, "The largest allowed value (none: no upper limit).")
+    min: int | None = option(None, "The smallest allowed value (none: no lower limit).", minimum=0)
+    max: int | None = option(None, "The largest allowed value (none: no upper limit).", minimum=0)
 
 
 def count_words(text: str) -> int:

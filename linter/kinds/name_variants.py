@@ -84,6 +84,7 @@ class NameVariantsOptions:
     min_length: int = option(
         5,
         "Words shorter than this are never compared (short names differ by one letter by design).",
+        minimum=1,
     )
     allow: tuple[str, ...] = option(
         (), "Spellings never to report (either side of a pair), such as two real, similar names."

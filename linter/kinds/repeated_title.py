@@ -10,16 +10,22 @@ from linter.findings import Finding, Fix, Related
 from linter.kinds.base import Kind
 from linter.kinds.common import block_keys, compare_key, quote, remove_lines
 from linter.kinds.similarity import PAIR_NS, letter_bag, python_first, ratio_may_reach
+from linter.options import option
 
 
 @dataclass(frozen=True)
 class RepeatedTitleOptions:
     """Options of a ``repeated-title`` rule."""
 
-    #: Similarity (0-100, rapidfuzz ratio) at which a line counts as the title; 100 = exact.
-    similarity: int = 95
-    #: Use the front matter's ``title`` when the text has no title line.
-    front_matter_key: str = "title"
+    similarity: int = option(
+        95,
+        "Similarity (0-100, rapidfuzz ratio) at which a line counts as the title; 100 = exact.",
+        minimum=0,
+        maximum=100,
+    )
+    front_matter_key: str = option(
+        "title", "Use the front matter's ``title`` when the text has no title line."
+    )
 
 
 #: About what adding one character to a letter bag costs (see :func:`python_first`).

@@ -32,6 +32,7 @@ class RequiredSectionsOptions:
     headings: tuple[str, ...] = option(
         (),
         "Section headings that must be there (matched without case, markup or edge punctuation).",
+        nonblank=True,
     )
     in_order: bool = option(False, "The listed headings must also come in the listed order.")
 

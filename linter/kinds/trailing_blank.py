@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from linter.document import Document, Span
 from linter.findings import Edit, Finding, Fix
 from linter.kinds.base import Kind
+from linter.options import option
 
 
 @dataclass(frozen=True)
 class TrailingBlankOptions:
     """Options of a ``trailing-blank`` rule."""
 
-    #: Blank lines allowed at the end (0: the file ends with its last line's newline).
-    allowed: int = 0
+    allowed: int = option(
+        0,
+        "Blank lines allowed at the end (0: the file ends with its last line's newline).",
+        minimum=0,
+    )
 
 
 class TrailingBlank(Kind):
