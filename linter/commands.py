@@ -167,6 +167,7 @@ def check(options: CheckOptions) -> NoReturn:
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
     _check_stdin(options.paths, options.stdin_filename)
+    _guard_output(options.output_path, options.paths, cwd, config)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -331,6 +332,28 @@ def _report_filter(
         return reported
 
     return for_file
+
+
+def _guard_output(path: Path | None, paths: Sequence[str], cwd: Path, config: Config) -> None:
+    """Refuse an ``-o FILE`` that is an article this run checks: opening it for the report
+    would empty it before it is read (or fixed)."""
+    if path is None or not path.is_file():
+        return
+    from linter.paths import name_matches
+
+    target = path.resolve()
+    for given in paths or (".",):
+        if given == "-":
+            continue
+        where = (cwd / given).resolve()
+        if where == target or (
+            where.is_dir() and where in target.parents and name_matches(target.name, config.include)
+        ):
+            raise UserError(
+                "-o would overwrite a file this run checks as an article; write the report "
+                "elsewhere (outside the folders being checked, or under a name they skip)",
+                path=str(path),
+            )
 
 
 def _open_output(path: Path | None) -> Any:

@@ -71,40 +71,56 @@ def collect(
     """
     ignored: set[Path] = set()
     if force_exclude and config.respect_gitignore:  # one git call for every named file
-        ignored = git_ignored([Path(p) for p in paths if p != STDIN and Path(p).is_file()])
+        ignored = git_ignored([Path(p) for p in paths if p != STDIN and _is_file(Path(p))])
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
-        path = Path(raw)
-        problem = link_problem(path)
-        if problem is not None:
-            yield raw, None, problem
-        elif path.is_dir():
-            found = list(walk(path, config.include, config.exclude, config.root))
-            # A folder whose articles git ignores is not an error: there is just nothing to do.
-            skipped = git_ignored(found) if config.respect_gitignore else set()
-            shown_in = _DisplayFolders(cwd)
-            for file in found:
-                if skipped and file in skipped:
-                    continue
-                kind = _file_type(file)
-                if kind == "folder":
-                    problem = "cannot list the folder (permission denied?); check its permissions"
-                    yield display_path(file, cwd), None, problem
-                else:
-                    problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
-                    yield shown_in(file), file, problem
-            if not found:
-                yield raw, None, _nothing_to_check(config)
-        elif path.is_file():
-            if force_exclude and _excluded(path, config, ignored):
+        try:
+            yield from _named(raw, config, cwd, force_exclude, ignored)
+        except OSError as exc:  # a name too long for the system, say
+            yield raw, None, f"cannot read the path: {exc.strerror or exc}"
+
+
+def _named(
+    raw: str, config: Config, cwd: Path, force_exclude: bool, ignored: set[Path]
+) -> Iterator[tuple[str, Path | None, str | None]]:
+    """What :func:`collect` yields for one path named on the command line."""
+    path = Path(raw)
+    problem = link_problem(path)
+    if problem is not None:
+        yield raw, None, problem
+    elif path.is_dir():
+        found = list(walk(path, config.include, config.exclude, config.root))
+        # A folder whose articles git ignores is not an error: there is just nothing to do.
+        skipped = git_ignored(found) if config.respect_gitignore else set()
+        shown_in = _DisplayFolders(cwd)
+        for file in found:
+            if skipped and file in skipped:
                 continue
+            kind = _file_type(file)
+            if kind == "folder":
+                problem = "cannot list the folder (permission denied?); check its permissions"
+                yield display_path(file, cwd), None, problem
+            else:
+                problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
+                yield shown_in(file), file, problem
+        if not found:
+            yield raw, None, _nothing_to_check(config)
+    elif path.is_file():
+        if not (force_exclude and _excluded(path, config, ignored)):
             yield display_path(path, cwd), path, None
-        elif path.exists():
-            yield raw, None, NOT_REGULAR
-        else:
-            yield raw, None, _missing(path)
+    elif path.exists():
+        yield raw, None, NOT_REGULAR
+    else:
+        yield raw, None, _missing(path)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the system: reported when it is collected
+        return False
 
 
 def _nothing_to_check(config: Config) -> str:

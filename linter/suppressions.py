@@ -66,7 +66,7 @@ def parse_directives(doc: Document) -> list[Directive]:
             continue
         action, rest = match.group(1), match.group(2)
         line = doc.line_of(span.start)
-        if action not in ACTIONS or (rest and not rest[0].isspace()):
+        if action not in ACTIONS or (rest and not (rest[0].isspace() or rest[0] == ",")):
             # Covers no line: the findings it was meant to hide are still reported.
             written = action if not rest or rest[0].isspace() else action + rest.split()[0]
             out.append(Directive(written, None, span, line, 0, -1))

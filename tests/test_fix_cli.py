@@ -410,3 +410,26 @@ def test_a_hard_linked_file_is_fixed_under_every_name(tmp_path: Path, seed: Path
     fixed = (GOLDEN / "pipeline-residue.fixed.txt").read_bytes()
     assert other.read_bytes() == seed.read_bytes() == fixed
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("how", [["--fix"], ["--diff"], []])
+def test_output_that_names_an_article_being_checked_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: list[str]
+) -> None:
+    # Opening it for the report would empty the article before it is read.
+    monkeypatch.chdir(tmp_path)
+    data = b"# T\n\n- \n\nBody TK.\n"
+    Path("b.md").write_bytes(data)
+    Path("sub").mkdir()
+    Path("sub/a.md").write_bytes(data)
+    for output, target in (("b.md", "b.md"), ("sub/a.md", "sub")):
+        result = run("--isolated", *how, "-o", output, target)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"copydesk: error: {output}: -o would overwrite a file this run checks as an "
+            "article; write the report elsewhere (outside the folders being checked, or under "
+            "a name they skip)\n"
+        )
+    assert Path("b.md").read_bytes() == Path("sub/a.md").read_bytes() == data
+    # A report file beside the articles, not one of them, is fine.
+    assert run("--isolated", *how, "-o", "report.txt", "sub").exit_code == 1

@@ -191,6 +191,9 @@ def test_a_file_without_read_permission(tmp_path: Path, monkeypatch: pytest.Monk
         (b"\xef\xbb\xbfHarbour\xc3", "not valid UTF-8 at byte 10 (after a UTF-8 byte-order", 10),
         (b"\xff\xfeH\x00\x00\xd8", "not valid UTF-16 at byte 4", 4),
         (b"Harbour\x00", "binary file (a NUL byte at byte 7)", 7),
+        # UTF-32's mark starts like UTF-16's: it must not be read as text with NULs in it.
+        ("Harbour\n".encode("utf-32"), "UTF-32 text (a UTF-32 byte-order mark)", 0),
+        (b"\x00\x00\xfe\xff" + "Harbour\n".encode("utf-32-be"), "UTF-32 text", 0),
     ],
 )
 def test_decode_errors_name_the_byte(data: bytes, reason: str, offset: int) -> None:
@@ -277,3 +280,21 @@ def test_an_unreadable_file_named_on_the_command_line_is_a_read_error(
         ),
         ("other.txt", "placeholder-text", 'Placeholder "TK" left in the text'),
     ]
+
+
+@pytest.mark.parametrize("extra", [[], ["--fix"], ["--diff"]])
+def test_a_path_the_system_refuses_is_a_read_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other.txt").write_text("Harbour Reopens\nTK\n", encoding="utf-8")
+    long = "a" * 300 + ".md"
+    args = ["check", "--isolated", "--format", "concise", *extra, long, "other.txt"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    lines = (result.stdout if not extra else result.stdout + result.stderr).splitlines()
+    assert any(
+        line.startswith(long) and "cannot read the path: File name too long" in line
+        for line in lines
+    )
+    assert "internal error" not in result.output

@@ -150,3 +150,7 @@ def test_a_directive_may_touch_the_comments_end() -> None:
         "10:1 scaffold-heading",
         "14:1 empty-bullet",
     ]
+
+
+def test_a_comma_may_follow_the_directive() -> None:
+    assert findings(a="<!-- copydesk-disable,empty-bullet -->") == ["10:1 scaffold-heading"]

@@ -52,7 +52,7 @@ _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 #: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
 UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
 
-_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those)\b"
+_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those|of\s+which|of\s+whom)\b"
 _WHOLE = (
     r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
     r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
@@ -81,12 +81,14 @@ _CUE_WORDS = (
     "divided",
     "broken",
     "namely",
+    "which",
+    "whom",
 )
 #: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
 _PART_SEPARATOR = lazy(
     globals(),
     "_PART_SEPARATOR",
-    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
+    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|to|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
     r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)",
 )
 
@@ -471,7 +473,8 @@ def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
         return False
     if claim.qualifier in _OPEN:
         claim = replace(claim, qualifier="")
-    return agree(claim, body, config.tolerances)
+    # The very figure: a round claim's rounding would let any figure near it clear it.
+    return agree(claim, body, config.tolerances, rounds=False)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
@@ -530,7 +533,7 @@ def _settle(
         # Said nowhere for this anchor; but if the body states the same value of the same kind
         # anywhere, the anchor was probably only worded out of our reach: say nothing.
         same_class = values_by_class.get((q.kind.value, q.unit), [])
-        if any(agree(q, g.quantity, config.tolerances) for g in same_class):
+        if any(agree(q, g.quantity, config.tolerances, rounds=False) for g in same_class):
             return Claim(f, Status.UNCLEAR)
         # A change, or a share or sum of something the body gives other amounts for
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
@@ -606,6 +609,14 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
     return found
 
 
+_SERIAL_AND = lazy(globals(), "_SERIAL_AND", r",[ \t]*and\b")
+#: Words that put a sum of money in another period than its total's.
+_ANOTHER_TIME = lazy(
+    globals(),
+    "_ANOTHER_TIME",
+    r"(?i:\b(?:years?|earlier|ago|last|previous|before|quarters?|months?|weeks?|period|since"
+    r"|more)\b)",
+)
 #: What names a part that is a sum of money: its words up to the next separator.
 _MONEY_NAME = lazy(globals(), "_MONEY_NAME", r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and |$)")
 
@@ -662,9 +673,18 @@ def _parts_from(
             sep = _PART_SEPARATOR.fullmatch(gap)
             if sep is None:
                 break
+            if len(parts) == 1 and _SERIAL_AND.search(gap):
+                # ", and" after a single part ends the list: "including $800m in Europe, and
+                # $950m a year earlier" (a list of parts takes it only as "A, B, and C").
+                break
         elif gap.strip() not in ("", "the"):
             return None
-        if f.anchor is None and f.quantity.kind is not QKind.MONEY:
+        q = f.quantity
+        if q.kind is QKind.MONEY:
+            m = _MONEY_NAME.match(text, q.full_span.end)
+            if m is not None and _ANOTHER_TIME.search(m.group()):
+                break  # "$4.3m a year earlier": the same money at another time, not a part
+        elif f.anchor is None:
             return None  # "including 18 in the capital": not a part we can name
         parts.append(f)
         cursor = f.span.end

@@ -38,7 +38,7 @@ against among between through across along including include includes included r
 allegedly according said says say told it they them he she we you i said say says whereas
 nearly almost roughly approximately estimated least high long wide tall deep away old large
 thick heavy higher lower total overall respectively alone apiece each later earlier since
-overnight today yesterday tonight tomorrow early ago
+overnight today yesterday tonight tomorrow ago
 """)
 #: Words in front of a count that say nothing about what is counted ("33 more deaths").
 PREMODIFIERS = _wordset("more other additional further new extra confirmed reported")
@@ -491,13 +491,13 @@ _CHANGE = lazy(
     r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of"
     r"|(?:margin|majority|lead|gap)(?:[ \t]+(?:of|was|is|at))?(?:[ \t]+(?:just|only))?)[ \t]+$)",
 )
-#: A difference stated after its figure and up to two words of what it counts ("3.1 points
+#: A difference stated after its figure and at most one word of what it counts ("3.1 points
 #: lower than last year", "five fewer beds", "two goals ahead", "3 points apart"): a change,
 #: not a level.
 _COMPARED = lazy(
     globals(),
     "_COMPARED",
-    r"(?:[ \t]+[A-Za-z]+){0,2}?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
+    r"(?:[ \t]+[A-Za-z]+)?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
     r"|cheaper|dearer|ahead|behind|apart)(?![-‐\w])",
 )
 #: Seats lost or gained ("Labour lost seven seats") are a change; other things lost ("the

@@ -28,6 +28,9 @@ class DecodeError(Exception):
 
 def decode(data: bytes) -> tuple[str, str, bool]:
     """Decode file bytes: UTF-8, or UTF-8/UTF-16 with a BOM. Returns (text, encoding, bom)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # Its byte-order mark starts like UTF-16's: read as that, it would be text and NULs.
+        raise DecodeError("UTF-32 text (a UTF-32 byte-order mark); save the file as UTF-8", 0)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

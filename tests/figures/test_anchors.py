@@ -102,7 +102,8 @@ def test_no_anchor_when_unclear(text: str) -> None:
     ("text", "expected"),
     [
         ("Snow fell to 33 overnight.", "snow"),
-        ("The river rose 33 early on Sunday.", "river"),
+        ("The river rose 33 yesterday.", "river"),
+        ("Officials counted 33 early voters.", "voter"),
         ("Temperatures reached 33C today.", "temperature"),
     ],
 )
@@ -181,6 +182,7 @@ def test_a_change_is_its_own_scope() -> None:
         {"change"}
     )
     assert scope_for("It helped 40 lower-income families.", "40") == frozenset()
+    assert scope_for("They reached 40 miners trapped behind a rockfall.", "40") == frozenset()
     # Losses of anything but seats are a count of losses.
     assert scope_for("The army lost 33 soldiers.", "33") == frozenset()
     # The level reached is not a change, nor what parts make up.
