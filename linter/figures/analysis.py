@@ -465,16 +465,23 @@ def _needs_whole_body(
 _OPEN = ("more than", "at least", "up to", "fewer than")
 
 
-def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
+def _states(claim: Quantity, figure: Figure, config: Config) -> bool:
     """Whether a body figure states the claimed figure: the same number, to the claim's
     precision. An open bound on either side is read as its number alone: "more than 1,500"
     agrees with any larger figure, but only 1,500 states it."""
+    body = figure.quantity
     if body.qualifier in _OPEN:
         return False
     if claim.qualifier in _OPEN:
         claim = replace(claim, qualifier="")
-    # The very figure: a round claim's rounding would let any figure near it clear it.
-    return agree(claim, body, config.tolerances, rounds=False)
+    return agree(claim, body, config.tolerances, rounds=_may_round(figure))
+
+
+def _may_round(figure: Figure) -> bool:
+    """Whether a claim's round count may stand for this body figure when their anchors do not
+    match: only when nothing was read for it (14,900 for "... rose by 33%, to 14,912"). A body
+    figure of something named (880 workers) is not what a claim of 900 farms rounds."""
+    return figure.anchor is None
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
@@ -533,7 +540,7 @@ def _settle(
         # Said nowhere for this anchor; but if the body states the same value of the same kind
         # anywhere, the anchor was probably only worded out of our reach: say nothing.
         same_class = values_by_class.get((q.kind.value, q.unit), [])
-        if any(agree(q, g.quantity, config.tolerances, rounds=False) for g in same_class):
+        if any(agree(q, g.quantity, config.tolerances, rounds=_may_round(g)) for g in same_class):
             return Claim(f, Status.UNCLEAR)
         # A change, or a share or sum of something the body gives other amounts for
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
@@ -543,7 +550,7 @@ def _settle(
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
         return Claim(f, Status.AGREES)
-    if any(_states(q, g.quantity, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
+    if any(_states(q, g, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
         # The body states this very figure somewhere, of whatever it reads it as counting: a
         # rank that moved ("climbed to 14th ... had been 21st"), a measure the body names
         # otherwise ("consumer prices rose 6.4%" against "inflation ... 4.1% excluding
