@@ -53,7 +53,7 @@ class DuplicateBlocksOptions:
     """Options of a ``duplicate-blocks`` rule."""
 
     min_chars: int = option(
-        100,
+        150,
         "A repeated run must hold at least this many characters of text to count: this is "
         "where a repeated quote or sign-off stops and a repeated section starts.",
         minimum=0,
