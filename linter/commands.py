@@ -11,6 +11,7 @@ import contextlib
 import gc
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,7 +168,7 @@ def check(options: CheckOptions) -> NoReturn:
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
     _check_stdin(options.paths, options.stdin_filename)
-    _guard_output(options.output_path, options.paths, cwd, config)
+    _guard_output(options.output_path, options.paths)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -213,7 +214,13 @@ def check(options: CheckOptions) -> NoReturn:
         return None
 
     reports = lint_entries(
-        collect(options.paths or (".",), config, cwd, force_exclude=options.force_exclude),
+        collect(
+            options.paths or (".",),
+            config,
+            cwd,
+            force_exclude=options.force_exclude,
+            skip=output_identity(out),
+        ),
         config,
         other,
         jobs=options.jobs or default_jobs(),
@@ -334,26 +341,41 @@ def _report_filter(
     return for_file
 
 
-def _guard_output(path: Path | None, paths: Sequence[str], cwd: Path, config: Config) -> None:
-    """Refuse an ``-o FILE`` that is an article this run checks: opening it for the report
-    would empty it before it is read (or fixed)."""
-    if path is None or not path.is_file():
+def _guard_output(path: Path | None, paths: Sequence[str]) -> None:
+    """Refuse an ``-o FILE`` that is an article named on the command line, or that has other
+    hard links: opening it for the report would empty an article before it is read (or fixed).
+    A report in a folder being checked is not refused: the walk passes over it
+    (:func:`output_identity`)."""
+    if path is None:
         return
-    from linter.paths import name_matches
-
-    target = path.resolve()
-    for given in paths or (".",):
-        if given == "-":
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return  # absent, or a path the report's own opening will explain
+    if not stat.S_ISREG(st.st_mode):
+        return
+    problem = None
+    if st.st_nlink > 1:
+        problem = "-o names a file with other hard links, which the report would overwrite too"
+    for given in paths:
+        if given == "-" or problem:
             continue
-        where = (cwd / given).resolve()
-        if where == target or (
-            where.is_dir() and where in target.parents and name_matches(target.name, config.include)
-        ):
-            raise UserError(
-                "-o would overwrite a file this run checks as an article; write the report "
-                "elsewhere (outside the folders being checked, or under a name they skip)",
-                path=str(path),
-            )
+        with contextlib.suppress(OSError, ValueError):
+            if os.path.samefile(given, path):
+                problem = "-o names an article this run checks; write the report to another file"
+    if problem:
+        raise UserError(problem, path=str(path))
+
+
+def output_identity(out: Any) -> tuple[int, int] | None:
+    """The device and inode of the report file, for the walk to pass over; None for a stream."""
+    if out is sys.stdout or out is sys.stderr:
+        return None
+    try:
+        st = os.fstat(out.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _open_output(path: Path | None) -> Any:
@@ -418,7 +440,13 @@ def _check_fix(
     summary = Summary()
     worst = EXIT_CLEAN
     fixed = files_fixed = unsafe_left = 0
-    entries = collect(paths or (".",), config, cwd, force_exclude=options.force_exclude)
+    entries = collect(
+        paths or (".",),
+        config,
+        cwd,
+        force_exclude=options.force_exclude,
+        skip=output_identity(out) if out is not None else None,
+    )
     for shown, file, problem in entries:
         if problem is not None:
             outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))

@@ -59,7 +59,12 @@ def _excluded(path: Path, config: Config, ignored: set[Path]) -> bool:
 
 
 def collect(
-    paths: Sequence[str], config: Config, cwd: Path, *, force_exclude: bool = False
+    paths: Sequence[str],
+    config: Config,
+    cwd: Path,
+    *,
+    force_exclude: bool = False,
+    skip: tuple[int, int] | None = None,
 ) -> Iterator[tuple[str, Path | None, str | None]]:
     """(display path, file, problem) for every file to lint, in order; folders are walked.
 
@@ -67,7 +72,8 @@ def collect(
     ignores. Files named explicitly are always checked, unless ``force_exclude`` (what
     pre-commit needs, as it names every staged file). A problem (a path that does not exist, a
     broken or looping symbolic link, a folder with no articles) is reported as a read error for
-    that path, and the run goes on.
+    that path, and the run goes on. A walk passes over the file ``skip`` (device and inode):
+    the run's own report.
     """
     ignored: set[Path] = set()
     if force_exclude and config.respect_gitignore:  # one git call for every named file
@@ -77,13 +83,18 @@ def collect(
             yield STDIN, None, None
             continue
         try:
-            yield from _named(raw, config, cwd, force_exclude, ignored)
+            yield from _named(raw, config, cwd, force_exclude, ignored, skip)
         except OSError as exc:  # a name too long for the system, say
             yield raw, None, f"cannot read the path: {exc.strerror or exc}"
 
 
 def _named(
-    raw: str, config: Config, cwd: Path, force_exclude: bool, ignored: set[Path]
+    raw: str,
+    config: Config,
+    cwd: Path,
+    force_exclude: bool,
+    ignored: set[Path],
+    skip: tuple[int, int] | None,
 ) -> Iterator[tuple[str, Path | None, str | None]]:
     """What :func:`collect` yields for one path named on the command line."""
     path = Path(raw)
@@ -98,6 +109,8 @@ def _named(
         for file in found:
             if skipped and file in skipped:
                 continue
+            if skip is not None and _identity(file) == skip:
+                continue  # the report this run writes
             kind = _file_type(file)
             if kind == "folder":
                 problem = "cannot list the folder (permission denied?); check its permissions"
@@ -114,6 +127,14 @@ def _named(
         yield raw, None, NOT_REGULAR
     else:
         yield raw, None, _missing(path)
+
+
+def _identity(file: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(file)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _is_file(path: Path) -> bool:

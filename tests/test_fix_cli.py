@@ -422,14 +422,32 @@ def test_output_that_names_an_article_being_checked_is_refused(
     Path("b.md").write_bytes(data)
     Path("sub").mkdir()
     Path("sub/a.md").write_bytes(data)
-    for output, target in (("b.md", "b.md"), ("sub/a.md", "sub")):
+    os.link("sub/a.md", "linked.md")
+    for output, target, problem in (
+        ("b.md", "b.md", "-o names an article this run checks; write the report to another file"),
+        (
+            "linked.md",
+            "sub",
+            "-o names a file with other hard links, which the report would overwrite too",
+        ),
+    ):
         result = run("--isolated", *how, "-o", output, target)
         assert result.exit_code == 2
-        assert result.stderr == (
-            f"copydesk: error: {output}: -o would overwrite a file this run checks as an "
-            "article; write the report elsewhere (outside the folders being checked, or under "
-            "a name they skip)\n"
-        )
+        assert result.stderr == f"copydesk: error: {output}: {problem}\n"
     assert Path("b.md").read_bytes() == Path("sub/a.md").read_bytes() == data
-    # A report file beside the articles, not one of them, is fine.
-    assert run("--isolated", *how, "-o", "report.txt", "sub").exit_code == 1
+
+
+@pytest.mark.parametrize("how", [["--fix"], ["--diff"], []])
+def test_a_report_in_a_folder_being_checked_is_not_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: list[str]
+) -> None:
+    # The first run and a rerun (the report then exists) give the same report.
+    monkeypatch.chdir(tmp_path)
+    Path("sub").mkdir()
+    Path("sub/a.md").write_bytes(b"# T\n\n- \n\nBody TK.\n")
+    first = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
+    report = Path("sub/report.txt").read_text(encoding="utf-8")
+    again = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
+    assert first.exit_code == again.exit_code == 1
+    assert Path("sub/report.txt").read_text(encoding="utf-8") == report
+    assert "report.txt" not in report and "in 1 file" in first.stderr

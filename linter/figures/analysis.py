@@ -474,14 +474,10 @@ def _states(claim: Quantity, figure: Figure, config: Config) -> bool:
         return False
     if claim.qualifier in _OPEN:
         claim = replace(claim, qualifier="")
-    return agree(claim, body, config.tolerances, rounds=_may_round(figure))
-
-
-def _may_round(figure: Figure) -> bool:
-    """Whether a claim's round count may stand for this body figure when their anchors do not
-    match: only when nothing was read for it (14,900 for "... rose by 33%, to 14,912"). A body
-    figure of something named (880 workers) is not what a claim of 900 farms rounds."""
-    return figure.anchor is None
+    # A round claim stands for a figure it rounds, whatever the body reads it as counting:
+    # anchors are a guess ("1,174 properties" for "1,200 homes"), and a guess that something
+    # else is counted ("880 workers" beside "840 farms") must not make a false error.
+    return agree(claim, body, config.tolerances)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
@@ -540,7 +536,7 @@ def _settle(
         # Said nowhere for this anchor; but if the body states the same value of the same kind
         # anywhere, the anchor was probably only worded out of our reach: say nothing.
         same_class = values_by_class.get((q.kind.value, q.unit), [])
-        if any(agree(q, g.quantity, config.tolerances, rounds=_may_round(g)) for g in same_class):
+        if any(agree(q, g.quantity, config.tolerances) for g in same_class):
             return Claim(f, Status.UNCLEAR)
         # A change, or a share or sum of something the body gives other amounts for
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
@@ -621,8 +617,9 @@ _SERIAL_AND = lazy(globals(), "_SERIAL_AND", r",[ \t]*and\b")
 _ANOTHER_TIME = lazy(
     globals(),
     "_ANOTHER_TIME",
-    r"(?i:\b(?:years?|earlier|ago|last|previous|before|quarters?|months?|weeks?|period|since"
-    r"|more)\b)",
+    r"(?i:\b(?:(?:a|one|the)[ \t]+year[ \t]+(?:earlier|before|ago)"
+    r"|(?:last|previous|the[ \t]+same)[ \t]+(?:year|quarter|month|week|period)"
+    r"|earlier|ago|since)\b)",
 )
 #: What names a part that is a sum of money: its words up to the next separator.
 _MONEY_NAME = lazy(globals(), "_MONEY_NAME", r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and |$)")
@@ -690,7 +687,9 @@ def _parts_from(
         if q.kind is QKind.MONEY:
             m = _MONEY_NAME.match(text, q.full_span.end)
             if m is not None and _ANOTHER_TIME.search(m.group()):
-                break  # "$4.3m a year earlier": the same money at another time, not a part
+                # "$4.3m a year earlier": the same money at another time. Where the list
+                # ends is then unclear, and a partial list would not make up its whole.
+                return None
         elif f.anchor is None:
             return None  # "including 18 in the capital": not a part we can name
         parts.append(f)

@@ -91,13 +91,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.unit == b.unit
 
 
-def agree(
-    a: Quantity, b: Quantity, tolerances: Tolerances = Tolerances(), *, rounds: bool = True
-) -> bool:
+def agree(a: Quantity, b: Quantity, tolerances: Tolerances = Tolerances()) -> bool:
     """Whether two comparable figures can both be true, ``a`` the claim (a title or
     highlights figure) and ``b`` the body's: a round count may round the body's figure (900
-    for 903), not the other way round (the body's 100 bears out no claim of 98). Without
-    ``rounds``, not even the claim's: the figure as stated, to its written precision."""
+    for 903), not the other way round (the body's 100 bears out no claim of 98)."""
     kind = a.kind
     if kind is QKind.DATE:
         return _dates_agree(a.parts, b.parts)
@@ -106,7 +103,7 @@ def agree(
         return a.parts == b.parts or a.parts == b.parts[::-1]
     if kind in (QKind.WEEKDAY, QKind.ORDINAL, QKind.TIME):
         return a.low == b.low
-    return interval(a, tolerances, summary=rounds).meets(interval(b, tolerances))
+    return interval(a, tolerances, summary=True).meets(interval(b, tolerances))
 
 
 def _dates_agree(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

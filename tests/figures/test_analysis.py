@@ -212,8 +212,10 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
     assert parts("It earned $1.2bn, including $800m in Europe, and $950m a year ago.") == [
         ("$1.2bn", ["$800m in Europe"], False, False)
     ]
-    assert parts("Sales reached $10.2m, including $7.1m in Europe and $4.3m a year earlier.") == [
-        ("Sales reached $10.2m", ["$7.1m in Europe"], False, False)
+    assert parts("Sales reached $10.2m, including $7.1m in Europe and $4.3m a year earlier.") == []
+    # ... but "more buses" or "the last stretch" is no other time.
+    assert parts("The £12m is split between £6m for the last stretch and £6m for more buses.") == [
+        ("£12m", ["£6m for the last stretch", "£6m for more buses"], True, False)
     ]
     # Unnamed, or named alike, they may be the same money.
     assert parts("Donors pledged $1.2bn, including $800m and $590m.") == []
