@@ -38,7 +38,7 @@ against among between through across along including include includes included r
 allegedly according said says say told it they them he she we you i said say says whereas
 nearly almost roughly approximately estimated least high long wide tall deep away old large
 thick heavy higher lower total overall respectively alone apiece each later earlier since
-overnight today yesterday tonight tomorrow ago
+overnight today yesterday tonight tomorrow ago last next previous
 """)
 #: Words in front of a count that say nothing about what is counted ("33 more deaths").
 PREMODIFIERS = _wordset("more other additional further new extra confirmed reported")

@@ -105,6 +105,8 @@ def test_no_anchor_when_unclear(text: str) -> None:
         ("The river rose 33 yesterday.", "river"),
         ("Officials counted 33 early voters.", "voter"),
         ("Temperatures reached 33C today.", "temperature"),
+        ("The firm hired 33 last year.", None),
+        ("The firm will hire 33 next month.", None),
     ],
 )
 def test_a_time_word_after_a_figure_is_not_what_it_counts(text: str, expected: str | None) -> None:
