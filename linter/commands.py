@@ -168,7 +168,7 @@ def check(options: CheckOptions) -> NoReturn:
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
     _check_stdin(options.paths, options.stdin_filename)
-    _guard_output(options.output_path, options.paths)
+    _guard_output(options.output_path, options.paths, options.stdin_filename, config)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -341,30 +341,70 @@ def _report_filter(
     return for_file
 
 
-def _guard_output(path: Path | None, paths: Sequence[str]) -> None:
-    """Refuse an ``-o FILE`` that is an article named on the command line, or that has other
-    hard links: opening it for the report would empty an article before it is read (or fixed).
-    A report in a folder being checked is not refused: the walk passes over it
+def _guard_output(
+    path: Path | None, paths: Sequence[str], stdin_filename: str | None, config: Config
+) -> None:
+    """Refuse an ``-o FILE`` that would overwrite an article: one named on the command line,
+    one with other hard links, or a file with text in it that a folder being checked holds
+    under a name the run checks. Opening it for the report would empty it before it is read.
+    An empty or new report inside a folder being checked is passed over by the walk
     (:func:`output_identity`)."""
     if path is None:
         return
+    named = [p for p in paths if p != "-"]
+    if stdin_filename is not None and "-" in paths:
+        named.append(stdin_filename)
     try:
         st = path.stat()
     except (OSError, ValueError):
-        return  # absent, or a path the report's own opening will explain
-    if not stat.S_ISREG(st.st_mode):
-        return
+        st = None
     problem = None
-    if st.st_nlink > 1:
-        problem = "-o names a file with other hard links, which the report would overwrite too"
-    for given in paths:
-        if given == "-" or problem:
-            continue
-        with contextlib.suppress(OSError, ValueError):
-            if os.path.samefile(given, path):
-                problem = "-o names an article this run checks; write the report to another file"
+    if st is None:
+        target = os.path.abspath(path)
+        if any(os.path.abspath(p) == target for p in named):
+            problem = "-o names a path given as an article; write the report to another file"
+    elif stat.S_ISREG(st.st_mode):
+        if st.st_nlink > 1:
+            problem = "-o names a file with other hard links, which the report would overwrite too"
+        elif any(_same_file(p, path) for p in named):
+            problem = "-o names an article this run checks; write the report to another file"
+        elif st.st_size and _walked_into(path, named or ["."], config):
+            problem = (
+                "-o names a file a folder being checked holds as an article; write the report "
+                "outside it, or under a name the run does not check (report.json, say)"
+            )
     if problem:
         raise UserError(problem, path=str(path))
+
+
+def _same_file(one: str | Path, other: str | Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
+
+
+def _walked_into(path: Path, paths: Sequence[str], config: Config) -> bool:
+    """Whether walking one of the folders ``paths`` would check ``path`` as an article (its
+    name, the folders it is in and the ``exclude`` globs say; not git's ignore rules)."""
+    from linter.paths import SKIP_DIRS, matches, name_matches, relative_to
+
+    if not name_matches(path.name, config.include):
+        return False
+    try:
+        target = path.resolve()
+        for given in paths:
+            folder = Path(given).resolve()
+            if not folder.is_dir() or folder not in target.parents:
+                continue
+            between = target.parent.relative_to(folder).parts
+            if any(part in SKIP_DIRS for part in between):
+                continue
+            if not matches(relative_to(target, config.root), config.exclude):
+                return True
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return False
 
 
 def output_identity(out: Any) -> tuple[int, int] | None:
@@ -382,9 +422,48 @@ def _open_output(path: Path | None) -> Any:
     if path is None:
         return sys.stdout
     try:
-        return path.open("w", encoding="utf-8", newline="\n")
+        # A file name that is not UTF-8 is written as its escape ("\udcff"), which JSON
+        # readers take; the report stays valid UTF-8.
+        file = path.open("w", encoding="utf-8", errors="backslashreplace", newline="\n")
     except OSError as exc:
         raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
+    return _ReportFile(file, path)
+
+
+class _ReportFile:
+    """The ``-o`` file: failing to write it (a full disk) is the user's to put right, with a
+    message and exit status 2, not a bug's traceback."""
+
+    def __init__(self, file: Any, path: Path) -> None:
+        self._file = file
+        self._path = path
+
+    def _failed(self, exc: OSError) -> UserError:
+        return UserError(f"cannot write the report: {exc.strerror or exc}", path=str(self._path))
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._file.write(text))
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._file.flush()
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def close(self) -> None:
+        try:
+            self._file.close()
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def fileno(self) -> int:
+        return int(self._file.fileno())
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _exit_code(worst: int, diagnostics: Iterable[Diagnostic], config: Config, verbose: bool) -> int:

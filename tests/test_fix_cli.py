@@ -441,13 +441,69 @@ def test_output_that_names_an_article_being_checked_is_refused(
 def test_a_report_in_a_folder_being_checked_is_not_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: list[str]
 ) -> None:
-    # The first run and a rerun (the report then exists) give the same report.
     monkeypatch.chdir(tmp_path)
     Path("sub").mkdir()
     Path("sub/a.md").write_bytes(b"# T\n\n- \n\nBody TK.\n")
-    first = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
-    report = Path("sub/report.txt").read_text(encoding="utf-8")
-    again = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
+    # Under a name the run does not check, a report may be written again and again.
+    args = ("--isolated", *how, "--format", "json", "-o", "sub/report.json", "sub")
+    first, again = run(*args), run(*args)
     assert first.exit_code == again.exit_code == 1
-    assert Path("sub/report.txt").read_text(encoding="utf-8") == report
-    assert "report.txt" not in report and "in 1 file" in first.stderr
+    # Under a name it checks, a new report is passed over by the walk...
+    fresh = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
+    assert fresh.exit_code == 1 and "in 1 file" in fresh.stderr
+    assert "report.txt" not in Path("sub/report.txt").read_text(encoding="utf-8")
+    # ... but a file with text in it there may be an article: it is not overwritten.
+    report = Path("sub/report.txt").read_bytes()
+    again = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
+    assert again.exit_code == 2
+    assert again.stderr == (
+        "copydesk: error: sub/report.txt: -o names a file a folder being checked holds as an "
+        "article; write the report outside it, or under a name the run does not check "
+        "(report.json, say)\n"
+    )
+    assert Path("sub/report.txt").read_bytes() == report
+
+
+def test_output_is_not_refused_where_the_walk_does_not_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("sub/node_modules").mkdir(parents=True)
+    Path("sub/a.md").write_bytes(b"# T\n\nBody TK.\n")
+    Path("sub/node_modules/lint.txt").write_text("old report\n", encoding="utf-8")
+    assert run("--isolated", "-o", "sub/node_modules/lint.txt", "sub").exit_code == 1
+
+
+def test_output_that_is_a_new_path_named_as_an_article_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_bytes(b"# T\n\nBody.\n")
+    result = run("--isolated", "-o", "rep.md", "a.md", "rep.md")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: rep.md: -o names a path given as an article; write the report to "
+        "another file\n"
+    )
+    assert not Path("rep.md").exists()
+
+
+def test_a_report_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(b"# T\n\nBody TK.\n")
+    result = run("--isolated", "-o", "/dev/full", str(tmp_path / "a.md"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "copydesk: error: /dev/full: cannot write the report: No space left on device\n"
+    )
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("u").mkdir()
+    Path(os.fsdecode(b"u/\xff.md")).write_bytes(b"# T\n\n- \n")
+    assert run("--isolated", "--format", "concise", "-o", "r.txt", "u").exit_code == 1
+    assert Path("r.txt").read_bytes() == (
+        b'u/\\udcff.md:3:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
+    )

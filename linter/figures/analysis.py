@@ -617,9 +617,10 @@ _SERIAL_AND = lazy(globals(), "_SERIAL_AND", r",[ \t]*and\b")
 _ANOTHER_TIME = lazy(
     globals(),
     "_ANOTHER_TIME",
-    r"(?i:\b(?:(?:a|one|the)[ \t]+year[ \t]+(?:earlier|before|ago)"
-    r"|(?:last|previous|the[ \t]+same)[ \t]+(?:year|quarter|month|week|period)"
-    r"|earlier|ago|since)\b)",
+    r"(?i:\b(?:(?:last|previous|prior|same|next|this)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:years?|quarters?|months?|weeks?|period|season|half)"
+    r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago|since|before|until"
+    r"|(?:19|20)\d\d)\b)",
 )
 #: What names a part that is a sum of money: its words up to the next separator.
 _MONEY_NAME = lazy(globals(), "_MONEY_NAME", r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and |$)")
@@ -671,16 +672,19 @@ def _parts_from(
 ) -> tuple[Figure, ...] | None:
     """Consecutive figures from ``cursor``, joined only by commas and ``and``."""
     parts: list[Figure] = []
+    closed = False  # the last two parts were joined by "and": the list has ended
     for f in following:
         gap = text[cursor : f.quantity.full_span.start]
         if parts:
             sep = _PART_SEPARATOR.fullmatch(gap)
             if sep is None:
                 break
-            if len(parts) == 1 and _SERIAL_AND.search(gap):
-                # ", and" after a single part ends the list: "including $800m in Europe, and
-                # $950m a year earlier" (a list of parts takes it only as "A, B, and C").
+            if _SERIAL_AND.search(gap) and (len(parts) == 1 or closed):
+                # ", and" after a single part, or after "A and B", ends the list: "including
+                # $800m in Europe, and $950m a year earlier" (a list of parts takes it only
+                # as "A, B, and C").
                 break
+            closed = not sep.group().strip().startswith(",") and "and" in sep.group()
         elif gap.strip() not in ("", "the"):
             return None
         q = f.quantity

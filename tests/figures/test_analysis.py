@@ -213,6 +213,13 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
         ("$1.2bn", ["$800m in Europe"], False, False)
     ]
     assert parts("Sales reached $10.2m, including $7.1m in Europe and $4.3m a year earlier.") == []
+    for other_time in ("in the prior year", "last financial year", "in 2024", "previously"):
+        text = f"It raised $12m, including $5m from donors, $4m from grants and $10m {other_time}."
+        assert parts(text) == [], other_time
+    # "A and B, and C": the list ended at B.
+    assert parts(
+        "It raised $12m, including $5m from ads and $4m from fees, and $10m was spent."
+    ) == [("$12m", ["$5m from ads", "$4m from fees"], False, False)]
     # ... but "more buses" or "the last stretch" is no other time.
     assert parts("The £12m is split between £6m for the last stretch and £6m for more buses.") == [
         ("£12m", ["£6m for the last stretch", "£6m for more buses"], True, False)
