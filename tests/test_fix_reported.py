@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
+from tests.conftest import git
 
 BEFORE = "Harbour Reopens\nPublished 2 May 2026\nBody text here.\n-\nMore text.\n"
 #: Two new empty bullets (lines 7 and 9) under the old one (line 4).
@@ -28,15 +28,6 @@ REPORT = (
 def check(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", *args])
     return result.exit_code, result.stdout, result.stderr
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture(params=["baseline", "diff-from"])
