@@ -351,7 +351,8 @@ def _guard_output(
     (:func:`output_identity`)."""
     if path is None:
         return
-    named = [p for p in paths if p != "-"]
+    folders = [p for p in paths if p != "-"] if paths else ["."]
+    named = list(folders)
     if stdin_filename is not None and "-" in paths:
         named.append(stdin_filename)
     try:
@@ -360,21 +361,31 @@ def _guard_output(
         st = None
     problem = None
     if st is None:
-        target = os.path.abspath(path)
-        if any(os.path.abspath(p) == target for p in named):
+        target = _spelled(path)
+        if any(_spelled(p) == target for p in named):
             problem = "-o names a path given as an article; write the report to another file"
     elif stat.S_ISREG(st.st_mode):
-        if st.st_nlink > 1:
+        if path.is_symlink():
+            problem = "-o names a symbolic link to a file, which the report would overwrite"
+        elif st.st_nlink > 1:
             problem = "-o names a file with other hard links, which the report would overwrite too"
         elif any(_same_file(p, path) for p in named):
             problem = "-o names an article this run checks; write the report to another file"
-        elif st.st_size and _walked_into(path, named or ["."], config):
+        elif st.st_size and _walked_into(path, folders, config):
             problem = (
                 "-o names a file a folder being checked holds as an article; write the report "
                 "outside it, or under a name the run does not check (report.json, say)"
             )
     if problem:
         raise UserError(problem, path=str(path))
+
+
+def _spelled(path: str | Path) -> str:
+    """A path that does not exist yet, with the folders it is in resolved (links and all)."""
+    try:
+        return os.path.join(os.path.realpath(os.path.dirname(path) or "."), os.path.basename(path))
+    except (OSError, ValueError):
+        return os.path.abspath(path)
 
 
 def _same_file(one: str | Path, other: str | Path) -> bool:

@@ -507,3 +507,44 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_the_report(
     assert Path("r.txt").read_bytes() == (
         b'u/\\udcff.md:3:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
     )
+
+
+def test_output_that_is_a_link_to_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("d").mkdir()
+    Path("ext").mkdir()
+    Path("d/a.md").write_bytes(b"# T\n\n- \n")
+    Path("ext/x.md").write_bytes(b"# X\n\nBody.\n")
+    Path("d/link.md").symlink_to("../ext/x.md")
+    result = run("--isolated", "-o", "d/link.md", "d")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: d/link.md: -o names a symbolic link to a file, which the report "
+        "would overwrite\n"
+    )
+    assert Path("ext/x.md").read_bytes() == b"# X\n\nBody.\n"
+
+
+def test_output_beside_standard_input_alone_is_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No folder is walked: a file in the working folder is the report's to overwrite.
+    monkeypatch.chdir(tmp_path)
+    Path("notes.md").write_text("an old report\n", encoding="utf-8")
+    result = run("--isolated", "--format", "concise", "-o", "notes.md", "-", stdin=b"T\n\nBody.\n")
+    assert result.exit_code == 0
+    assert Path("notes.md").read_text(encoding="utf-8") == ""
+
+
+def test_a_new_output_named_as_an_article_through_a_link_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("d").mkdir()
+    Path("d/a.md").write_bytes(b"# T\n\nBody.\n")
+    Path("link").symlink_to("d")
+    result = run("--isolated", "-o", "link/new.md", "d/a.md", "d/new.md")
+    assert result.exit_code == 2
+    assert not Path("d/new.md").exists()

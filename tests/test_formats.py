@@ -255,3 +255,13 @@ def test_concise_keeps_one_line_per_finding_for_a_path_with_a_newline(
     assert result.stdout == (
         'new\ufffdline.txt:2:1: error: Empty bullet: "-" with no text after it [empty-bullet]\n'
     )
+
+
+def test_sarif_percent_encodes_a_file_name_that_is_not_utf8(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / os.fsdecode(b"x\xff.md")).write_bytes(b"# T\n\n-\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "."])
+    assert result.exit_code == 1
+    assert '"uri": "x%FF.md"' in result.stdout

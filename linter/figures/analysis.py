@@ -595,7 +595,7 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             following = [
                 f for f in group[i + 1 :] if f.quantity.kind is kind and f.quantity.unit == unit
             ]
-            parts = _parts_from(text, following, cursor, sentence)
+            parts = _parts_from(text, following, cursor, sentence, whole)
             if parts is None or (whole and len(parts) < 2):
                 continue
             if not _parts_fit(text, total, parts):
@@ -613,13 +613,18 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
 
 
 _SERIAL_AND = lazy(globals(), "_SERIAL_AND", r",[ \t]*and\b")
+#: A gap between two parts that ends in a plain "and" (or "&", "plus", "as well as").
+_PLAIN_AND = lazy(
+    globals(), "_PLAIN_AND", r"(?i:(?:^|[ \t])(?:and|plus|as[ \t]+well[ \t]+as|&)[ \t]+$)"
+)
 #: Words that put a sum of money in another period than its total's.
 _ANOTHER_TIME = lazy(
     globals(),
     "_ANOTHER_TIME",
     r"(?i:\b(?:(?:last|previous|prior|same|next|this)[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:years?|quarters?|months?|weeks?|period|season|half)"
-    r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago|since|before|until"
+    r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago|since|before|until|past"
+    r"|(?:a|an|per|each)[ \t]+(?:year|month|week|quarter)|annually|monthly|yearly"
     r"|(?:19|20)\d\d)\b)",
 )
 #: What names a part that is a sum of money: its words up to the next separator.
@@ -668,31 +673,38 @@ def _relation_after(text: str, total: Figure, sentence: Span) -> tuple[bool, int
 
 
 def _parts_from(
-    text: str, following: list[Figure], cursor: int, sentence: Span
+    text: str, following: list[Figure], cursor: int, sentence: Span, whole: bool = False
 ) -> tuple[Figure, ...] | None:
-    """Consecutive figures from ``cursor``, joined only by commas and ``and``."""
+    """Consecutive figures from ``cursor``, joined only by commas and ``and``.
+
+    A list ends where English ends it: after "A and B", or at ", and" after one part
+    ("including $800m in Europe, and $950m a year earlier": a list of parts takes it only as
+    "A, B, and C"). Parts said to make up a ``whole`` are then left unread: the figure after
+    the end may be one of them, and a partial list does not make up its whole.
+    """
     parts: list[Figure] = []
-    closed = False  # the last two parts were joined by "and": the list has ended
+    closed = False  # the last two parts were joined by a plain "and": the list has ended
     for f in following:
         gap = text[cursor : f.quantity.full_span.start]
         if parts:
             sep = _PART_SEPARATOR.fullmatch(gap)
             if sep is None:
                 break
-            if _SERIAL_AND.search(gap) and (len(parts) == 1 or closed):
-                # ", and" after a single part, or after "A and B", ends the list: "including
-                # $800m in Europe, and $950m a year earlier" (a list of parts takes it only
-                # as "A, B, and C").
+            serial = _SERIAL_AND.search(gap) is not None
+            if closed or (serial and len(parts) == 1):
+                if whole:
+                    return None
                 break
-            closed = not sep.group().strip().startswith(",") and "and" in sep.group()
+            closed = not serial and _PLAIN_AND.search(gap) is not None
         elif gap.strip() not in ("", "the"):
             return None
         q = f.quantity
         if q.kind is QKind.MONEY:
             m = _MONEY_NAME.match(text, q.full_span.end)
             if m is not None and _ANOTHER_TIME.search(m.group()):
-                # "$4.3m a year earlier": the same money at another time. Where the list
-                # ends is then unclear, and a partial list would not make up its whole.
+                # "$4.3m a year earlier": the same money at another time (or a yearly sum).
+                # Where the list ends is then unclear, and a partial list would not make up
+                # its whole.
                 return None
         elif f.anchor is None:
             return None  # "including 18 in the capital": not a part we can name

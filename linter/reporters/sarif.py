@@ -72,9 +72,11 @@ def builtin_descriptor(rule_id: str) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, str]:
+    # A file name that is not UTF-8 keeps its own bytes, percent-encoded ("%FF").
+    uri = quote(path, errors="surrogateescape")
     if PurePosixPath(path).is_absolute():  # a file outside the folder copydesk ran in
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
 
 
 def _physical(path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:

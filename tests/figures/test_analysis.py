@@ -216,6 +216,13 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
     for other_time in ("in the prior year", "last financial year", "in 2024", "previously"):
         text = f"It raised $12m, including $5m from donors, $4m from grants and $10m {other_time}."
         assert parts(text) == [], other_time
+    # A whole cut short is not read: "A and B, and C" or "A and B, C" may still be listing it.
+    for text in (
+        "The $12m budget is split between $5m for roads and $4m for parks, and $3m for books.",
+        "The $12m budget is split into $5m for England, $4m for Wales, and $3m for Scotland.",
+    ):
+        assert [p[3] for p in parts(text)] in ([], [False]), text
+    assert parts("It got $12m, including $8m upfront and $6m a year in royalties.") == []
     # "A and B, and C": the list ended at B.
     assert parts(
         "It raised $12m, including $5m from ads and $4m from fees, and $10m was spent."
