@@ -168,7 +168,7 @@ def check(options: CheckOptions) -> NoReturn:
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
     _check_stdin(options.paths, options.stdin_filename)
-    _guard_output(options.output_path, options.paths, options.stdin_filename, config)
+    _guard_output(options, config, cwd)
     output_format = options.output_format
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -341,22 +341,21 @@ def _report_filter(
     return for_file
 
 
-def _guard_output(
-    path: Path | None, paths: Sequence[str], stdin_filename: str | None, config: Config
-) -> None:
-    """Refuse an ``-o FILE`` that would overwrite an article: one named on the command line,
-    one with other hard links, or a file with text in it that a folder being checked holds
-    under a name the run checks. Opening it for the report would empty it before it is read.
-    An empty or new report inside a folder being checked is passed over by the walk
-    (:func:`output_identity`)."""
+def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
+    """Refuse an ``-o FILE`` that would overwrite what the run reads: an article named on the
+    command line (or a new path also named as one), a file the run would check, a baseline or
+    config file it uses, a symbolic link, or a file with other hard links. Opening it for the
+    report would empty it before it is read. An empty or new report inside a folder being
+    checked is passed over by the walk instead (:func:`output_identity`)."""
+    path = options.output_path
     if path is None:
         return
-    folders = [p for p in paths if p != "-"] if paths else ["."]
-    named = list(folders)
-    if stdin_filename is not None and "-" in paths:
-        named.append(stdin_filename)
+    paths = options.paths
+    named = [p for p in paths if p != "-"]
+    if options.stdin_filename is not None and "-" in paths:
+        named.append(options.stdin_filename)
     try:
-        st = path.stat()
+        st = path.lstat()
     except (OSError, ValueError):
         st = None
     problem = None
@@ -364,17 +363,23 @@ def _guard_output(
         target = _spelled(path)
         if any(_spelled(p) == target for p in named):
             problem = "-o names a path given as an article; write the report to another file"
+    elif stat.S_ISLNK(st.st_mode):
+        problem = "-o names a symbolic link; write the report to a plain file"
     elif stat.S_ISREG(st.st_mode):
-        if path.is_symlink():
-            problem = "-o names a symbolic link to a file, which the report would overwrite"
-        elif st.st_nlink > 1:
+        used = [options.baseline_path, options.write_baseline_path, options.config_path]
+        if st.st_nlink > 1:
             problem = "-o names a file with other hard links, which the report would overwrite too"
         elif any(_same_file(p, path) for p in named):
             problem = "-o names an article this run checks; write the report to another file"
-        elif st.st_size and _walked_into(path, folders, config):
+        elif any(p is not None and _same_file(p, path) for p in used):
             problem = (
-                "-o names a file a folder being checked holds as an article; write the report "
-                "outside it, or under a name the run does not check (report.json, say)"
+                "-o names a baseline or config file this run reads; write the report to "
+                "another file"
+            )
+        elif st.st_size and _checks(path, st, options, config, cwd):
+            problem = (
+                "-o names a file this run checks as an article; write the report elsewhere, "
+                "or under a name the run does not check (report.json, say)"
             )
     if problem:
         raise UserError(problem, path=str(path))
@@ -395,26 +400,26 @@ def _same_file(one: str | Path, other: str | Path) -> bool:
         return False
 
 
-def _walked_into(path: Path, paths: Sequence[str], config: Config) -> bool:
-    """Whether walking one of the folders ``paths`` would check ``path`` as an article (its
-    name, the folders it is in and the ``exclude`` globs say; not git's ignore rules)."""
-    from linter.paths import SKIP_DIRS, matches, name_matches, relative_to
+def _checks(
+    path: Path, st: os.stat_result, options: CheckOptions, config: Config, cwd: Path
+) -> bool:
+    """Whether the run would check the file ``path`` (with ``st``): it walks what the run
+    walks, by the same rules (``exclude``, git's ignore rules, links), and compares files."""
+    from linter.runner import collect
 
-    if not name_matches(path.name, config.include):
-        return False
-    try:
-        target = path.resolve()
-        for given in paths:
-            folder = Path(given).resolve()
-            if not folder.is_dir() or folder not in target.parents:
-                continue
-            between = target.parent.relative_to(folder).parts
-            if any(part in SKIP_DIRS for part in between):
-                continue
-            if not matches(relative_to(target, config.root), config.exclude):
-                return True
-    except (OSError, ValueError, RuntimeError):
-        return False
+    if not any(p != "-" for p in options.paths) and options.paths:
+        return False  # standard input alone: no folder is walked
+    target = (st.st_dev, st.st_ino)
+    walked = collect(options.paths or (".",), config, cwd, force_exclude=options.force_exclude)
+    for _, file, _ in walked:
+        if file is None:
+            continue
+        try:
+            found = file.stat()
+        except (OSError, ValueError):
+            continue
+        if (found.st_dev, found.st_ino) == target:
+            return True
     return False
 
 

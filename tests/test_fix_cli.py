@@ -457,9 +457,8 @@ def test_a_report_in_a_folder_being_checked_is_not_checked(
     again = run("--isolated", *how, "--format", "concise", "-o", "sub/report.txt", "sub")
     assert again.exit_code == 2
     assert again.stderr == (
-        "copydesk: error: sub/report.txt: -o names a file a folder being checked holds as an "
-        "article; write the report outside it, or under a name the run does not check "
-        "(report.json, say)\n"
+        "copydesk: error: sub/report.txt: -o names a file this run checks as an article; write "
+        "the report elsewhere, or under a name the run does not check (report.json, say)\n"
     )
     assert Path("sub/report.txt").read_bytes() == report
 
@@ -521,8 +520,7 @@ def test_output_that_is_a_link_to_a_file_is_refused(
     result = run("--isolated", "-o", "d/link.md", "d")
     assert result.exit_code == 2
     assert result.stderr == (
-        "copydesk: error: d/link.md: -o names a symbolic link to a file, which the report "
-        "would overwrite\n"
+        "copydesk: error: d/link.md: -o names a symbolic link; write the report to a plain file\n"
     )
     assert Path("ext/x.md").read_bytes() == b"# X\n\nBody.\n"
 
@@ -548,3 +546,39 @@ def test_a_new_output_named_as_an_article_through_a_link_is_refused(
     result = run("--isolated", "-o", "link/new.md", "d/a.md", "d/new.md")
     assert result.exit_code == 2
     assert not Path("d/new.md").exists()
+
+
+def test_output_that_a_link_in_a_checked_folder_reaches_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The walk checks d/link.md, which is outside/a.md: the report must not overwrite it.
+    monkeypatch.chdir(tmp_path)
+    Path("d").mkdir()
+    Path("outside").mkdir()
+    Path("outside/a.md").write_bytes(b"# Article\n\nBody.\n")
+    Path("d/link.md").symlink_to("../outside/a.md")
+    result = run("--isolated", "-o", "outside/a.md", "d")
+    assert result.exit_code == 2
+    assert "-o names a file this run checks as an article" in result.stderr
+    assert Path("outside/a.md").read_bytes() == b"# Article\n\nBody.\n"
+
+
+def test_output_that_is_a_dangling_link_or_the_baseline_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("d").mkdir()
+    Path("d/a.md").write_bytes(b"# T\n\n-\n")
+    Path("out.txt").symlink_to("d/new.md")
+    result = run("--isolated", "-o", "out.txt", "d/new.md")
+    assert result.exit_code == 2
+    assert not Path("d/new.md").exists()
+    assert run("--isolated", "--write-baseline", "b.json", "d").exit_code == 0
+    baseline = Path("b.json").read_bytes()
+    result = run("--isolated", "--baseline", "b.json", "-o", "b.json", "d")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: b.json: -o names a baseline or config file this run reads; write the "
+        "report to another file\n"
+    )
+    assert Path("b.json").read_bytes() == baseline

@@ -621,9 +621,9 @@ _PLAIN_AND = lazy(
 _ANOTHER_TIME = lazy(
     globals(),
     "_ANOTHER_TIME",
-    r"(?i:\b(?:(?:last|previous|prior|same|next|this)[ \t]+(?:[a-z]+[ \t]+)?"
-    r"(?:years?|quarters?|months?|weeks?|period|season|half)"
-    r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago|since|before|until|past"
+    r"(?i:\b(?:(?:last|previous|prior|same|past)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:years?|quarters?|months?|weeks?|period|season|half|spring|summer|autumn|winter)"
+    r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago"
     r"|(?:a|an|per|each)[ \t]+(?:year|month|week|quarter)|annually|monthly|yearly"
     r"|(?:19|20)\d\d)\b)",
 )

@@ -223,6 +223,11 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
     ):
         assert [p[3] for p in parts(text)] in ([], [False]), text
     assert parts("It got $12m, including $8m upfront and $6m a year in royalties.") == []
+    assert parts("It has put $12m in, including $8m in Ohio and $6m over the past year.") == []
+    # Words that name a part, not another time, leave it read: "past donors", "this season".
+    for named in ("from past donors", "on a goalkeeper this season", "in bonds due next year"):
+        text = f"It spent $12m, including $8m on roads and $6m {named}."
+        assert [p[3] for p in parts(text)] == [True], named
     # "A and B, and C": the list ended at B.
     assert parts(
         "It raised $12m, including $5m from ads and $4m from fees, and $10m was spent."
