@@ -376,7 +376,7 @@ def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
                 "-o names a baseline or config file this run reads; write the report to "
                 "another file"
             )
-        elif st.st_size and _checks(path, st, options, config, cwd):
+        elif st.st_size and _checks(st, options, config, cwd):
             problem = (
                 "-o names a file this run checks as an article; write the report elsewhere, "
                 "or under a name the run does not check (report.json, say)"
@@ -400,15 +400,13 @@ def _same_file(one: str | Path, other: str | Path) -> bool:
         return False
 
 
-def _checks(
-    path: Path, st: os.stat_result, options: CheckOptions, config: Config, cwd: Path
-) -> bool:
-    """Whether the run would check the file ``path`` (with ``st``): it walks what the run
+def _checks(st: os.stat_result, options: CheckOptions, config: Config, cwd: Path) -> bool:
+    """Whether the run would check the file whose status is ``st``: it walks what the run
     walks, by the same rules (``exclude``, git's ignore rules, links), and compares files."""
     from linter.runner import collect
 
-    if not any(p != "-" for p in options.paths) and options.paths:
-        return False  # standard input alone: no folder is walked
+    if options.paths and all(p == "-" for p in options.paths):
+        return False  # standard input alone: nothing is walked
     target = (st.st_dev, st.st_ino)
     walked = collect(options.paths or (".",), config, cwd, force_exclude=options.force_exclude)
     for _, file, _ in walked:

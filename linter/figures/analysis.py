@@ -465,11 +465,10 @@ def _needs_whole_body(
 _OPEN = ("more than", "at least", "up to", "fewer than")
 
 
-def _states(claim: Quantity, figure: Figure, config: Config) -> bool:
+def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     """Whether a body figure states the claimed figure: the same number, to the claim's
     precision. An open bound on either side is read as its number alone: "more than 1,500"
     agrees with any larger figure, but only 1,500 states it."""
-    body = figure.quantity
     if body.qualifier in _OPEN:
         return False
     if claim.qualifier in _OPEN:
@@ -546,7 +545,7 @@ def _settle(
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
         return Claim(f, Status.AGREES)
-    if any(_states(q, g, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
+    if any(_states(q, g.quantity, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
         # The body states this very figure somewhere, of whatever it reads it as counting: a
         # rank that moved ("climbed to 14th ... had been 21st"), a measure the body names
         # otherwise ("consumer prices rose 6.4%" against "inflation ... 4.1% excluding
@@ -700,8 +699,7 @@ def _parts_from(
             return None
         q = f.quantity
         if q.kind is QKind.MONEY:
-            m = _MONEY_NAME.match(text, q.full_span.end)
-            if m is not None and _ANOTHER_TIME.search(m.group()):
+            if _ANOTHER_TIME.search(text, q.full_span.end, part_phrase(text, f).end):
                 # "$4.3m a year earlier": the same money at another time (or a yearly sum).
                 # Where the list ends is then unclear, and a partial list would not make up
                 # its whole.
