@@ -359,19 +359,25 @@ def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
     except (OSError, ValueError):
         st = None
     problem = None
+    used = [
+        p
+        for p in (options.baseline_path, options.write_baseline_path, options.config_path)
+        if p is not None
+    ]
     if st is None:
         target = _spelled(path)
         if any(_spelled(p) == target for p in named):
             problem = "-o names a path given as an article; write the report to another file"
-    elif stat.S_ISLNK(st.st_mode):
+        elif any(_spelled(p) == target for p in used):
+            problem = "-o names the baseline this run writes; write the report to another file"
+    elif stat.S_ISLNK(st.st_mode) and not _leads_to_a_stream(path):
         problem = "-o names a symbolic link; write the report to a plain file"
     elif stat.S_ISREG(st.st_mode):
-        used = [options.baseline_path, options.write_baseline_path, options.config_path]
         if st.st_nlink > 1:
             problem = "-o names a file with other hard links, which the report would overwrite too"
         elif any(_same_file(p, path) for p in named):
             problem = "-o names an article this run checks; write the report to another file"
-        elif any(p is not None and _same_file(p, path) for p in used):
+        elif any(_same_file(p, path) for p in used) or _read_by(path, config):
             problem = (
                 "-o names a baseline or config file this run reads; write the report to "
                 "another file"
@@ -383,6 +389,30 @@ def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
             )
     if problem:
         raise UserError(problem, path=str(path))
+
+
+def _leads_to_a_stream(path: Path) -> bool:
+    """Whether a symbolic link leads to something other than a file or folder: a terminal or
+    a pipe (``/dev/stdout``), which a report may be written to."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError, RuntimeError):
+        return False  # dangling or looping: it would make a file where it points
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _read_by(path: Path, config: Config) -> bool:
+    """Whether the configuration was read from ``path``: its config file, one it extends, or
+    a file in one of its rulebook folders."""
+    for source in config.reads:
+        if _same_file(source, path):
+            return True
+        try:
+            if source.is_dir() and source.resolve() in path.resolve().parents:
+                return True
+        except (OSError, ValueError, RuntimeError):
+            continue
+    return False
 
 
 def _spelled(path: str | Path) -> str:

@@ -59,6 +59,9 @@ class Config:
     rules: tuple[ActiveRule, ...]
     known: Mapping[str, Rule]
     source: str | None = None
+    #: The files the configuration was read from (the config and what it extends) and its
+    #: rulebook folders: what ``-o`` must not overwrite.
+    reads: tuple[Path, ...] = field(default=(), compare=False)
     root: Path = field(default_factory=Path.cwd)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
@@ -304,13 +307,14 @@ def load_config(
         if not path.is_file():
             raise UserError("config file does not exist", path=shown)
         root = path.resolve().parent
-        layers = _layers(read_config_file(path, shown), shown, root, (path.resolve(),), cwd)
+        layers = _layers(read_config_file(path, shown), shown, root, (path.resolve(),), cwd, True)
     else:
         layers = [_Layer(LineDict(), "", root)]
     # Later layers (the config itself) override earlier ones (what it extends).
     raw = _merged(layers)
 
     known: dict[str, Rule] = dict(builtin_rules())
+    reads = [layer.file for layer in layers if layer.file is not None]
     for layer in layers:
         if "rulebooks" not in layer.raw:
             continue
@@ -323,6 +327,7 @@ def load_config(
                     line=line,
                     hint="use '.' for the config's own folder",
                 )
+            reads.append(layer.folder / folder)
             known.update(
                 load_rulebook_dir(
                     layer.folder / folder,
@@ -389,6 +394,7 @@ def load_config(
         rules=tuple(rules),
         known=known,
         source=shown,
+        reads=tuple(reads),
         root=root,
         include=_globs(raw, "include", raw.get_source("include") or "")
         if "include" in raw
@@ -462,11 +468,13 @@ class _Resolver:
 
 @dataclass(frozen=True, eq=False)
 class _Layer:
-    """One config file in an ``extends`` chain: its keys, its name, and its folder."""
+    """One config file in an ``extends`` chain: its keys, its name, its folder, and the file
+    itself (None for a preset)."""
 
     raw: Mapping[str, Any]
     shown: str
     folder: Path
+    file: Path | None = None
 
 
 class _Merged(LineDict):
@@ -502,9 +510,15 @@ def _preset(name: str) -> tuple[Mapping[str, Any], str]:
 
 
 def _layers(
-    raw: Mapping[str, Any], shown: str, folder: Path, chain: tuple[Path, ...], cwd: Path
+    raw: Mapping[str, Any],
+    shown: str,
+    folder: Path,
+    chain: tuple[Path, ...],
+    cwd: Path,
+    is_file: bool,
 ) -> list[_Layer]:
-    """The config and everything it extends, most basic first; keys are validated here."""
+    """The config and everything it extends, most basic first; keys are validated here.
+    ``is_file``: ``raw`` was read from ``chain[-1]`` (not from a preset)."""
     for key in raw:
         if key not in TOP_KEYS:
             raise UserError(
@@ -519,7 +533,7 @@ def _layers(
         for target in _str_list(raw, "extends", shown):
             if target in PRESETS:
                 preset, preset_shown = _preset(target)
-                base += _layers(preset, preset_shown, folder, chain, cwd)
+                base += _layers(preset, preset_shown, folder, chain, cwd, False)
                 continue
             path = folder / target
             if not path.is_file():
@@ -541,8 +555,9 @@ def _layers(
                 resolved.parent,
                 (*chain, resolved),
                 cwd,
+                True,
             )
-    return [*base, _Layer(raw, shown, folder)]
+    return [*base, _Layer(raw, shown, folder, chain[-1] if is_file else None)]
 
 
 def _resolve_layers(layers: Sequence[_Layer], known: Mapping[str, Rule]) -> list[ActiveRule]:

@@ -582,3 +582,47 @@ def test_output_that_is_a_dangling_link_or_the_baseline_is_refused(
         "report to another file\n"
     )
     assert Path("b.json").read_bytes() == baseline
+
+
+@pytest.mark.parametrize(
+    ("files", "output"),
+    [
+        ({".copydesk.yaml": "fail-on: error\n"}, ".copydesk.yaml"),
+        (
+            {"pyproject.toml": '[project]\nname = "x"\n\n[tool.copydesk]\nfail-on = "error"\n'},
+            "pyproject.toml",
+        ),
+        (
+            {".copydesk.yaml": "extends: cfg/base.yaml\n", "cfg/base.yaml": "fail-on: error\n"},
+            "cfg/base.yaml",
+        ),
+    ],
+)
+def test_output_that_names_a_config_file_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], output: str
+) -> None:
+    # Found by the run itself, not named with --config: still not the report's to overwrite.
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text(text, encoding="utf-8")
+    Path("a.md").write_bytes(b"# T\n\nBody.\n")
+    result = run("-o", output, ".")
+    assert result.exit_code == 2
+    assert "-o names a baseline or config file this run reads" in result.stderr
+    assert Path(output).read_text(encoding="utf-8") == files[output]
+
+
+def test_output_that_is_the_new_baseline_is_refused_and_a_stream_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_bytes(b"# T\n\n-\n")
+    result = run("--isolated", "--write-baseline", "b.json", "-o", "b.json", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "copydesk: error: b.json: -o names the baseline this run writes; write the report to "
+        "another file\n"
+    )
+    Path("out").symlink_to("/dev/null")  # a link to a stream, as /dev/stdout is
+    assert run("--isolated", "-o", "out", "a.md").exit_code == 1

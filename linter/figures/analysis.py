@@ -620,14 +620,18 @@ _PLAIN_AND = lazy(
 _ANOTHER_TIME = lazy(
     globals(),
     "_ANOTHER_TIME",
-    r"(?i:\b(?:(?:last|previous|prior|same|past)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?i:\b(?:(?:last|previous|prior|same|past)[ \t-]+(?:[a-z]+[ \t]+)?"
     r"(?:years?|quarters?|months?|weeks?|period|season|half|spring|summer|autumn|winter)"
     r"|years?[ \t]+(?:earlier|before|ago)|earlier|previously|ago"
     r"|(?:a|an|per|each)[ \t]+(?:year|month|week|quarter)|annually|monthly|yearly"
-    r"|(?:19|20)\d\d)\b)",
+    r"|(?:19|20)\d\d|FY[ \t]?\d{2,4})\b)",
 )
 #: What names a part that is a sum of money: its words up to the next separator.
-_MONEY_NAME = lazy(globals(), "_MONEY_NAME", r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and |$)")
+_MONEY_NAME = lazy(
+    globals(),
+    "_MONEY_NAME",
+    r"[^,;.:!?()\n]*?(?=,|;|\.|:|!|\?|\(|\)|\n| and | & | plus | as well as |$)",
+)
 
 
 def part_phrase(text: str, part: Figure) -> Span:

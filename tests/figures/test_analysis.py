@@ -213,7 +213,14 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
         ("$1.2bn", ["$800m in Europe"], False, False)
     ]
     assert parts("Sales reached $10.2m, including $7.1m in Europe and $4.3m a year earlier.") == []
-    for other_time in ("in the prior year", "last financial year", "in 2024", "previously"):
+    for other_time in (
+        "in the prior year",
+        "last financial year",
+        "in 2024",
+        "previously",
+        "in the prior-year quarter",
+        "in FY23",
+    ):
         text = f"It raised $12m, including $5m from donors, $4m from grants and $10m {other_time}."
         assert parts(text) == [], other_time
     # A whole cut short is not read: "A and B, and C" or "A and B, C" may still be listing it.
