@@ -359,11 +359,8 @@ def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
     except (OSError, ValueError):
         st = None
     problem = None
-    used = [
-        p
-        for p in (options.baseline_path, options.write_baseline_path, options.config_path)
-        if p is not None
-    ]
+    # The config files it read are in config.reads (see _read_by).
+    used = [p for p in (options.baseline_path, options.write_baseline_path) if p is not None]
     if st is None:
         target = _spelled(path)
         if any(_spelled(p) == target for p in named):

@@ -307,7 +307,8 @@ def load_config(
         if not path.is_file():
             raise UserError("config file does not exist", path=shown)
         root = path.resolve().parent
-        layers = _layers(read_config_file(path, shown), shown, root, (path.resolve(),), cwd, True)
+        resolved = path.resolve()
+        layers = _layers(read_config_file(path, shown), shown, root, (resolved,), cwd, resolved)
     else:
         layers = [_Layer(LineDict(), "", root)]
     # Later layers (the config itself) override earlier ones (what it extends).
@@ -515,10 +516,10 @@ def _layers(
     folder: Path,
     chain: tuple[Path, ...],
     cwd: Path,
-    is_file: bool,
+    file: Path | None,
 ) -> list[_Layer]:
     """The config and everything it extends, most basic first; keys are validated here.
-    ``is_file``: ``raw`` was read from ``chain[-1]`` (not from a preset)."""
+    ``file`` is where ``raw`` was read from (None for a preset)."""
     for key in raw:
         if key not in TOP_KEYS:
             raise UserError(
@@ -533,7 +534,7 @@ def _layers(
         for target in _str_list(raw, "extends", shown):
             if target in PRESETS:
                 preset, preset_shown = _preset(target)
-                base += _layers(preset, preset_shown, folder, chain, cwd, False)
+                base += _layers(preset, preset_shown, folder, chain, cwd, None)
                 continue
             path = folder / target
             if not path.is_file():
@@ -555,9 +556,9 @@ def _layers(
                 resolved.parent,
                 (*chain, resolved),
                 cwd,
-                True,
+                resolved,
             )
-    return [*base, _Layer(raw, shown, folder, chain[-1] if is_file else None)]
+    return [*base, _Layer(raw, shown, folder, file)]
 
 
 def _resolve_layers(layers: Sequence[_Layer], known: Mapping[str, Rule]) -> list[ActiveRule]:
