@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -207,7 +207,7 @@ def check(options: CheckOptions) -> NoReturn:
     def other(entry: Entry) -> FileReport | None:
         shown, _, problem = entry
         if problem is not None:
-            return FileReport(shown, (read_error(shown, problem),), {})
+            return FileReport(shown, (read_error(shown, problem),), {}, is_file=False)
         if shown == STDIN:
             name = options.stdin_filename or "<stdin>"
             return lint_data(sys.stdin.buffer.read(), name, config)
@@ -235,10 +235,10 @@ def check(options: CheckOptions) -> NoReturn:
             recorded.extend(report.diagnostics)
         if changed is not None:
             kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
-            report = FileReport(report.path, kept, report.lines)
+            report = replace(report, diagnostics=kept)
         if baseline is not None:
-            report = FileReport(
-                report.path, baseline.new_only(report.path, report.diagnostics), report.lines
+            report = replace(
+                report, diagnostics=baseline.new_only(report.path, report.diagnostics)
             )
         reporter.file(report)
         summary.add(report)
@@ -569,7 +569,9 @@ def _check_fix(
     )
     for shown, file, problem in entries:
         if problem is not None:
-            outcome = FixOutcome(FileReport(shown, (read_error(shown, problem),), {}))
+            outcome = FixOutcome(
+                FileReport(shown, (read_error(shown, problem),), {}, is_file=False)
+            )
         elif file is None and shown == STDIN:
             shown = options.stdin_filename or "<stdin>"
             data = sys.stdin.buffer.read()

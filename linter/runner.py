@@ -28,6 +28,9 @@ class FileReport:
     diagnostics: tuple[Diagnostic, ...]
     #: The text of each line a diagnostic starts on, for reporters that show the source.
     lines: dict[int, str]
+    #: False for the report of a path that named no file to check (missing, an empty folder,
+    #: a pipe): its problem is reported, but it is not counted among the files.
+    is_file: bool = True
 
 
 def read_error(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:

@@ -285,3 +285,24 @@ def test_a_folder_without_articles_names_where_include_is_set(tmp_path: Path) ->
         "pictures:1:1: error: nothing to check: no files matching *.md in this folder "
         "(set 'include' in .copydesk.yaml to check other names) [read-error]\n"
     )
+
+
+def test_paths_that_name_no_file_are_not_counted_as_files(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "story.txt").write_text("Harbour Reopens\n\nShips came back.\n", "utf-8")
+    empty = _run(["check", "--isolated", "pictures", "missing.txt"], cwd=tmp_path)
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines()[-1] == "Found 2 problems (2 errors); no file was checked."
+    both = _run(["check", "--isolated", "pictures", "desk"], cwd=tmp_path)
+    assert both.exit_code == 2
+    assert both.stderr.splitlines()[-1] == "Found 1 problem (1 error) in 1 file."
+    data = _run(["check", "--isolated", "--format", "json", "pictures", "desk"], cwd=tmp_path)
+    assert '"files": 1,' in data.stdout
+    diff = _run(["check", "--isolated", "--diff", "-o", "r.txt", "pictures", "desk"], cwd=tmp_path)
+    assert diff.exit_code == 2
+    assert diff.stderr.splitlines()[-2:] == [
+        "Found 1 problem (1 error) in 1 file.",
+        "No fixes applied.",
+    ]

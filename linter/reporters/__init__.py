@@ -38,7 +38,8 @@ class Summary:
     rules: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: FileReport) -> None:
-        self.files += 1
+        if report.is_file:
+            self.files += 1
         for d in report.diagnostics:
             if d.severity is Severity.ERROR:
                 self.errors += 1
@@ -94,4 +95,6 @@ def summary_line(summary: Summary) -> str:
         if n
     ]
     noun = "problem" if summary.total == 1 else "problems"
+    if not summary.files:  # every path named was missing, empty or not a file
+        return f"Found {summary.total} {noun} ({', '.join(parts)}); no file was checked."
     return f"Found {summary.total} {noun} ({', '.join(parts)}) in {files}."
