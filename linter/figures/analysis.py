@@ -98,6 +98,7 @@ class Status(StrEnum):
     CONTRADICTED = "contradicted"
     UNSUPPORTED = "unsupported"
     UNCLEAR = "unclear"  # the body speaks of it only in another scope: say nothing
+    STATED = "stated"  # the body states this very figure: said nothing, no anchor compared
 
 
 @dataclass(frozen=True, eq=False)
@@ -401,29 +402,52 @@ def _settle_all(
 ) -> tuple[Claim, ...] | None:
     """Every claim settled against the body ``figures``; None, when they are not
     ``complete``, if a claim may be settled by body figures not of its anchor."""
-    # A claim is only ever compared with body figures of its own kind and unit: the anchors
-    # of the others are never read (reading them is most of the cost of a figure).
+    # A claim is only ever compared with body figures of its own kind and unit.
     classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
-    body: dict[tuple[str, str, str], list[Figure]] = {}
-    keys_by_class: dict[tuple[str, str], list[str]] = {}
     values_by_class: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
-        if f.role is not Role.BODY:
+        if f.role is Role.BODY:
+            kind_unit = (f.quantity.kind.value, f.quantity.unit)
+            if kind_unit in classes:
+                values_by_class.setdefault(kind_unit, []).append(f)
+    # A claim the body states is settled by value alone: the anchors of the body figures
+    # (reading them is most of the cost of a figure) are read only for the other claims.
+    pending = [f for f in claimed if not _stated(f, values_by_class, config)]
+    open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
+    body: dict[tuple[str, str, str], list[Figure]] = {}
+    keys_by_class: dict[tuple[str, str], list[str]] = {}
+    for kind_unit, found in values_by_class.items():
+        if kind_unit not in open_classes:
             continue
-        kind_unit = (f.quantity.kind.value, f.quantity.unit)
-        if kind_unit not in classes:
-            continue
-        values_by_class.setdefault(kind_unit, []).append(f)
-        anchor = f.anchor
-        if anchor is not None:
-            bucket = body.setdefault((*kind_unit, anchor.key), [])
-            if not bucket:
-                keys_by_class.setdefault(kind_unit, []).append(anchor.key)
-            bucket.append(f)
-    if not complete and any(_needs_whole_body(f, body, config) for f in claimed):
+        for f in found:
+            anchor = f.anchor
+            if anchor is not None:
+                bucket = body.setdefault((*kind_unit, anchor.key), [])
+                if not bucket:
+                    keys_by_class.setdefault(kind_unit, []).append(anchor.key)
+                bucket.append(f)
+    if not complete and any(_needs_whole_body(f, body, config) for f in pending):
         return None
     said = _KeysSaid(figures)
-    return tuple(_settle(f, body, keys_by_class, values_by_class, config, said) for f in claimed)
+    settled = {
+        id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
+    }
+    return tuple(settled.get(id(f)) or Claim(f, Status.STATED) for f in claimed)
+
+
+def _stated(
+    f: Figure, values_by_class: dict[tuple[str, str], list[Figure]], config: Config
+) -> bool:
+    """Whether the body states claim ``f``'s figure, of whatever it reads it as counting.
+
+    :func:`_settle` would then say nothing, whatever the anchors: a candidate of the claim's
+    anchor that agrees clears it, and without one the same figure stated anywhere does.
+    """
+    q = f.quantity
+    return any(
+        agree(q, g.quantity, config.tolerances) and _states(q, g.quantity, config)
+        for g in values_by_class.get((q.kind.value, q.unit), ())
+    )
 
 
 _AMOUNTS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE})
