@@ -371,6 +371,14 @@ _YEAR_NOUN = lazy(
     r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
     r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)",
 )
+#: After "the 2019": a singular noun ("record", "crash"), which a count of 2,019 would not
+#: take; plurals without an "s" ("the 1800 staff") are left to be counts.
+_SINGULAR_NOUN = lazy(
+    globals(),
+    "_SINGULAR_NOUN",
+    r"[ \t]+(?!(?:people|children|men|women|police|staff|personnel|crew|cattle|sheep|fish"
+    r"|deer|livestock|aircraft|media|data|folk|youth|clergy)\b)[a-z]*[a-rt-z](?![\w'’-])",
+)
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
@@ -587,14 +595,22 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
     decimals = _decimals(digits)
     currency = _CURRENCY_SIGNS.get(m.group("cur") or "", "")
     end = m.end()
-    if digits == "1" and not currency and not m.group("ord"):
-        share = _one_in(text, start, end, hi)
+    if (
+        1 <= value < 100
+        and value == int(value)
+        and not decimals
+        and not currency
+        and not m.group("ord")
+    ):
+        share = _share_in(text, start, end, hi, value)
         if share is not None:
             return share
     if m.group("ord"):
         if decimals or currency or "," in digits:
             return None
         if end < hi and (text[end].isalnum()):
+            return None
+        if _PERIOD_NAMED.match(text, end, hi):
             return None
         return Quantity(QKind.ORDINAL, Span(start, end), value, value)
     return _suffixes(
@@ -611,37 +627,43 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
     )
 
 
-#: After "one" or "1": "in four", "in every 20": a share of one in so many.
-_ONE_IN = lazy(
+#: After a small count: "in four", "in every 20", "in 10 sites": a share of so many in so many.
+_IN_EVERY = lazy(
     globals(),
-    "_ONE_IN",
+    "_IN_EVERY",
     r"[ \t]+in[ \t]+(?:every[ \t]+)?(?P<n>[1-9]\d{0,5}(?![\d,.])|two|three|four|five|six|seven"
-    r"|eight|nine|ten|twenty|fifty|hundred|thousand)\b",
+    r"|eight|nine|ten|twenty|fifty|hundred|thousand)\b"
+    # "2 in 5 minutes", "3 in 10 days": a count in a time, not a share.
+    r"(?![ \t]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
     re.IGNORECASE,
 )
 
 
-def _one_in(text: str, start: int, end: int, hi: int) -> Quantity | None:
-    """ "one in six", "1 in 4": the share ``1/n`` as a percentage, to the precision such a
-    figure is written with (any share nearer to ``1/n`` than to ``1/(n-1)`` or ``1/(n+1)``)."""
-    m = _ONE_IN.match(text, end, hi)
+def _share_in(text: str, start: int, end: int, hi: int, k: float) -> Quantity | None:
+    """ "one in six", "1 in 4", "two in three", "9 in 10": the share ``k/n`` as a
+    percentage, to the precision such a figure is written with (any share nearer to ``k/n``
+    than to ``(k-1)/n`` or ``(k+1)/n``; for one in ``n``, nearer to ``1/n`` than to
+    ``1/(n-1)`` or ``1/(n+1)``)."""
+    m = _IN_EVERY.match(text, end, hi)
     if m is None:
         return None
     word = m.group("n").lower()
     n = float(word) if word[0].isdigit() else float(words_value(word) or 0)
-    if n < 2 or (len(word) == 4 and 1500 <= n <= 2100):
-        return None  # "ranked 1 in 2024": a year
-    return Quantity(
-        QKind.PERCENT, Span(start, m.end()), 100 / (n + 0.5), 100 / (n - 0.5), unit="%", words=True
-    )
+    if n <= k or (len(word) == 4 and 1500 <= n <= 2100):
+        return None  # "ranked 1 in 2024": a year; "5 in 3": not a share
+    if k == 1:
+        low, high = 100 / (n + 0.5), 100 / (n - 0.5)
+    else:
+        low, high = 100 * (k - 0.5) / n, 100 * (k + 0.5) / n
+    return Quantity(QKind.PERCENT, Span(start, m.end()), low, high, unit="%", words=True)
 
 
 def _read_words(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     phrase = m.group()
     value = words_value(phrase)
     lowered = phrase.lower()
-    if lowered == "one":
-        share = _one_in(text, m.start(), m.end(), hi)
+    if value is not None and 1 <= value < 100 and value == int(value):
+        share = _share_in(text, m.start(), m.end(), hi, value)
         if share is not None:
             return share
     if value is None or lowered in ("one", "a", "an") or lowered in _SCALES:
@@ -661,7 +683,21 @@ def _read_fraction(m: re.Match[str], text: str, lo: int) -> Quantity | None:
     )
 
 
+#: After an ordinal, a period or part it names rather than ranks: "the third quarter",
+#: "a second term", "the 21st century". An article compares such periods ("up 2% on the
+#: second quarter"), and rarely says which one a figure of the highlights is of.
+_PERIOD_NAMED = lazy(
+    globals(),
+    "_PERIOD_NAMED",
+    r"(?i:[ \t\u00a0-]+(?:quarters?|half|halves|terms?|seasons?|rounds?|legs?|stages?|innings"
+    r"|sets?|periods?|century|centuries|decades?|generations?|phases?|waves?|floors?|grades?"
+    r"|readings?)\b)",
+)
+
+
 def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
+    if _PERIOD_NAMED.match(text, m.end()):
+        return None
     phrase = m.group().lower()
     before = text[max(lo, m.start() - 6) : m.start()].lower()
     if phrase == "second" and re.search(r"(?:\ba|per|\d)[ \t]*$", before):
@@ -805,7 +841,10 @@ def _suffixes(
             and (
                 _BEFORE_YEAR.search(before)
                 or _AFTER_YEAR.match(text, end, hi) is not None
-                or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
+                or (
+                    _BEFORE_YEAR_WEAK.search(before)
+                    and (_YEAR_NOUN.match(text, end, hi) or _SINGULAR_NOUN.match(text, end, hi))
+                )
             )
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)

@@ -248,7 +248,9 @@ class FigureConsistency(Kind):
                 continue
             if claim.figure.role is Role.TITLE and not opts.include_title:
                 continue
-            if wanted is Status.UNSUPPORTED and not _worth_reporting(doc, claim):
+            if wanted is Status.UNSUPPORTED and not (
+                _worth_reporting(doc, claim) and not _said_otherwise(claim, analysis.figures)
+            ):
                 continue
             yield _claim_finding(doc, claim)
 
@@ -278,6 +280,22 @@ def _worth_reporting(doc: Document, claim: Claim) -> bool:
         )
         and anchor.key.replace(" ", "").isalpha()
         and len(anchor.key) >= 3
+    )
+
+
+def _said_otherwise(claim: Claim, figures: tuple[Figure, ...]) -> bool:
+    """Whether the body gives the claim's very number as another kind or unit of figure
+    ("14.5 points" against "14.5 percentage points"): then it is worded otherwise, not
+    missing. Only a number unlikely to recur by chance counts (a decimal, or 10 or more)."""
+    q = claim.figure.quantity
+    if q.low != q.high or (q.low < 10 and q.low == int(q.low)):
+        return False
+    return any(
+        g.role is Role.BODY
+        and g.quantity.kind in (QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE)
+        and g.quantity.low == q.low
+        and g.quantity.high == q.high
+        for g in figures
     )
 
 
