@@ -9,7 +9,7 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -285,41 +285,16 @@ def _text_blocks(doc: Document) -> list[tuple[int, Block]]:
     ]
 
 
-def _block_figures(
-    text: str, index: int, block: Block, config: Config, stems: frozenset[str] | None
-) -> list[Figure]:
-    """The figures of a block; with ``stems``, only of the sentences that :func:`_may_matter`."""
+def _head_figures(text: str, index: int, block: Block, config: Config) -> list[Figure]:
+    """The figures of a title or highlights block: all of them."""
     out: list[Figure] = []
-    start, end = block.text_span.start, block.text_span.end
-    if block.role is Role.BODY and block.is_heading and not any(map(str.isdigit, block.text)):
-        return out
-    if stems is not None and not _may_matter(text, start, end, stems):
-        return out
-    for sentence in sentences(text, start, end):
-        if stems is not None and not _may_matter(text, sentence.start, sentence.end, stems):
-            continue
+    for sentence in sentences(text, block.text_span.start, block.text_span.end):
         context: SentenceContext | None = None
         for q in read_quantities(text, sentence.start, sentence.end):
             if context is None:
                 context = SentenceContext(text, sentence, config.lexicon)
             out.append(Figure(q, block.role, index, sentence, context))
     return out
-
-
-def _may_matter(text: str, start: int, end: int, stems: frozenset[str]) -> bool:
-    """Whether a body figure of ``text[start:end]`` may bear on a claim or be a stated part.
-
-    False only when the text, with the word just before it that an anchor may read
-    (:func:`_reach_back`), is ASCII and holds neither a relation cue
-    (:func:`_has_relation_cue`) nor any of ``stems``: an anchor's key is a lemma of a word
-    it reads (or the group of a phrase of them), and one of the stems of each claim's key is
-    in every such word (:meth:`Lexicon.stems_of`).
-    """
-    segment = text[_reach_back(text, start) : end]
-    if ":" in segment or not segment.isascii():
-        return True
-    holds = segment.lower().__contains__
-    return any(map(holds, stems)) or any(map(holds, _CUE_WORDS))
 
 
 def _reach_back(text: str, start: int) -> int:
@@ -343,14 +318,14 @@ def _reach_back(text: str, start: int) -> int:
 def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAnalysis:
     """The analysis of ``doc``.
 
-    Body sentences that can neither bear on a claim nor state parts are not read, unless
+    Body sentences are read only as far as they may matter (see :class:`_Body`), unless
     ``whole``, or a claim may be settled by body figures not of its anchor (see
     :func:`_needs_whole_body`): the body is then read again, whole.
     """
     text = doc.text
     blocks = _text_blocks(doc)
     head = {
-        index: _block_figures(text, index, block, config, None)
+        index: _head_figures(text, index, block, config)
         for index, block in blocks
         if block.role is not Role.BODY
     }
@@ -360,14 +335,143 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         for f in found
         if f.quantity.kind is not QKind.WEEKDAY and f.anchor is not None
     ]
-    stems = None if whole else _stems(claimed, config.lexicon)
-    figures = _figures(text, blocks, head, config, stems)
-    claims = _settle_all(claimed, figures, config, complete=stems is None)
+    body = _Body(text, blocks, config, claimed)
+    claims = None
+    if not whole:
+        figures = body.read(head)
+        claims = _settle_all(claimed, figures, config, complete=False, stated=body.stated)
     if claims is None:
-        figures = _figures(text, blocks, head, config, None)
+        figures = body.read_all(head)
         claims = _settle_all(claimed, figures, config, complete=True)
         assert claims is not None
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
+
+
+class _Body:
+    """The body sentences that may bear on a claim or state parts, read as far as needed.
+
+    A sentence that may state parts (a relation cue, see :func:`_lowered`) is read. For
+    each claim, the sentences that may hold a figure of its anchor (one of its key's stems)
+    are read in order until one states the claim's figure (see :func:`_stated`): that
+    settles it, whatever the anchors. A claim none states has them all read, for its anchor's
+    figures to settle it (:func:`_settle_all`). A block is split into sentences only when
+    one of them may be read.
+    """
+
+    def __init__(
+        self, text: str, blocks: list[tuple[int, Block]], config: Config, claimed: list[Figure]
+    ) -> None:
+        self.text = text
+        self.config = config
+        self.claimed = claimed
+        #: The ``id`` of each claim a body figure read states (see :meth:`read`).
+        self.stated: set[int] = set()
+        #: Each body block that may hold a figure, with its text in lower case and the word
+        #: an anchor may read before it (None when any word test must say yes: a colon, or
+        #: beyond ASCII), and whether a figure of it may matter.
+        self.blocks: list[tuple[int, Block, str | None, bool]] = []
+        stems = _stems(claimed, config.lexicon)
+        for index, block in blocks:
+            start, end = block.text_span.start, block.text_span.end
+            if block.role is not Role.BODY:
+                continue
+            if block.is_heading and not any(map(str.isdigit, block.text)):
+                continue
+            lowered = _lowered(text, start, end)
+            may = lowered is None or _holds(lowered, stems) or _holds(lowered, _CUE_WORDS)
+            self.blocks.append((index, block, lowered, may))
+        self._sentences: dict[int, list[tuple[Span, str | None]]] = {}
+        self._read: dict[tuple[int, int], list[Figure]] = {}
+
+    def read(self, head: dict[int, list[Figure]]) -> list[Figure]:
+        """The figures of ``head`` (title and highlights) with those of the body sentences
+        that matter, in document order."""
+        wanted: set[tuple[int, int]] = set()
+        for at, (_, _, lowered, may) in enumerate(self.blocks):
+            if may and (lowered is None or _holds(lowered, _CUE_WORDS)):
+                for k, (_, said) in enumerate(self._split(at)):
+                    if said is None or _holds(said, _CUE_WORDS):
+                        wanted.add((at, k))
+        for claim in self.claimed:
+            assert claim.anchor is not None
+            if self._state(claim, self.config.lexicon.stems_of(claim.anchor.key), wanted):
+                self.stated.add(id(claim))
+        return self._merge(head, wanted)
+
+    def read_all(self, head: dict[int, list[Figure]]) -> list[Figure]:
+        """The figures of ``head`` with those of every body sentence, in document order."""
+        wanted = {(at, k) for at in range(len(self.blocks)) for k in range(len(self._split(at)))}
+        return self._merge(head, wanted)
+
+    def _merge(self, head: dict[int, list[Figure]], wanted: set[tuple[int, int]]) -> list[Figure]:
+        body: dict[int, list[Figure]] = {}
+        for at, k in sorted(wanted):
+            body.setdefault(self.blocks[at][0], []).extend(self._figures(at, k))
+        figures: list[Figure] = []
+        for index in sorted({*head, *body}):
+            figures.extend(head[index] if index in head else body[index])
+        return figures
+
+    def _state(self, claim: Figure, own: frozenset[str], wanted: set[tuple[int, int]]) -> bool:
+        """Read the sentences that may hold a figure of ``claim``'s anchor (marking them
+        ``wanted``) until one states the claim's figure; whether one did."""
+        for at, (_, _, lowered, may) in enumerate(self.blocks):
+            if not may or (lowered is not None and not _holds(lowered, own)):
+                continue
+            for k, (_, said) in enumerate(self._split(at)):
+                if said is not None and not _holds(said, own):
+                    continue
+                wanted.add((at, k))
+                if any(_states_figure(claim, g, self.config) for g in self._figures(at, k)):
+                    return True
+        return False
+
+    def _split(self, at: int) -> list[tuple[Span, str | None]]:
+        found = self._sentences.get(at)
+        if found is None:
+            block = self.blocks[at][1]
+            found = [
+                (sentence, _lowered(self.text, sentence.start, sentence.end))
+                for sentence in sentences(self.text, block.text_span.start, block.text_span.end)
+            ]
+            self._sentences[at] = found
+        return found
+
+    def _figures(self, at: int, k: int) -> list[Figure]:
+        found = self._read.get((at, k))
+        if found is None:
+            index, block, _, _ = self.blocks[at]
+            sentence = self._sentences[at][k][0]
+            found = []
+            context: SentenceContext | None = None
+            for q in read_quantities(self.text, sentence.start, sentence.end):
+                if context is None:
+                    context = SentenceContext(self.text, sentence, self.config.lexicon)
+                found.append(Figure(q, block.role, index, sentence, context))
+            self._read[(at, k)] = found
+        return found
+
+
+def _lowered(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]``, with the word an anchor may read before it (:func:`_reach_back`),
+    in lower case for :func:`_holds`; None when a colon or a character beyond ASCII is in it,
+    and any test of its words must say yes.
+
+    A figure of such a text may bear on a claim only if one of the claim's stems is in it: an
+    anchor's key is a lemma of a word it reads (or the group of a phrase of them), and one of
+    the stems of each key is in every such word (:meth:`Lexicon.stems_of`). It may state
+    parts only if a relation cue is in it: one of :data:`_CUE_WORDS`, or a colon
+    (:func:`_has_relation_cue`). Beyond ASCII, case folding is wider than ``lower()``: the
+    patterns must say.
+    """
+    segment = text[_reach_back(text, start) : end]
+    if ":" in segment or not segment.isascii():
+        return None
+    return segment.lower()
+
+
+def _holds(lowered: str, words: Iterable[str]) -> bool:
+    return any(map(lowered.__contains__, words))
 
 
 def _stems(claimed: list[Figure], lexicon: Lexicon) -> frozenset[str]:
@@ -380,28 +484,18 @@ def _stems(claimed: list[Figure], lexicon: Lexicon) -> frozenset[str]:
     return frozenset(stems)
 
 
-def _figures(
-    text: str,
-    blocks: list[tuple[int, Block]],
-    head: dict[int, list[Figure]],
-    config: Config,
-    stems: frozenset[str] | None,
-) -> list[Figure]:
-    """The title and highlights figures ``head`` with the body's, in document order."""
-    figures: list[Figure] = []
-    for index, block in blocks:
-        found = head.get(index)
-        if found is None:
-            found = _block_figures(text, index, block, config, stems)
-        figures.extend(found)
-    return figures
-
-
 def _settle_all(
-    claimed: list[Figure], figures: list[Figure], config: Config, *, complete: bool
+    claimed: list[Figure],
+    figures: list[Figure],
+    config: Config,
+    *,
+    complete: bool,
+    stated: set[int] | None = None,
 ) -> tuple[Claim, ...] | None:
     """Every claim settled against the body ``figures``; None, when they are not
-    ``complete``, if a claim may be settled by body figures not of its anchor."""
+    ``complete``, if a claim may be settled by body figures not of its anchor. ``stated``,
+    when known, holds the ``id`` of each claim some of ``figures`` states (see
+    :func:`_stated`)."""
     # A claim is only ever compared with body figures of its own kind and unit.
     classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
     values_by_class: dict[tuple[str, str], list[Figure]] = {}
@@ -412,7 +506,9 @@ def _settle_all(
                 values_by_class.setdefault(kind_unit, []).append(f)
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
-    pending = [f for f in claimed if not _stated(f, values_by_class, config)]
+    if stated is None:
+        stated = {id(f) for f in claimed if _stated(f, values_by_class, config)}
+    pending = [f for f in claimed if id(f) not in stated]
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
     body: dict[tuple[str, str, str], list[Figure]] = {}
     keys_by_class: dict[tuple[str, str], list[str]] = {}
@@ -433,6 +529,17 @@ def _settle_all(
         id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
     }
     return tuple(settled.get(id(f)) or Claim(f, Status.STATED) for f in claimed)
+
+
+def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
+    """Whether body figure ``g`` states claim ``claim``'s figure (see :func:`_stated`)."""
+    q, b = claim.quantity, g.quantity
+    return (
+        b.kind is q.kind
+        and b.unit == q.unit
+        and agree(q, b, config.tolerances)
+        and _states(q, b, config)
+    )
 
 
 def _stated(

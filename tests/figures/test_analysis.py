@@ -545,21 +545,34 @@ def test_skipping_body_sentences_that_cannot_matter_changes_nothing(
     assert _outcome(_analyse(doc, CONFIG)) == _outcome(_analyse(doc, CONFIG, whole=True))
 
 
-def test_a_body_sentence_that_cannot_matter_is_not_read() -> None:
-    doc = parse(
-        f"{HEAD}- The raids killed 33 people.\n\n"
+def _body(claim: str) -> str:
+    return (
+        f"{HEAD}- {claim}\n\n"
         "Officials said 33 people were killed. Some 40 homes burned in 2 districts.\n\n"
         "Survivors\n\n"
         "In all, 9 schools shut.\n\n"
         "Killed\n\n"
-        "12 troops.\n",
-        "a.txt",
+        "12 troops.\n"
     )
+
+
+def test_a_body_sentence_that_cannot_matter_is_not_read() -> None:
+    # The body does not state "more than 30": every sentence that may hold a figure of its
+    # anchor is read, and its anchor's 33 settles it.
+    doc = parse(_body("The raids killed more than 30 people."), "a.txt")
     read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
     # "12" is read: an anchor may take "Killed", the word just before it, as its event.
-    assert read == ["33", "33", "12"]
+    assert read == ["30", "33", "12"]
+    assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.AGREES]
     every = [doc.slice(f.quantity.span) for f in _analyse(doc, CONFIG, whole=True).figures]
-    assert every == ["33", "33", "40", "2", "9", "12"]
+    assert every == ["30", "33", "40", "2", "9", "12"]
+
+
+def test_a_claims_sentences_are_read_until_one_states_it() -> None:
+    doc = parse(_body("The raids killed 33 people."), "a.txt")
+    read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
+    assert read == ["33", "33"]
+    assert [c.status for c in analyse(doc, CONFIG).claims] == [Status.STATED]
 
 
 def test_a_body_figure_worded_by_another_word_of_the_group_is_read() -> None:
