@@ -237,9 +237,7 @@ def check(options: CheckOptions) -> NoReturn:
             kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
             report = replace(report, diagnostics=kept)
         if baseline is not None:
-            report = replace(
-                report, diagnostics=baseline.new_only(report.path, report.diagnostics)
-            )
+            report = replace(report, diagnostics=baseline.new_only(report.path, report.diagnostics))
         reporter.file(report)
         summary.add(report)
         worst = _exit_code(worst, report.diagnostics, config, verbose)

@@ -73,8 +73,10 @@ _PARTITIVE_WHOLE = _wordset("the its their these those")
 #: Words that refuse to be the thing counted ("33 of them").
 _PARTITIVE_NEXT = _wordset("the them those whom which these its their his her our")
 
+#: Words, numerals and single marks; emphasis marks ("**33** seats", "_all_") are passed
+#: over, as the reader sees no mark there.
 _TOKEN = lazy(
-    globals(), "_TOKEN", r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d]"
+    globals(), "_TOKEN", r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*|[^\sA-Za-z\d*_]"
 )
 _BACK_WINDOW = 80
 _FORWARD_WINDOW = 90

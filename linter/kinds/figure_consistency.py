@@ -7,6 +7,7 @@ memoised on the document), so running all three rules costs one reading of the f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -299,8 +300,12 @@ def _said_otherwise(claim: Claim, figures: tuple[Figure, ...]) -> bool:
     )
 
 
+#: Emphasis marks, which a quoted figure leaves out ("**33** seats" is quoted "33 seats").
+_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z\d])_+|_+(?![A-Za-z\d])")
+
+
 def _words(doc: Document, span: Span) -> str:
-    return " ".join(doc.slice(span).split())
+    return " ".join(_EMPHASIS.sub("", doc.slice(span)).split())
 
 
 def _side(role: Role) -> tuple[str, str]:

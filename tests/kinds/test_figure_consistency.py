@@ -267,3 +267,39 @@ def test_unsupported_is_not_said_when_the_body_gives_the_number_otherwise(
     doc = parse(text, "a.txt")
     found = KIND.check(doc, FigureConsistencyOptions(check="unsupported"))
     assert [":".join(map(str, doc.position(f.span.start))) for f in found] == expected
+
+
+MARKDOWN_HEAD = (
+    "---\ndate: 2026-03-01\n---\n# Count Declared\n\nPublished 1 March 2026\n\n## Key points\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "body", "message"),
+    [
+        (
+            "The party won **33** of the 55 seats.",
+            "The party won 31 of the 55 seats on Thursday.",
+            "Highlights say 33 of the 55 seats, but the body says 31 of the 55 seats (line 12)",
+        ),
+        (
+            "Revenue reached **$930m**.",
+            "Revenue reached $903m in the quarter.",
+            "Highlights say Revenue reached $930m, but the body says Revenue reached $903m "
+            "(line 12)",
+        ),
+        (
+            "The party won *33* of the 55 seats.",
+            "The party won 31 of the 55 seats on Thursday.",
+            "Highlights say 33 of the 55 seats, but the body says 31 of the 55 seats (line 12)",
+        ),
+    ],
+)
+def test_an_emphasised_figure_is_read_and_quoted_without_its_marks(
+    bullet: str, body: str, message: str
+) -> None:
+    doc = parse(f"{MARKDOWN_HEAD}- {bullet}\n\n{body}\n", "a.md")
+    rule = load_rule("figure-mismatch")
+    (found,) = KIND.check(doc, rule_options("figure-mismatch"))
+    assert render(rule["message"], found, doc) == message
+    assert doc.slice(found.span).strip("*_").startswith(("33", "$930m"))
