@@ -371,13 +371,20 @@ _YEAR_NOUN = lazy(
     r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
     r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)",
 )
+#: Before "2019 record": a determiner, which a year after it takes as a noun's modifier.
+_BEFORE_YEAR_DETERMINER = lazy(
+    globals(), "_BEFORE_YEAR_DETERMINER", r"(?i:\b(?:the|its|their|his|her|this|that)[ \t]+$)"
+)
 #: After "the 2019": a singular noun ("record", "crash"), which a count of 2,019 would not
-#: take; plurals without an "s" ("the 1800 staff") are left to be counts.
+#: take. Plurals without an "s" ("the 1800 staff"), words that count ("the 1800 injured",
+#: "the 1500 head of cattle", "the 2000 strong crowd") and participles are left to counts.
 _SINGULAR_NOUN = lazy(
     globals(),
     "_SINGULAR_NOUN",
     r"[ \t]+(?!(?:people|children|men|women|police|staff|personnel|crew|cattle|sheep|fish"
-    r"|deer|livestock|aircraft|media|data|folk|youth|clergy)\b)[a-z]*[a-rt-z](?![\w'’-])",
+    r"|deer|livestock|aircraft|media|data|folk|youth|clergy|head|strong|dead|missing|more"
+    r"|odd|other|extra|further|additional|new|homeless|elderly|poor|young|sick|faithful"
+    r"|and|or|to|of|per|in|on|at|for|from|with|by)\b)[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
 )
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
@@ -631,12 +638,20 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
 _IN_EVERY = lazy(
     globals(),
     "_IN_EVERY",
-    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?P<n>[1-9]\d{0,5}(?![\d,.])|two|three|four|five|six|seven"
-    r"|eight|nine|ten|twenty|fifty|hundred|thousand)\b"
-    # "2 in 5 minutes", "3 in 10 days": a count in a time, not a share.
-    r"(?![ \t]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
+    r"[ \t]+in[ \t]+(?P<every>every[ \t]+)?(?P<n>[1-9]\d{0,5}(?![\d,.])|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)\b"
+    # "in 12-storey block": a compound, not a whole.
+    r"(?![-‐–])"
+    # "2 in 5 minutes", "3 in 4 league games": a count in a time or a run of events.
+    r"(?![ \t]+(?:[a-z]+[ \t]+)?(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?"
+    r"|months?|years?|seasons?|games?|matches|outings?|appearances?|starts?|overs?|laps?"
+    r"|innings|races?|rounds?|attempts?|tries|shots?|raids?|visits?|trips?|days)\b)",
     re.IGNORECASE,
 )
+#: The wholes a share of more than one in so many is said of ("two in three", "9 in 10",
+#: "three in every 20"): other counts after "in" are more often of something else ("3 in 12
+#: raids").
+_SHARE_WHOLES = frozenset({3, 4, 5, 6, 7, 8, 9, 10, 20, 25, 50, 100, 1000})
 
 
 def _share_in(text: str, start: int, end: int, hi: int, k: float) -> Quantity | None:
@@ -651,6 +666,8 @@ def _share_in(text: str, start: int, end: int, hi: int, k: float) -> Quantity | 
     n = float(word) if word[0].isdigit() else float(words_value(word) or 0)
     if n <= k or (len(word) == 4 and 1500 <= n <= 2100):
         return None  # "ranked 1 in 2024": a year; "5 in 3": not a share
+    if k > 1 and n not in _SHARE_WHOLES and not m.group("every"):
+        return None
     if k == 1:
         low, high = 100 / (n + 0.5), 100 / (n - 0.5)
     else:
@@ -690,8 +707,7 @@ _PERIOD_NAMED = lazy(
     globals(),
     "_PERIOD_NAMED",
     r"(?i:[ \t\u00a0-]+(?:quarters?|half|halves|terms?|seasons?|rounds?|legs?|stages?|innings"
-    r"|sets?|periods?|century|centuries|decades?|generations?|phases?|waves?|floors?|grades?"
-    r"|readings?)\b)",
+    r"|sets?|periods?|century|centuries|decades?|generations?|phases?|waves?|readings?)\b)",
 )
 
 

@@ -287,9 +287,10 @@ def _worth_reporting(doc: Document, claim: Claim) -> bool:
 def _said_otherwise(claim: Claim, figures: tuple[Figure, ...]) -> bool:
     """Whether the body gives the claim's very number as another kind or unit of figure
     ("14.5 points" against "14.5 percentage points"): then it is worded otherwise, not
-    missing. Only a number unlikely to recur by chance counts (a decimal, or 10 or more)."""
+    missing. Only a number with decimals counts: a whole number recurs by chance ("12
+    libraries" against "spending cut by 12%")."""
     q = claim.figure.quantity
-    if q.low != q.high or (q.low < 10 and q.low == int(q.low)):
+    if q.low != q.high or q.low == int(q.low):
         return False
     return any(
         g.role is Role.BODY

@@ -253,11 +253,11 @@ def test_unsupported_is_said_only_of_what_is_read_after_the_figure() -> None:
     [
         # The body gives the very number as another unit: worded otherwise, not missing.
         ("The swing was 14.5 points.", "The swing was 14.5 percentage points.", []),
-        # A small whole number recurs by chance: it says nothing of the claim.
+        # A whole number recurs by chance: it says nothing of the claim.
         ("Rescuers freed 4 miners.", "The shaft is 4 metres wide.", ["4:18"]),
+        ("Rescuers freed 14 miners.", "The shaft is 14 metres wide.", ["4:18"]),
+        ("The council will cut 12 libraries.", "It will cut spending by 12%.", ["4:24"]),
         ("Rescuers freed 4 miners.", "The shaft is 4.5 metres wide.", ["4:18"]),
-        # A larger one is taken as said otherwise (a guess: silence is the cheaper mistake).
-        ("Rescuers freed 14 miners.", "The shaft is 14 metres wide.", []),
     ],
 )
 def test_unsupported_is_not_said_when_the_body_gives_the_number_otherwise(
