@@ -216,6 +216,11 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
     assert parts("The £412m budget is made up of £300m for care and £112m for schools.") == [
         ("£412m budget", ["£300m for care", "£112m for schools"], True, False)
     ]
+    # A part's purpose may count something: "for 11 passengers".
+    text = "The £3.6m settlement is split between £3.2m for 11 passengers and £700,000 for 16 more."
+    assert parts(text) == [
+        ("£3.6m settlement", ["£3.2m for 11 passengers", "£700,000 for 16 more"], True, True)
+    ]
     # ", and" after one part ends the list; a sum of another time is no part.
     assert parts("It earned $1.2bn, including $800m in Europe, and $950m a year ago.") == [
         ("$1.2bn", ["$800m in Europe"], False, False)
