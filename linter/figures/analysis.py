@@ -415,17 +415,36 @@ class _Body:
 
     def _state(self, claim: Figure, own: frozenset[str], wanted: set[tuple[int, int]]) -> bool:
         """Read the sentences that may hold a figure of ``claim``'s anchor (marking them
-        ``wanted``) until one states the claim's figure; whether one did."""
-        for at, (_, _, lowered, may) in enumerate(self.blocks):
-            if not may or (lowered is not None and not _holds(lowered, own)):
-                continue
-            for k, (_, said) in enumerate(self._split(at)):
+        ``wanted``) until one states the claim's figure; whether one did.
+
+        Those where the claim's numeral is written ("33" of "33 people") are read first: a
+        body that states a figure mostly writes it alike. The order changes only how many
+        are read when one does, never the answer.
+        """
+        numeral = _numeral(self.text, claim.quantity.span)
+        blocks = [
+            at
+            for at, (_, _, lowered, may) in enumerate(self.blocks)
+            if may and (lowered is None or _holds(lowered, own))
+        ]
+        if numeral:  # a stable sort: those that write it first, each in document order
+            blocks.sort(key=lambda at: not self._writes(self.blocks[at][1].text_span, numeral))
+        for at in blocks:
+            split = self._split(at)
+            order = list(range(len(split)))
+            if numeral:
+                order.sort(key=lambda k: not self._writes(split[k][0], numeral))
+            for k in order:
+                said = split[k][1]
                 if said is not None and not _holds(said, own):
                     continue
                 wanted.add((at, k))
                 if any(_states_figure(claim, g, self.config) for g in self._figures(at, k)):
                     return True
         return False
+
+    def _writes(self, span: Span, numeral: str) -> bool:
+        return self.text.find(numeral, span.start, span.end) >= 0
 
     def _split(self, at: int) -> list[tuple[Span, str | None]]:
         found = self._sentences.get(at)
@@ -469,6 +488,16 @@ def _lowered(text: str, start: int, end: int) -> str | None:
     if ":" in segment or not segment.isascii():
         return None
     return segment.lower()
+
+
+_NUMERAL = lazy(globals(), "_NUMERAL", r"\d[\d,.]*\d")
+
+
+def _numeral(text: str, span: Span) -> str:
+    """The numeral written in ``text[span]`` ("1,200" of "about 1,200"), if of two digits
+    or more; else ""."""
+    m = _NUMERAL.search(text, span.start, span.end)
+    return m.group() if m else ""
 
 
 def _holds(lowered: str, words: Iterable[str]) -> bool:

@@ -573,6 +573,18 @@ def test_a_body_sentence_that_cannot_matter_is_not_read() -> None:
     assert every == ["30", "33", "40", "2", "9", "12"]
 
 
+def test_sentences_that_write_the_claims_numeral_are_read_first() -> None:
+    doc = parse(
+        f"{HEAD}- The raids killed 33 people.\n\n"
+        "An early report said 20 people were killed.\n\nLater, 33 people were killed.\n",
+        "a.txt",
+    )
+    read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
+    assert read == ["33", "33"]
+    every = [doc.slice(f.quantity.span) for f in _analyse(doc, CONFIG, whole=True).figures]
+    assert every == ["33", "20", "33"]
+
+
 def test_a_claims_sentences_are_read_until_one_states_it() -> None:
     doc = parse(_body("The raids killed 33 people."), "a.txt")
     read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
