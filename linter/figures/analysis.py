@@ -84,12 +84,12 @@ _CUE_WORDS = (
     "which",
     "whom",
 )
-#: Between two parts: a short place or purpose phrase of the first part ("for 11 passengers"),
-#: then "," or "and".
+#: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
+#: Not one with a numeral: "$300 for each of 2 teachers" is a price per head, not a part.
 _PART_SEPARATOR = lazy(
     globals(),
     "_PART_SEPARATOR",
-    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|to|across|near|inside|outside)(?:[ \t]+[A-Za-z\d'’-]+)"
+    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|to|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
     r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)",
 )
 
