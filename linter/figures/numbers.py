@@ -384,8 +384,25 @@ _SINGULAR_NOUN = lazy(
     r"[ \t]+(?!(?:people|children|men|women|police|staff|personnel|crew|cattle|sheep|fish"
     r"|deer|livestock|aircraft|media|data|folk|youth|clergy|head|strong|dead|missing|more"
     r"|odd|other|extra|further|additional|new|homeless|elderly|poor|young|sick|faithful"
-    r"|and|or|to|of|per|in|on|at|for|from|with|by)\b)[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
+    r"|and|or|to|of|per|in|on|at|for|from|with|by|was|were|are|is|be|have|has|had"
+    r"|will|would|could|should|may|might|must|can|did|do|does|remain|include|live|face|wait"
+    r"|say|get|need|stay|who|which|that|while|after|before|since|across|near)\b)"
+    r"[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
 )
+#: A participle before a noun: "failed" of "the 2017 failed coup".
+_PARTICIPLE = lazy(globals(), "_PARTICIPLE", r"[ \t]+[a-z]+ed(?=[ \t]+[a-z])")
+
+
+def _names_one(text: str, end: int, hi: int) -> bool:
+    """Whether a singular noun follows a year-like number ending at ``end``, maybe after a
+    participle: "the 2019 record", "the 2017 failed coup" (but "the 1800 displaced families"
+    counts families)."""
+    if _SINGULAR_NOUN.match(text, end, hi):
+        return True
+    p = _PARTICIPLE.match(text, end, hi)
+    return p is not None and _SINGULAR_NOUN.match(text, p.end(), hi) is not None
+
+
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
@@ -857,10 +874,8 @@ def _suffixes(
             and (
                 _BEFORE_YEAR.search(before)
                 or _AFTER_YEAR.match(text, end, hi) is not None
-                or (
-                    _BEFORE_YEAR_WEAK.search(before)
-                    and (_YEAR_NOUN.match(text, end, hi) or _SINGULAR_NOUN.match(text, end, hi))
-                )
+                or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
+                or (_BEFORE_YEAR_DETERMINER.search(before) and _names_one(text, end, hi))
             )
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)

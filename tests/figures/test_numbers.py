@@ -585,7 +585,14 @@ def test_the_trie_alternation_matches_like_the_longest_first_alternation(
 
 
 @pytest.mark.parametrize(
-    "text", ["above the 2019 record of", "hurt in the 2023 crash.", "the 1998 final was"]
+    "text",
+    [
+        "above the 2019 record of",
+        "hurt in the 2023 crash.",
+        "the 1998 final was",
+        "after the 2017 failed coup",
+        "its 2020 postponed tournament",
+    ],
 )
 def test_a_year_before_a_singular_noun_is_a_year(text: str) -> None:
     assert [k for k, *_ in read(text)] == ["year"]
@@ -603,6 +610,9 @@ def test_a_year_before_a_singular_noun_is_a_year(text: str) -> None:
         "the 1500 head of cattle",
         "A 2000 strong crowd",
         "of 1900 displaced",
+        "the 1800 displaced families",
+        "the 1800 injured were",
+        "of 1900 record",
     ],
 )
 def test_a_number_before_a_plural_stays_a_count(text: str) -> None:
