@@ -843,8 +843,9 @@ def _parts_from(
 
     A list ends where English ends it: after "A and B", or at ", and" after one part
     ("including $800m in Europe, and $950m a year earlier": a list of parts takes it only as
-    "A, B, and C"). Parts said to make up a ``whole`` are then left unread: the figure after
-    the end may be one of them, and a partial list does not make up its whole.
+    "A, B, and C"), or where something else comes between two figures. Parts said to make up
+    a ``whole`` are then left unread: the figure after the end may be one of them, and a
+    partial list does not make up its whole.
     """
     parts: list[Figure] = []
     closed = False  # the last two parts were joined by a plain "and": the list has ended
@@ -853,6 +854,8 @@ def _parts_from(
         if parts:
             sep = _PART_SEPARATOR.fullmatch(gap)
             if sep is None:
+                if whole:
+                    return None  # "£163,000 for 11 schools and ...": where it ends is unclear
                 break
             serial = _SERIAL_AND.search(gap) is not None
             if closed or (serial and len(parts) == 1):

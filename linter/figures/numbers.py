@@ -371,13 +371,10 @@ _YEAR_NOUN = lazy(
     r"|edition|report|law|constitution|war|floods?|earthquake|crisis|uprising|accords?"
     r"|agreement|treaty|championships?|summit|polls?|referendum|revolution)\b)",
 )
-#: Before "2019 record": a determiner, which a year after it takes as a noun's modifier.
-_BEFORE_YEAR_DETERMINER = lazy(
-    globals(), "_BEFORE_YEAR_DETERMINER", r"(?i:\b(?:the|its|their|his|her|this|that)[ \t]+$)"
-)
-#: After "the 2019": a singular noun ("record", "crash"), which a count of 2,019 would not
-#: take. Plurals without an "s" ("the 1800 staff"), words that count ("the 1800 injured",
-#: "the 1500 head of cattle", "the 2000 strong crowd") and participles are left to counts.
+#: After "the 2019" or "a 2019": a singular noun ("record", "crash", "study"), which a count
+#: of 2,019 would not take. Plurals without an "s" ("the 1800 staff"), words that count ("the
+#: 1800 injured", "the 1500 head of cattle", "the 2000 strong crowd"), participles and verbs
+#: are left to counts.
 _SINGULAR_NOUN = lazy(
     globals(),
     "_SINGULAR_NOUN",
@@ -389,20 +386,6 @@ _SINGULAR_NOUN = lazy(
     r"|say|get|need|stay|who|which|that|while|after|before|since|across|near)\b)"
     r"[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
 )
-#: A participle before a noun: "failed" of "the 2017 failed coup".
-_PARTICIPLE = lazy(globals(), "_PARTICIPLE", r"[ \t]+[a-z]+ed(?=[ \t]+[a-z])")
-
-
-def _names_one(text: str, end: int, hi: int) -> bool:
-    """Whether a singular noun follows a year-like number ending at ``end``, maybe after a
-    participle: "the 2019 record", "the 2017 failed coup" (but "the 1800 displaced families"
-    counts families)."""
-    if _SINGULAR_NOUN.match(text, end, hi):
-        return True
-    p = _PARTICIPLE.match(text, end, hi)
-    return p is not None and _SINGULAR_NOUN.match(text, p.end(), hi) is not None
-
-
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
@@ -874,8 +857,10 @@ def _suffixes(
             and (
                 _BEFORE_YEAR.search(before)
                 or _AFTER_YEAR.match(text, end, hi) is not None
-                or (_BEFORE_YEAR_WEAK.search(before) and _YEAR_NOUN.match(text, end, hi))
-                or (_BEFORE_YEAR_DETERMINER.search(before) and _names_one(text, end, hi))
+                or (
+                    _BEFORE_YEAR_WEAK.search(before)
+                    and (_YEAR_NOUN.match(text, end, hi) or _SINGULAR_NOUN.match(text, end, hi))
+                )
             )
         ):
             return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)

@@ -221,6 +221,9 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
         "The $1,200 grant is split between $300 for each of 2 teachers and $600 for equipment.",
         "The fund paid out $900,000: $300,000 to each of 2 clinics and $300,000 to a hospital.",
         "A family ticket costs $90, made up of $30 for 2 adults and $30 for 2 children.",
+        # And a whole cut short there is not read: its other parts may follow.
+        "The £412,500 fund is split between £137,500 for care, £163,000 for 11 schools and "
+        "£112,000 for roads.",
     ):
         assert parts(text) == [], text
     # ", and" after one part ends the list; a sum of another time is no part.
