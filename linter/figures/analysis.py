@@ -629,9 +629,11 @@ _OPEN = ("more than", "at least", "up to", "fewer than")
 def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     """Whether a body figure states the claimed figure: the same number, to the claim's
     precision. An open bound on either side is read as its number alone: "more than 1,500"
-    agrees with any larger figure, but only 1,500 states it."""
+    agrees with any larger figure, but only 1,500 states it, or "more than 1,500" again."""
     if body.qualifier in _OPEN:
-        return False
+        if claim.qualifier != body.qualifier:
+            return False
+        body = replace(body, qualifier="")  # "up to 8 metres" again: the same bound, restated
     if claim.qualifier in _OPEN:
         claim = replace(claim, qualifier="")
     # A round claim stands for a figure it rounds, whatever the body reads it as counting:

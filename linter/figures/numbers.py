@@ -314,7 +314,9 @@ _SP = r"[ \t\u00a0]"
 _SCALE = lazy(
     globals(),
     "_SCALE",
-    rf"(?P<space>{_SP}?)(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])",
+    # "1.5 billion", "$1.5-billion" (a style some newsrooms keep), "3bn", "$4.5m".
+    rf"(?P<space>{_SP}?|[-‐](?=(?i:million|billion|trillion|thousand)))"
+    rf"(?P<s>(?i:million|billion|trillion|thousand)|mn|bn|tn|trn|m|k|b)(?![\w])",
 )
 _PERCENT = lazy(
     globals(),

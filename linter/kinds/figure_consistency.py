@@ -281,7 +281,14 @@ def _worth_reporting(doc: Document, claim: Claim) -> bool:
         )
         and anchor.key.replace(" ", "").isalpha()
         and len(anchor.key) >= 3
+        # "2 pounds": money or a weight, which the body may give as "£2".
+        and anchor.key not in _AMOUNT_WORDS
     )
+
+
+#: Words that name a unit of money or weight a figure is counted in, not a thing counted
+#: (not read as money: "pounds" may weigh).
+_AMOUNT_WORDS = frozenset({"pound", "penny", "pence"})
 
 
 def _said_otherwise(claim: Claim, figures: tuple[Figure, ...]) -> bool:

@@ -117,7 +117,10 @@ def test_tolerances_are_options() -> None:
         ("1,250,000 farms", 1_245_000, 1_255_000),
         ("more than 900 farms", 900, math.inf),
         ("90 farms", 90, 90),
-        ("950 farms", 950, 950),
+        ("950 farms", 945, 955),
+        ("420 shops", 415, 425),
+        ("1,230 farms", 1_225, 1_235),
+        ("423 farms", 423, 423),
         ("$900", 900, 900),
     ],
 )

@@ -663,3 +663,16 @@ def test_so_many_in_so_many_is_a_share(text: str, written: str, k: int, n: int) 
 )
 def test_so_many_in_a_time_is_not_a_share(text: str) -> None:
     assert [k for k, *_ in read(text) if k == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("$1.5-billion", "$1.5-billion", 1.5e9),
+        ("a $4.5-million ransom", "$4.5-million", 4.5e6),
+        ("three-million viewers", "three-million", 3e6),
+    ],
+)
+def test_a_scale_word_after_a_hyphen_scales(text: str, written: str, value: float) -> None:
+    _, as_written, low, high, *_ = read(text)[0]
+    assert (as_written, low, high) == (written, value, value)

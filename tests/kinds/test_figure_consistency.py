@@ -303,3 +303,34 @@ def test_an_emphasised_figure_is_read_and_quoted_without_its_marks(
     (found,) = KIND.check(doc, rule_options("figure-mismatch"))
     assert render(rule["message"], found, doc) == message
     assert doc.slice(found.span).strip("*_").startswith(("33", "$930m"))
+
+
+@pytest.mark.parametrize(
+    ("highlight", "body"),
+    [
+        # The same open bound, restated, states the claim whatever the anchors read.
+        (
+            "The snow on the road is up to eight metres deep.",
+            "The slide covered 300 metres of road with snow up to 8 metres deep.",
+        ),
+        # A hyphenated scale word is read ("$4.5-million" is $4.5 million).
+        ("The ransom demanded was $4.5-million.", "The ransom demanded was $4.5 million."),
+        # A claim of one trailing zero may round ("420" for 423).
+        ("Some 420 shops will close.", "The chain said 423 shops would close."),
+        ("The chain will close 420 shops.", "The chain said 423 shops would close."),
+    ],
+)
+def test_restatements_from_the_fifth_held_out_set_stay_quiet(highlight: str, body: str) -> None:
+    text = f"Report\nPublished 10 June 2026\nHighlights\n- {highlight}\n-\n{body}\n"
+    doc = parse(text, "a.txt")
+    for check in ("mismatch", "unsupported"):
+        assert list(KIND.check(doc, FigureConsistencyOptions(check=check))) == [], check
+
+
+def test_pounds_in_words_are_not_called_unsupported() -> None:
+    text = (
+        "Bus Fares\nPublished 10 June 2026\nHighlights\n- The fare costs 2 pounds.\n-\n"
+        "Riders pay a flat fare of £2.\n"
+    )
+    doc = parse(text, "a.txt")
+    assert list(KIND.check(doc, FigureConsistencyOptions(check="unsupported"))) == []
