@@ -629,17 +629,24 @@ _OPEN = ("more than", "at least", "up to", "fewer than")
 def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     """Whether a body figure states the claimed figure: the same number, to the claim's
     precision. An open bound on either side is read as its number alone: "more than 1,500"
-    agrees with any larger figure, but only 1,500 states it, or "more than 1,500" again."""
+    agrees with any larger figure, but only 1,500 states it. "Up to 8 metres" restated
+    states itself; "more than 200" restated does not, as it is often said of another count
+    ("injured more than 200 and killed 45")."""
     if body.qualifier in _OPEN:
-        if claim.qualifier != body.qualifier:
+        if claim.qualifier != "up to" or body.qualifier != "up to":
             return False
-        body = replace(body, qualifier="")  # "up to 8 metres" again: the same bound, restated
+        body = replace(body, qualifier="")
     if claim.qualifier in _OPEN:
         claim = replace(claim, qualifier="")
     # A round claim stands for a figure it rounds, whatever the body reads it as counting:
     # anchors are a guess ("1,174 properties" for "1,200 homes"), and a guess that something
-    # else is counted ("880 workers" beside "840 farms") must not make a false error.
-    return agree(claim, body, config.tolerances)
+    # else is counted ("880 workers" beside "840 farms") must not make a false error. Only a
+    # count rounded to hundreds or more, though: one rounded to tens ("420") is near too many
+    # other figures ("injured 418" beside "killed 380"), and rounds only its own anchor's.
+    tolerances = config.tolerances
+    if claim.kind is QKind.COUNT and claim.low == int(claim.low) and int(claim.low) % 100:
+        tolerances = replace(tolerances, rounded=0)
+    return agree(claim, body, tolerances)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:

@@ -334,3 +334,31 @@ def test_pounds_in_words_are_not_called_unsupported() -> None:
     )
     doc = parse(text, "a.txt")
     assert list(KIND.check(doc, FigureConsistencyOptions(check="unsupported"))) == []
+
+
+@pytest.mark.parametrize(
+    ("highlight", "body", "expected"),
+    [
+        # A bound restated of another count does not state the claim: the swap is caught.
+        (
+            "More than 200 people were killed in the bombing.",
+            "The bombing injured more than 200 people and killed 45, officials said.",
+            ["4:3"],
+        ),
+        (
+            "At least 30 people died.",
+            "At least 30 people were injured in the crash, and 4 died.",
+            ["4:3"],
+        ),
+        # A count rounded to tens rounds only its own anchor's figures, not another's.
+        ("The quake killed 420 people.", "The quake killed 380 people and injured 418.", ["4:20"]),
+        ("The quake killed 420 people.", "The quake killed 423 people and injured 50.", []),
+    ],
+)
+def test_what_states_a_claim_of_another_count(
+    highlight: str, body: str, expected: list[str]
+) -> None:
+    text = f"Report\nPublished 10 June 2026\nHighlights\n- {highlight}\n-\n{body}\n"
+    doc = parse(text, "a.txt")
+    found = KIND.check(doc, FigureConsistencyOptions(check="mismatch"))
+    assert [":".join(map(str, doc.position(f.span.start))) for f in found] == expected
