@@ -582,8 +582,7 @@ def _stated(
     """
     q = f.quantity
     return any(
-        agree(q, g.quantity, config.tolerances) and _states(q, g.quantity, config)
-        for g in values_by_class.get((q.kind.value, q.unit), ())
+        _states_figure(f, g, config) for g in values_by_class.get((q.kind.value, q.unit), ())
     )
 
 

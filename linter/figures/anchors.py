@@ -358,10 +358,9 @@ def _last_word(text: str, lo: int, end: int) -> str | None:
 
     The last of ``_tokens(text, lo, end)``, found without reading the others: every character
     but whitespace and emphasis marks is in a token, so the last token ends at the last such
-    character. Any
-    character there but an ASCII letter ends a token of one character or of digits; an ASCII
-    letter ends a word token, which starts at the first letter of the run of word characters
-    it ends.
+    character. Any character there but an ASCII letter ends a token of one character or of
+    digits; an ASCII letter ends a word token, which starts at the first letter of the run of
+    word characters it ends.
     """
     while end > lo and (text[end - 1].isspace() or text[end - 1] in "*_"):
         end -= 1

@@ -72,10 +72,9 @@ def interval(
 
 def _rounding(q: Quantity, most: float) -> float:
     """How far a plain round count (``900``, ``420``: 100 or more, ending in a zero) may be
-    from what it rounds:
-    half its last nonzero digit's place (:func:`interval` keeps the top end open), and at
-    most ``most`` of it. Exact for anything else; a qualifier says how loose a figure is
-    ("more than 900": no fewer)."""
+    from what it rounds: half its last nonzero digit's place (:func:`interval` keeps the top
+    end open), and at most ``most`` of it. Exact for anything else; a qualifier says how
+    loose a figure is ("more than 900": no fewer)."""
     value = q.low
     if q.kind is not QKind.COUNT or q.qualifier or q.words or q.high != value or value < 100:
         return 0.0

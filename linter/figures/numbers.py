@@ -647,7 +647,7 @@ _IN_EVERY = lazy(
     # "2 in 5 minutes", "3 in 4 league games": a count in a time or a run of events.
     r"(?![ \t]+(?:[a-z]+[ \t]+)?(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?"
     r"|months?|years?|seasons?|games?|matches|outings?|appearances?|starts?|overs?|laps?"
-    r"|innings|races?|rounds?|attempts?|tries|shots?|raids?|visits?|trips?|days)\b)",
+    r"|innings|races?|rounds?|attempts?|tries|shots?|raids?|visits?|trips?)\b)",
     re.IGNORECASE,
 )
 #: The wholes a share of more than one in so many is said of ("two in three", "9 in 10",
