@@ -248,6 +248,14 @@ def test_unsupported_is_said_only_of_what_is_read_after_the_figure() -> None:
     assert [doc.position(f.span.start) for f in found] == [(5, 19)]
 
 
+def _found(highlight: str, body: str, check: str) -> list[str]:
+    """Where ``check`` finds something in a one-bullet article: "line:column" of each."""
+    text = f"Report\nPublished 10 June 2026\nHighlights\n- {highlight}\n-\n{body}\n"
+    doc = parse(text, "a.txt")
+    found = KIND.check(doc, FigureConsistencyOptions(check=check))
+    return [":".join(map(str, doc.position(f.span.start))) for f in found]
+
+
 @pytest.mark.parametrize(
     ("highlight", "body", "expected"),
     [
@@ -263,10 +271,7 @@ def test_unsupported_is_said_only_of_what_is_read_after_the_figure() -> None:
 def test_unsupported_is_not_said_when_the_body_gives_the_number_otherwise(
     highlight: str, body: str, expected: list[str]
 ) -> None:
-    text = f"Mine Rescue\nPublished 4 May 2026\nHighlights\n- {highlight}\n-\n{body}\n"
-    doc = parse(text, "a.txt")
-    found = KIND.check(doc, FigureConsistencyOptions(check="unsupported"))
-    assert [":".join(map(str, doc.position(f.span.start))) for f in found] == expected
+    assert _found(highlight, body, "unsupported") == expected
 
 
 MARKDOWN_HEAD = (
@@ -321,19 +326,12 @@ def test_an_emphasised_figure_is_read_and_quoted_without_its_marks(
     ],
 )
 def test_restatements_from_the_fifth_held_out_set_stay_quiet(highlight: str, body: str) -> None:
-    text = f"Report\nPublished 10 June 2026\nHighlights\n- {highlight}\n-\n{body}\n"
-    doc = parse(text, "a.txt")
     for check in ("mismatch", "unsupported"):
-        assert list(KIND.check(doc, FigureConsistencyOptions(check=check))) == [], check
+        assert _found(highlight, body, check) == [], check
 
 
 def test_pounds_in_words_are_not_called_unsupported() -> None:
-    text = (
-        "Bus Fares\nPublished 10 June 2026\nHighlights\n- The fare costs 2 pounds.\n-\n"
-        "Riders pay a flat fare of £2.\n"
-    )
-    doc = parse(text, "a.txt")
-    assert list(KIND.check(doc, FigureConsistencyOptions(check="unsupported"))) == []
+    assert _found("The fare costs 2 pounds.", "Riders pay a flat fare of £2.", "unsupported") == []
 
 
 @pytest.mark.parametrize(
@@ -358,7 +356,4 @@ def test_pounds_in_words_are_not_called_unsupported() -> None:
 def test_what_states_a_claim_of_another_count(
     highlight: str, body: str, expected: list[str]
 ) -> None:
-    text = f"Report\nPublished 10 June 2026\nHighlights\n- {highlight}\n-\n{body}\n"
-    doc = parse(text, "a.txt")
-    found = KIND.check(doc, FigureConsistencyOptions(check="mismatch"))
-    assert [":".join(map(str, doc.position(f.span.start))) for f in found] == expected
+    assert _found(highlight, body, "mismatch") == expected
