@@ -9,7 +9,8 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -119,7 +120,7 @@ class Config:
         tolerances: Tolerances,
         fuzzy: int,
     ) -> Config:
-        key = repr((sorted(synonyms.items()), generic, tolerances, fuzzy))
+        key = "figures:" + repr((sorted(synonyms.items()), generic, tolerances, fuzzy))
         return cls(Lexicon.build(synonyms, generic), tolerances, fuzzy, key)
 
 
@@ -253,7 +254,7 @@ class FigureAnalysis:
 
 def analyse(doc: Document, config: Config) -> FigureAnalysis:
     """The figures analysis of ``doc`` under ``config``, computed once per document."""
-    return doc.memo(f"figures:{config.key}", lambda d: _analyse(d, config))
+    return doc.memo(config.key, lambda d: _analyse(d, config))
 
 
 def sentences(text: str, start: int, end: int) -> list[Span]:
@@ -330,20 +331,19 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         for index, block in blocks
         if block.role is not Role.BODY
     }
-    claimed = [
-        f
-        for found in head.values()
-        for f in found
-        if f.quantity.kind is not QKind.WEEKDAY and f.anchor is not None
+    # Any title or highlights figure but a weekday may be a claim: one the body states is
+    # settled by its value, whatever it counts; another is a claim only if it has an anchor.
+    candidates = [
+        f for found in head.values() for f in found if f.quantity.kind is not QKind.WEEKDAY
     ]
-    body = _Body(text, blocks, config, claimed)
+    body = _Body(text, blocks, config)
     claims = None
     if not whole:
-        figures = body.read(head)
-        claims = _settle_all(claimed, figures, config, complete=False, stated=body.stated)
+        figures = body.read(head, candidates)
+        claims = _settle_all(candidates, figures, config, complete=False, stated=body.stated)
     if claims is None:
         figures = body.read_all(head)
-        claims = _settle_all(claimed, figures, config, complete=True)
+        claims = _settle_all(candidates, figures, config, complete=True)
         assert claims is not None
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
 
@@ -351,51 +351,55 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
 class _Body:
     """The body sentences that may bear on a claim or state parts, read as far as needed.
 
-    A sentence that may state parts (a relation cue, see :func:`_lowered`) is read. For
-    each claim, the sentences that may hold a figure of its anchor (one of its key's stems)
-    are read in order until one states the claim's figure (see :func:`_stated`): that
-    settles it, whatever the anchors. A claim none states has them all read, for its anchor's
-    figures to settle it (:func:`_settle_all`). A block is split into sentences only when
-    one of them may be read.
+    A sentence that may state parts (a relation cue, see :func:`_lowered`) is read. For each
+    claim, the sentences that write its numeral ("33" of "33 people") are read first, then
+    those that may hold a figure of its anchor (one of its key's stems), until one states
+    the claim's figure (see :func:`_stated`): that settles it, whatever the anchors, and its
+    anchor is not read. A claim none states has them all read, for its anchor's figures to
+    settle it (:func:`_settle_all`). A block is split into sentences only when one of them
+    may be read.
     """
 
-    def __init__(
-        self, text: str, blocks: list[tuple[int, Block]], config: Config, claimed: list[Figure]
-    ) -> None:
+    def __init__(self, text: str, blocks: list[tuple[int, Block]], config: Config) -> None:
         self.text = text
         self.config = config
-        self.claimed = claimed
         #: The ``id`` of each claim a body figure read states (see :meth:`read`).
         self.stated: set[int] = set()
-        #: Each body block that may hold a figure, with its text in lower case and the word
-        #: an anchor may read before it (None when any word test must say yes: a colon, or
-        #: beyond ASCII), and whether a figure of it may matter.
-        self.blocks: list[tuple[int, Block, str | None, bool]] = []
-        stems = _stems(claimed, config.lexicon)
-        for index, block in blocks:
-            start, end = block.text_span.start, block.text_span.end
-            if block.role is not Role.BODY:
-                continue
-            if block.is_heading and not any(map(str.isdigit, block.text)):
-                continue
-            lowered = _lowered(text, start, end)
-            may = lowered is None or _holds(lowered, stems) or _holds(lowered, _CUE_WORDS)
-            self.blocks.append((index, block, lowered, may))
-        self._sentences: dict[int, list[tuple[Span, str | None]]] = {}
+        #: Each body block that may hold a figure.
+        self.blocks = [
+            (index, block)
+            for index, block in blocks
+            if block.role is Role.BODY
+            and not (block.is_heading and not any(map(str.isdigit, block.text)))
+        ]
+        self._starts = [block.text_span.start for _, block in self.blocks]
+        self._lowered: dict[int, str | None] = {}
+        self._sentences: dict[int, list[Span]] = {}
+        self._said: dict[tuple[int, int], str | None] = {}
         self._read: dict[tuple[int, int], list[Figure]] = {}
+        #: In ASCII text, where each of :data:`_CUE_WORDS` or a colon is (start and end, in
+        #: order): found in the whole text at once, rather than in a lowered copy of each block.
+        self._cues: list[tuple[int, int]] | None = None
+        if text.isascii():
+            lowered = text.lower()
+            self._cues = sorted(
+                (at, at + len(word))
+                for word in (*_CUE_WORDS, ":")
+                for at in _find_all(lowered, word)
+            )
 
-    def read(self, head: dict[int, list[Figure]]) -> list[Figure]:
+    def read(self, head: dict[int, list[Figure]], candidates: list[Figure]) -> list[Figure]:
         """The figures of ``head`` (title and highlights) with those of the body sentences
-        that matter, in document order."""
+        that matter to the ``candidates`` (its figures that may be claims), in document
+        order."""
         wanted: set[tuple[int, int]] = set()
-        for at, (_, _, lowered, may) in enumerate(self.blocks):
-            if may and (lowered is None or _holds(lowered, _CUE_WORDS)):
-                for k, (_, said) in enumerate(self._split(at)):
-                    if said is None or _holds(said, _CUE_WORDS):
+        for at, (_, block) in enumerate(self.blocks):
+            if self._may_state_parts(block.text_span):
+                for k, sentence in enumerate(self._split(at)):
+                    if self._may_state_parts(sentence):
                         wanted.add((at, k))
-        for claim in self.claimed:
-            assert claim.anchor is not None
-            if self._state(claim, self.config.lexicon.stems_of(claim.anchor.key), wanted):
+        for claim in candidates:
+            if self._state(claim, wanted):
                 self.stated.add(id(claim))
         return self._merge(head, wanted)
 
@@ -413,55 +417,95 @@ class _Body:
             figures.extend(head[index] if index in head else body[index])
         return figures
 
-    def _state(self, claim: Figure, own: frozenset[str], wanted: set[tuple[int, int]]) -> bool:
-        """Read the sentences that may hold a figure of ``claim``'s anchor (marking them
-        ``wanted``) until one states the claim's figure; whether one did.
+    def _state(self, claim: Figure, wanted: set[tuple[int, int]]) -> bool:
+        """Read the sentences that may state ``claim``'s figure (marking them ``wanted``)
+        until one does; whether one did.
 
-        Those where the claim's numeral is written ("33" of "33 people") are read first: a
-        body that states a figure mostly writes it alike. The order changes only how many
-        are read when one does, never the answer.
+        Those that write the claim's numeral come first: a body that states a figure mostly
+        writes it alike, and the claim's anchor need not be read. Then, unless the claim has
+        no anchor (and is no claim), those that may hold a figure of its anchor. The order
+        changes only how many are read when one states it, never the answer.
         """
-        numeral = _numeral(self.text, claim.quantity.span)
-        blocks = [
-            at
-            for at, (_, _, lowered, may) in enumerate(self.blocks)
-            if may and (lowered is None or _holds(lowered, own))
-        ]
-        if numeral:  # a stable sort: those that write it first, each in document order
-            blocks.sort(key=lambda at: not self._writes(self.blocks[at][1].text_span, numeral))
-        for at in blocks:
-            split = self._split(at)
-            order = list(range(len(split)))
-            if numeral:
-                order.sort(key=lambda k: not self._writes(split[k][0], numeral))
-            for k in order:
-                said = split[k][1]
-                if said is not None and not _holds(said, own):
+        text = self.text
+        numeral = _numeral(text, claim.quantity.span)
+        tried: set[tuple[int, int]] = set()
+        starts = self._starts
+        # Each block that writes the numeral, in order: one search of the text finds them.
+        at_text = text.find(numeral, starts[0]) if numeral and starts else -1
+        while at_text >= 0:
+            at = bisect_right(starts, at_text) - 1
+            span = self.blocks[at][1].text_span
+            if at_text + len(numeral) > span.end:  # not within a body block
+                at_text = text.find(numeral, at_text + 1)
+                continue
+            for k, sentence in enumerate(self._split(at)):
+                if text.find(numeral, sentence.start, sentence.end) < 0:
+                    continue
+                tried.add((at, k))
+                wanted.add((at, k))
+                if self._states(claim, at, k):
+                    return True
+            at_text = text.find(numeral, span.end)
+        anchor = claim.anchor
+        if anchor is None:
+            return False
+        own = self.config.lexicon.stems_of(anchor.key)
+        for at in range(len(self.blocks)):
+            if not _may_hold(self._block_lowered(at), own):
+                continue
+            for k in range(len(self._split(at))):
+                if (at, k) in tried or not _may_hold(self._sentence_lowered(at, k), own):
                     continue
                 wanted.add((at, k))
-                if any(_states_figure(claim, g, self.config) for g in self._figures(at, k)):
+                if self._states(claim, at, k):
                     return True
         return False
 
-    def _writes(self, span: Span, numeral: str) -> bool:
-        return self.text.find(numeral, span.start, span.end) >= 0
+    def _may_state_parts(self, span: Span) -> bool:
+        """Whether ``text[span]`` may state parts: ``_may_hold(_lowered(...), _CUE_WORDS)``."""
+        cues = self._cues
+        if cues is None:
+            return _may_hold(_lowered(self.text, span.start, span.end), _CUE_WORDS)
+        if not cues:
+            return False
+        at = bisect_left(cues, (_reach_back(self.text, span.start), 0))
+        while at < len(cues) and cues[at][0] < span.end:
+            if cues[at][1] <= span.end:
+                return True
+            at += 1
+        return False
 
-    def _split(self, at: int) -> list[tuple[Span, str | None]]:
+    def _states(self, claim: Figure, at: int, k: int) -> bool:
+        return any(_states_figure(claim, g, self.config) for g in self._figures(at, k))
+
+    def _block_lowered(self, at: int) -> str | None:
+        try:
+            return self._lowered[at]
+        except KeyError:
+            span = self.blocks[at][1].text_span
+            found = self._lowered[at] = _lowered(self.text, span.start, span.end)
+            return found
+
+    def _sentence_lowered(self, at: int, k: int) -> str | None:
+        try:
+            return self._said[(at, k)]
+        except KeyError:
+            sentence = self._split(at)[k]
+            found = self._said[(at, k)] = _lowered(self.text, sentence.start, sentence.end)
+            return found
+
+    def _split(self, at: int) -> list[Span]:
         found = self._sentences.get(at)
         if found is None:
-            block = self.blocks[at][1]
-            found = [
-                (sentence, _lowered(self.text, sentence.start, sentence.end))
-                for sentence in sentences(self.text, block.text_span.start, block.text_span.end)
-            ]
-            self._sentences[at] = found
+            span = self.blocks[at][1].text_span
+            found = self._sentences[at] = sentences(self.text, span.start, span.end)
         return found
 
     def _figures(self, at: int, k: int) -> list[Figure]:
         found = self._read.get((at, k))
         if found is None:
-            index, block, _, _ = self.blocks[at]
-            sentence = self._sentences[at][k][0]
+            index, block = self.blocks[at]
+            sentence = self._sentences[at][k]
             found = []
             context: SentenceContext | None = None
             for q in read_quantities(self.text, sentence.start, sentence.end):
@@ -470,6 +514,19 @@ class _Body:
                 found.append(Figure(q, block.role, index, sentence, context))
             self._read[(at, k)] = found
         return found
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, overlapping or not."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _may_hold(lowered: str | None, words: Iterable[str]) -> bool:
+    """Whether a text :func:`_lowered` made may hold one of ``words``."""
+    return lowered is None or _holds(lowered, words)
 
 
 def _lowered(text: str, start: int, end: int) -> str | None:
@@ -504,30 +561,21 @@ def _holds(lowered: str, words: Iterable[str]) -> bool:
     return any(map(lowered.__contains__, words))
 
 
-def _stems(claimed: list[Figure], lexicon: Lexicon) -> frozenset[str]:
-    """Stems one of which is in every body sentence (with the characters an anchor may read
-    before it) holding a figure that shares an anchor key with a claim."""
-    stems: set[str] = set()
-    for f in claimed:
-        if f.anchor is not None:
-            stems |= lexicon.stems_of(f.anchor.key)
-    return frozenset(stems)
-
-
 def _settle_all(
-    claimed: list[Figure],
+    candidates: list[Figure],
     figures: list[Figure],
     config: Config,
     *,
     complete: bool,
     stated: set[int] | None = None,
 ) -> tuple[Claim, ...] | None:
-    """Every claim settled against the body ``figures``; None, when they are not
-    ``complete``, if a claim may be settled by body figures not of its anchor. ``stated``,
-    when known, holds the ``id`` of each claim some of ``figures`` states (see
-    :func:`_stated`)."""
+    """Every claim among ``candidates`` settled against the body ``figures``: a candidate
+    the body states, whatever it counts, and any other that has an anchor. None, when the
+    figures are not ``complete``, if a claim may be settled by body figures not of its
+    anchor. ``stated``, when known, holds the ``id`` of each candidate some of ``figures``
+    states (see :func:`_stated`)."""
     # A claim is only ever compared with body figures of its own kind and unit.
-    classes = {(f.quantity.kind.value, f.quantity.unit) for f in claimed}
+    classes = {(f.quantity.kind.value, f.quantity.unit) for f in candidates}
     values_by_class: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         if f.role is Role.BODY:
@@ -537,7 +585,9 @@ def _settle_all(
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
     if stated is None:
-        stated = {id(f) for f in claimed if _stated(f, values_by_class, config)}
+        stated = {id(f) for f in candidates if _stated(f, values_by_class, config)}
+    # The anchor of a stated figure is not read: what it counts cannot change the finding.
+    claimed = [f for f in candidates if id(f) in stated or f.anchor is not None]
     pending = [f for f in claimed if id(f) not in stated]
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
     body: dict[tuple[str, str, str], list[Figure]] = {}

@@ -187,8 +187,25 @@ def _config(
     return Config.build(dict(synonyms), generic, Tolerances(approximate, near, rounded), fuzzy)
 
 
+#: The configuration of each options record seen, by identity (with the record, so that the
+#: identity stays its own): every document of a run is checked with the same few records, and
+#: each of its three rules asks; making :func:`_config`'s key costs more than the look-up.
+_BY_RECORD: dict[int, tuple[FigureConsistencyOptions, Config]] = {}
+
+
 def config_for(options: FigureConsistencyOptions) -> Config:
     """The analysis configuration an options record stands for."""
+    found = _BY_RECORD.get(id(options))
+    if found is not None and found[0] is options:
+        return found[1]
+    config = _config_of(options)
+    if len(_BY_RECORD) >= 32:
+        _BY_RECORD.clear()
+    _BY_RECORD[id(options)] = (options, config)
+    return config
+
+
+def _config_of(options: FigureConsistencyOptions) -> Config:
     synonyms = tuple(sorted((k, tuple(v)) for k, v in options.synonyms.items()))
     return _config(
         synonyms,

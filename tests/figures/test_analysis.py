@@ -14,6 +14,7 @@ from linter.figures.analysis import (
     _RELATION_CUE,
     _SENTENCE_BREAK,
     _SENTENCE_END,
+    Claim,
     Figure,
     FigureAnalysis,
     Status,
@@ -430,6 +431,18 @@ def _verdict(status: Status) -> str:
     return status.value if status in (Status.CONTRADICTED, Status.UNSUPPORTED) else "quiet"
 
 
+def _anchored(claims: tuple[Claim, ...]) -> list[tuple[object, ...]]:
+    """What each claim with an anchor reports. A figure the body states is a claim whatever
+    it counts, its anchor unread: one without an anchor may be among the claims or not, as
+    the reading found it stated, and is never reported."""
+    assert all(c.status is Status.STATED for c in claims if c.figure.anchor is None)
+    return [
+        (c.figure.quantity, _verdict(c.status), c.evidence.quantity if c.evidence else None)
+        for c in claims
+        if c.figure.anchor is not None
+    ]
+
+
 def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple[object, ...]]:
     """Claims settled the straightforward way: every body figure bucketed, whatever its kind."""
     body: dict[tuple[str, str, str], list[Figure]] = {}
@@ -470,10 +483,7 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
 def test_claims_settled_against_their_class_only_are_the_same(article: tuple[str, str]) -> None:
     highlights, body = article
     doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
-    settled = [
-        (c.figure.quantity, _verdict(c.status), c.evidence.quantity if c.evidence else None)
-        for c in analyse(doc, CONFIG).claims
-    ]
+    settled = _anchored(analyse(doc, CONFIG).claims)
     every = _analyse(doc, CONFIG, whole=True).figures
     assert settled == _claims_against_every_body_figure(every)
 
@@ -528,10 +538,7 @@ _PARAGRAPHS = st.lists(
 
 def _outcome(result: FigureAnalysis) -> tuple[object, ...]:
     return (
-        [
-            (c.figure.quantity, _verdict(c.status), c.evidence.quantity if c.evidence else None)
-            for c in result.claims
-        ],
+        _anchored(result.claims),
         [
             (
                 p.total.quantity,
