@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
@@ -111,6 +112,11 @@ class Config:
     tolerances: Tolerances = field(default_factory=Tolerances)
     fuzzy: int = 90
     key: str = ""  # identity of this configuration, for ``doc.memo``
+
+    @cached_property
+    def unrounded(self) -> Tolerances:
+        """The tolerances, with no rounding of a claim's round count."""
+        return replace(self.tolerances, rounded=0)
 
     @classmethod
     def build(
@@ -614,12 +620,8 @@ def _settle_all(
 def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
     """Whether body figure ``g`` states claim ``claim``'s figure (see :func:`_stated`)."""
     q, b = claim.quantity, g.quantity
-    return (
-        b.kind is q.kind
-        and b.unit == q.unit
-        and agree(q, b, config.tolerances)
-        and _states(q, b, config)
-    )
+    # _states only narrows the two figures' intervals: when it holds, they agree.
+    return b.kind is q.kind and b.unit == q.unit and _states(q, b, config)
 
 
 def _stated(
@@ -684,9 +686,9 @@ def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     if body.qualifier in _OPEN:
         if claim.qualifier != "up to" or body.qualifier != "up to":
             return False
-        body = replace(body, qualifier="")
+        body = _bare(body)
     if claim.qualifier in _OPEN:
-        claim = replace(claim, qualifier="")
+        claim = _bare(claim)
     # A round claim stands for a figure it rounds, whatever the body reads it as counting:
     # anchors are a guess ("1,174 properties" for "1,200 homes"), and a guess that something
     # else is counted ("880 workers" beside "840 farms") must not make a false error. Only a
@@ -694,8 +696,13 @@ def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     # other figures ("injured 418" beside "killed 380"), and rounds only its own anchor's.
     tolerances = config.tolerances
     if claim.kind is QKind.COUNT and claim.low == int(claim.low) and int(claim.low) % 100:
-        tolerances = replace(tolerances, rounded=0)
+        tolerances = config.unrounded
     return agree(claim, body, tolerances)
+
+
+def _bare(q: Quantity) -> Quantity:
+    """``q`` without its qualifier (``replace`` is slower, and this is asked often)."""
+    return Quantity(q.kind, q.span, q.low, q.high, q.step, q.unit, "", q.lead, q.parts, q.words)
 
 
 def _compatible(claim: Anchor, other: Anchor) -> bool:
