@@ -400,7 +400,8 @@ _SCORE_CONTEXT = lazy(
     r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)",
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
-_LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?$")
+# \Z, not $: "killed\n33 people" is a figure after a line break, not a name.
+_LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?\Z")
 _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
 
 

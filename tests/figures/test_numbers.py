@@ -309,6 +309,13 @@ def test_names_with_digits_are_not_figures(text: str) -> None:
     assert read(text) == []
 
 
+@pytest.mark.parametrize("text", ["The raids killed\n33 people.", "The raids killed -\n33 people."])
+def test_a_figure_after_a_line_break_is_no_name(text: str) -> None:
+    # A hard-wrapped line: the word before the break is not glued to the figure.
+    (q,) = list(read_quantities(text))
+    assert text[q.span.start : q.span.end] == "33"
+
+
 def test_spans_are_offsets_into_the_whole_text() -> None:
     text = "Highlights: 33 deaths and 18 civilians."
     spans = [(q.span.start, q.span.end) for q in read_quantities(text, 12, len(text))]
