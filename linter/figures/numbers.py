@@ -10,6 +10,7 @@ word, ``%``, a unit, a second numeral making a range) and the qualifier in front
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -400,8 +401,6 @@ _SCORE_CONTEXT = lazy(
     r"|scoreline|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|routed?)\b)",
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
-# \Z, not $: "killed\n33 people" is a figure after a line break, not a name.
-_LETTER_BEFORE = lazy(globals(), "_LETTER_BEFORE", r"[A-Za-z]-?\Z")
 _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
 
 
@@ -452,6 +451,7 @@ _WORD_STARTERS = {
     for w in (*_UNITS19, *_SCALES, *ORDINAL_VALUES, "dozen", "half")
     if not w.startswith(_COMPOUND_STARTS)
 }
+_DAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 #: A whole run of ASCII letters that may begin a figure, and only where the figure it begins
 #: can follow: a number word (any letter case), a word starting with a tens word, ``a`` or
 #: ``an`` before a scale or fraction, ``US`` before ``$``, a month before a day or year, a
@@ -461,7 +461,16 @@ _STARTER = (
     r"|(?ai:an?)(?=(?i:[ \t-]+(?:half|third|quarter|dozen|hundred|thousand|million|billion)))"
     r"|US(?=\$)"
     rf"|{_trie(_MONTH_NAMES)}(?![A-Za-z])(?=\.?,?[ \t]+\d)"
-    rf"|{_trie(['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'])}day(?![A-Za-z])"
+    rf"|{_trie(_DAY_STEMS)}day(?![A-Za-z])"
+)
+#: The ASCII letters no :data:`_STARTER` match starts with: a run of letters led by one of
+#: them is passed over without trying the starters (most words are, and this is the hot loop).
+_NOT_STARTING = "".join(
+    sorted(
+        set(string.ascii_letters)
+        - {c for w in (*_WORD_STARTERS, *_TENS, "a") for c in (w[0].lower(), w[0].upper())}
+        - {"U", *(w[0] for w in _MONTH_NAMES), *(w[0] for w in _DAY_STEMS)}
+    )
 )
 #: Where a figure may start, found by the regex engine rather than word by word in Python.
 #: Text is read as tokens: runs of ASCII letters, and numeral tokens (a digit or currency sign
@@ -471,7 +480,8 @@ _STARTER = (
 _STARTS = lazy(
     globals(),
     "_STARTS",
-    rf"(?:[^A-Za-z$£€¥\d]++|(?!{_STARTER})[A-Za-z]++)*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
+    rf"(?:[^A-Za-z$£€¥\d]++|[{_NOT_STARTING}][A-Za-z]*+|(?!{_STARTER})[A-Za-z]++)*+"
+    rf"(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
 )
 
 
@@ -514,10 +524,11 @@ def _may_end_in_qualifier(text: str, lo: int, end: int) -> bool:
         end -= 1  # "$" also matches before a final newline
     while end > lo and text[end - 1] in " \t\u00a0":
         end -= 1
-    start = end
-    while start > lo and not (text[start - 1].isspace() or text[start - 1] in '("“'):
-        start -= 1
-    word = text[start:end]
+    if end == lo or text[end - 1].isspace():
+        return False  # the line ends in other space: nothing that ends there is a word
+    # The last run without space, from after its last "(", '"' or "“".
+    word = text[lo:end].rsplit(None, 1)[-1]
+    word = word[max(word.rfind("("), word.rfind('"'), word.rfind("“")) + 1 :]
     # Beyond ASCII, case folding is wider than lower() ("ſ" matches "s"): let the pattern say.
     return not word.isascii() or word.lower() in _QUALIFIER_ENDS
 
@@ -599,8 +610,15 @@ def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | N
     digits = m.group("digits")
     start = m.start()
     core_start = m.start("digits")
-    if _LETTER_BEFORE.search(text, max(lo, core_start - 2), core_start):
-        return None  # part of a name: COVID-19, F-16, G7
+    if core_start > lo and (
+        _is_letter(text[core_start - 1])
+        or (
+            text[core_start - 1] == "-"
+            and core_start - 2 >= lo
+            and _is_letter(text[core_start - 2])
+        )
+    ):
+        return None  # part of a name: COVID-19, F-16, G7 (not a word that ends the line before)
     value = _number(digits)
     decimals = _decimals(digits)
     currency = _CURRENCY_SIGNS.get(m.group("cur") or "", "")

@@ -316,6 +316,15 @@ def test_a_figure_after_a_line_break_is_no_name(text: str) -> None:
     assert text[q.span.start : q.span.end] == "33"
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(numbers._NOT_STARTING), st.text(alphabet="abcdefhlnorstuvy $1-", max_size=12)
+)
+def test_no_figure_starts_with_a_letter_the_scan_passes_over(first: str, rest: str) -> None:
+    # The scan for starts skips a run of letters led by one of these without trying them.
+    assert re.match(numbers._STARTER, first + rest) is None
+
+
 def test_spans_are_offsets_into_the_whole_text() -> None:
     text = "Highlights: 33 deaths and 18 civilians."
     spans = [(q.span.start, q.span.end) for q in read_quantities(text, 12, len(text))]
