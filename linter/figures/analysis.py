@@ -388,10 +388,13 @@ class _Body:
         self._cues: list[tuple[int, int]] | None = None
         if text.isascii():
             lowered = text.lower()
+            # Only what a body block may read: from the word before the first, to the last's end.
+            lo = _reach_back(text, self._starts[0]) if self._starts else 0
+            hi = self.blocks[-1][1].text_span.end if self.blocks else 0
             self._cues = sorted(
                 (at, at + len(word))
                 for word in (*_CUE_WORDS, ":")
-                for at in _find_all(lowered, word)
+                for at in _find_all(lowered, word, lo, hi)
             )
 
     def read(self, head: dict[int, list[Figure]], candidates: list[Figure]) -> list[Figure]:
@@ -522,12 +525,12 @@ class _Body:
         return found
 
 
-def _find_all(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` starts in ``text``, overlapping or not."""
-    at = text.find(word)
+def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where ``word`` starts in ``text[start:end]``, overlapping or not."""
+    at = text.find(word, start, end)
     while at >= 0:
         yield at
-        at = text.find(word, at + 1)
+        at = text.find(word, at + 1, end)
 
 
 def _may_hold(lowered: str | None, words: Iterable[str]) -> bool:
