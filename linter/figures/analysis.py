@@ -583,21 +583,19 @@ def _settle_all(
     figures are not ``complete``, if a claim may be settled by body figures not of its
     anchor. ``stated``, when known, holds the ``id`` of each candidate some of ``figures``
     states (see :func:`_stated`)."""
-    # A claim is only ever compared with body figures of its own kind and unit.
-    classes = {(f.quantity.kind.value, f.quantity.unit) for f in candidates}
-    values_by_class: dict[tuple[str, str], list[Figure]] = {}
-    for f in figures:
-        if f.role is Role.BODY:
-            kind_unit = (f.quantity.kind.value, f.quantity.unit)
-            if kind_unit in classes:
-                values_by_class.setdefault(kind_unit, []).append(f)
+    values_by_class: dict[tuple[str, str], list[Figure]] | None = None
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
     if stated is None:
+        values_by_class = _values_by_class(candidates, figures)
         stated = {id(f) for f in candidates if _stated(f, values_by_class, config)}
     # The anchor of a stated figure is not read: what it counts cannot change the finding.
     claimed = [f for f in candidates if id(f) in stated or f.anchor is not None]
     pending = [f for f in claimed if id(f) not in stated]
+    if not pending:
+        return tuple(Claim(f, Status.STATED) for f in claimed)
+    if values_by_class is None:
+        values_by_class = _values_by_class(candidates, figures)
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
     body: dict[tuple[str, str, str], list[Figure]] = {}
     keys_by_class: dict[tuple[str, str], list[str]] = {}
@@ -618,6 +616,21 @@ def _settle_all(
         id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
     }
     return tuple(settled.get(id(f)) or Claim(f, Status.STATED) for f in claimed)
+
+
+def _values_by_class(
+    candidates: list[Figure], figures: list[Figure]
+) -> dict[tuple[str, str], list[Figure]]:
+    """The body ``figures`` of each kind and unit of a candidate's (a claim is only ever
+    compared with body figures of its own kind and unit)."""
+    classes = {(f.quantity.kind.value, f.quantity.unit) for f in candidates}
+    found: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if f.role is Role.BODY:
+            kind_unit = (f.quantity.kind.value, f.quantity.unit)
+            if kind_unit in classes:
+                found.setdefault(kind_unit, []).append(f)
+    return found
 
 
 def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
