@@ -349,7 +349,7 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         claims = _settle_all(candidates, figures, config, complete=False, stated=body.stated)
     if claims is None:
         figures = body.read_all(head)
-        claims = _settle_all(candidates, figures, config, complete=True)
+        claims = _settle_all(candidates, figures, config, complete=True, known=body.stated)
         assert claims is not None
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
 
@@ -577,18 +577,21 @@ def _settle_all(
     *,
     complete: bool,
     stated: set[int] | None = None,
+    known: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[Claim, ...] | None:
     """Every claim among ``candidates`` settled against the body ``figures``: a candidate
     the body states, whatever it counts, and any other that has an anchor. None, when the
     figures are not ``complete``, if a claim may be settled by body figures not of its
     anchor. ``stated``, when known, holds the ``id`` of each candidate some of ``figures``
-    states (see :func:`_stated`)."""
+    states (see :func:`_stated`); else it is worked out, but for those ``known``."""
     values_by_class: dict[tuple[str, str], list[Figure]] | None = None
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
     if stated is None:
         values_by_class = _values_by_class(candidates, figures)
-        stated = {id(f) for f in candidates if _stated(f, values_by_class, config)}
+        stated = {
+            id(f) for f in candidates if id(f) in known or _stated(f, values_by_class, config)
+        }
     # The anchor of a stated figure is not read: what it counts cannot change the finding.
     claimed = [f for f in candidates if id(f) in stated or f.anchor is not None]
     pending = [f for f in claimed if id(f) not in stated]
