@@ -600,18 +600,13 @@ def _settle_all(
     if values_by_class is None:
         values_by_class = _values_by_class(candidates, figures)
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
-    body: dict[tuple[str, str, str], list[Figure]] = {}
-    keys_by_class: dict[tuple[str, str], list[str]] = {}
-    for kind_unit, found in values_by_class.items():
-        if kind_unit not in open_classes:
-            continue
-        for f in found:
-            anchor = f.anchor
-            if anchor is not None:
-                bucket = body.setdefault((*kind_unit, anchor.key), [])
-                if not bucket:
-                    keys_by_class.setdefault(kind_unit, []).append(anchor.key)
-                bucket.append(f)
+    # Only a figure whose sentence holds a stem of a claim's key can have that key (see
+    # _lowered): the anchors of the others are read only if a claim's key has no figure,
+    # and the closest key of another spelling is looked for.
+    stems = frozenset().union(*(config.lexicon.stems_of(f.bucket[2]) for f in pending))
+    body, keys_by_class = _buckets(values_by_class, open_classes, stems)
+    if any(f.bucket not in body for f in pending):
+        body, keys_by_class = _buckets(values_by_class, open_classes, None)
     if not complete and any(_needs_whole_body(f, body, config) for f in pending):
         return None
     said = _KeysSaid(figures)
@@ -619,6 +614,37 @@ def _settle_all(
         id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
     }
     return tuple(settled.get(id(f)) or Claim(f, Status.STATED) for f in claimed)
+
+
+def _buckets(
+    values_by_class: dict[tuple[str, str], list[Figure]],
+    classes: set[tuple[str, str]],
+    stems: frozenset[str] | None,
+) -> tuple[dict[tuple[str, str, str], list[Figure]], dict[tuple[str, str], list[str]]]:
+    """The body figures of ``classes`` by (kind, unit, anchor key), with the keys of each
+    class in order; only those whose sentence may hold one of ``stems``, unless None."""
+    body: dict[tuple[str, str, str], list[Figure]] = {}
+    keys_by_class: dict[tuple[str, str], list[str]] = {}
+    held: dict[Span, bool] = {}
+    for kind_unit, found in values_by_class.items():
+        if kind_unit not in classes:
+            continue
+        for f in found:
+            if stems is not None:
+                may = held.get(f.sentence)
+                if may is None:
+                    sentence = f.sentence
+                    lowered = _lowered(f.context.text, sentence.start, sentence.end)
+                    may = held[sentence] = _may_hold(lowered, stems)
+                if not may:
+                    continue
+            anchor = f.anchor
+            if anchor is not None:
+                bucket = body.setdefault((*kind_unit, anchor.key), [])
+                if not bucket:
+                    keys_by_class.setdefault(kind_unit, []).append(anchor.key)
+                bucket.append(f)
+    return body, keys_by_class
 
 
 def _values_by_class(
