@@ -97,3 +97,33 @@ def test_the_benchmark_names_the_kind_of_install() -> None:
 
     # The test environment is the README's: copydesk installed with pip install -e.
     assert install_kind().startswith("editable (pip install -e)")
+
+
+def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "figure_overhead.py"),
+            "--workdir",
+            str(tmp_path),
+            "--count",
+            "6",
+            "--pairs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"command: python benchmarks/figure_overhead.py --workdir {tmp_path} " + (
+        "--count 6 --pairs 1"
+    )
+    assert lines[1] == "corpus: 6 articles; 1 pairs, A then B in each"
+    assert lines[3] == (
+        "| | every rule (A) | without the figure rules (B) | A/B, median of pairs |"
+    )
+    assert [line.split(" | ")[0] for line in lines[5:7]] == ["| wall", "| CPU"]
+    assert lines[-1].startswith("target, the figure rules add at most 30% (A/B <= 1.30): wall ")
+    assert len([p for p in (tmp_path / "corpus-6").rglob("*.*")]) == 6
