@@ -665,8 +665,14 @@ def _values_by_class(
 def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
     """Whether body figure ``g`` states claim ``claim``'s figure (see :func:`_stated`)."""
     q, b = claim.quantity, g.quantity
-    # _states only narrows the two figures' intervals: when it holds, they agree.
-    return b.kind is q.kind and b.unit == q.unit and _states(q, b, config)
+    # Both: _states reads an open bound as a plain figure, which a round one may round
+    # ("more than 1,500" is not stated by 1,480, though a plain "1,500" would be).
+    return (
+        b.kind is q.kind
+        and b.unit == q.unit
+        and agree(q, b, config.tolerances)
+        and _states(q, b, config)
+    )
 
 
 def _stated(

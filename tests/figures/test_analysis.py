@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,15 @@ def test_a_claim_the_body_does_not_state_agrees_by_its_anchor() -> None:
         "More than 30 people were killed.",
         "Officials said 33 people were killed.",
     ) == [("More than 30 people were killed", "agrees", "")]
+
+
+@pytest.mark.parametrize("bound", ["more than", "at least"])
+def test_a_round_open_bound_is_not_stated_by_a_figure_below_it(bound: str) -> None:
+    # Read as a plain round 1,500, the bound would round 1,480; it does not agree with it.
+    assert claims(
+        f"Police arrested {bound} 1,500 people.",
+        "The storm destroyed 1,480 homes in the city.",
+    ) == [(f"{bound} 1,500 people", "unsupported", "")]
 
 
 def test_any_agreeing_body_figure_clears_a_claim() -> None:
