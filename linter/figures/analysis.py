@@ -381,6 +381,7 @@ class _Body:
         self._starts = [block.text_span.start for _, block in self.blocks]
         self._lowered: dict[int, str | None] = {}
         self._sentences: dict[int, list[Span]] = {}
+        self._split_at: dict[int, list[int]] = {}
         self._said: dict[tuple[int, int], str | None] = {}
         self._read: dict[tuple[int, int], list[Figure]] = {}
         #: In ASCII text, where each of :data:`_CUE_WORDS` or a colon is (start and end, in
@@ -430,31 +431,34 @@ class _Body:
         """Read the sentences that may state ``claim``'s figure (marking them ``wanted``)
         until one does; whether one did.
 
-        Those that write the claim's numeral come first: a body that states a figure mostly
-        writes it alike, and the claim's anchor need not be read. Then, unless the claim has
-        no anchor (and is no claim), those that may hold a figure of its anchor. The order
-        changes only how many are read when one states it, never the answer.
+        Those that write the claim's numeral come first (the first few): a body that states
+        a figure mostly writes it alike, and the claim's anchor need not be read. Then,
+        unless the claim has no anchor (and is no claim), those that may hold a figure of its
+        anchor. The order changes only how many are read when one states it, never what is
+        reported.
         """
         text = self.text
         numeral = _numeral(text, claim.quantity.span)
         tried: set[tuple[int, int]] = set()
         starts = self._starts
-        # Each block that writes the numeral, in order: one search of the text finds them.
+        # The sentences that write the numeral whole ("20" of "20 people", not of "2021" or
+        # "1,200"), in order: one search of the text finds them. Only the first few, as
+        # this order is only a guess that saves reading the anchor: a year's or a common
+        # count's numeral may be written in hundreds of sentences.
         at_text = text.find(numeral, starts[0]) if numeral and starts else -1
-        while at_text >= 0:
+        looked = 0
+        while at_text >= 0 and looked < _NUMERALS_LOOKED and len(tried) < _NUMERAL_SENTENCES:
+            looked += 1
+            end = at_text + len(numeral)
             at = bisect_right(starts, at_text) - 1
-            span = self.blocks[at][1].text_span
-            if at_text + len(numeral) > span.end:  # not within a body block
-                at_text = text.find(numeral, at_text + 1)
-                continue
-            for k, sentence in enumerate(self._split(at)):
-                if text.find(numeral, sentence.start, sentence.end) < 0:
-                    continue
-                tried.add((at, k))
-                wanted.add((at, k))
-                if self._states(claim, at, k):
-                    return True
-            at_text = text.find(numeral, span.end)
+            if end <= self.blocks[at][1].text_span.end and _whole_numeral(text, at_text, end):
+                k = bisect_right(self._split_starts(at), at_text) - 1
+                if (at, k) not in tried and end <= self._split(at)[k].end:
+                    tried.add((at, k))
+                    wanted.add((at, k))
+                    if self._states(claim, at, k):
+                        return True
+            at_text = text.find(numeral, at_text + 1)
         anchor = claim.anchor
         if anchor is None:
             return False
@@ -503,6 +507,12 @@ class _Body:
             found = self._said[(at, k)] = _lowered(self.text, sentence.start, sentence.end)
             return found
 
+    def _split_starts(self, at: int) -> list[int]:
+        found = self._split_at.get(at)
+        if found is None:
+            found = self._split_at[at] = [sentence.start for sentence in self._split(at)]
+        return found
+
     def _split(self, at: int) -> list[Span]:
         found = self._sentences.get(at)
         if found is None:
@@ -523,6 +533,23 @@ class _Body:
                 found.append(Figure(q, block.role, index, sentence, context))
             self._read[(at, k)] = found
         return found
+
+
+#: At most so many places where a claim's numeral is written are looked at, and so many
+#: sentences read for it, before its anchor's sentences are (see :meth:`_Body._state`).
+_NUMERALS_LOOKED = 64
+_NUMERAL_SENTENCES = 8
+
+
+def _whole_numeral(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a numeral, is not part of a longer one ("20" of "2021",
+    "1,200" or "3.20")."""
+    before = text[start - 2 : start] if start >= 2 else text[:start]
+    after = text[end : end + 2]
+    return not (
+        (before and (before[-1].isdigit() or (before[-1] in ",." and before[:-1].isdigit())))
+        or (after and (after[0].isdigit() or (after[0] in ",." and after[1:].isdigit())))
+    )
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:

@@ -607,6 +607,27 @@ def test_sentences_that_write_the_claims_numeral_are_read_first() -> None:
     assert every == ["33", "20", "33"]
 
 
+@pytest.mark.parametrize(
+    ("filler", "read"),
+    [
+        # Written whole in every sentence: only the first few are read for it.
+        ("Turnout rose 20% in the north.", ["20"] + ["20%"] * 8 + ["25"]),
+        # Written inside a year or a larger numeral only: none is read for it.
+        ("In 2021 the council met. It paid 1,200 pounds.", ["20", "25"]),
+    ],
+)
+def test_few_sentences_are_read_for_a_numeral_written_often(filler: str, read: list[str]) -> None:
+    # "more than 20" is not stated again: its anchor's 25 settles it, whatever the filler.
+    body = " ".join([filler] * 40)
+    doc = parse(
+        f"{HEAD}- More than 20 people were killed.\n\n{body}\n\nThe raids killed 25 people.\n",
+        "a.txt",
+    )
+    result = analyse(doc, CONFIG)
+    assert [doc.slice(f.quantity.span) for f in result.figures] == read
+    assert [c.status for c in result.claims] == [Status.AGREES]
+
+
 def test_a_claims_sentences_are_read_until_one_states_it() -> None:
     doc = parse(_body("The raids killed 33 people."), "a.txt")
     read = [doc.slice(f.quantity.span) for f in analyse(doc, CONFIG).figures]
