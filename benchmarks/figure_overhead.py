@@ -18,8 +18,6 @@ target of issue #3 is a ratio of at most 1.30.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import resource
 import shutil
 import statistics
@@ -32,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
+from run import prepare
 
 FIGURE_RULES = "figure-mismatch,figure-unsupported,figure-arithmetic"
 TARGET = 1.30
@@ -57,16 +56,7 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=9, help="measured pairs of runs")
     args = parser.parse_args()
 
-    python = sys.executable
-    copydesk = shutil.which("copydesk", path=str(Path(python).parent)) or shutil.which("copydesk")
-    if copydesk is None:
-        raise SystemExit("the copydesk console script is not installed next to this python")
-    # As benchmarks/run.py: time what a default Python does, with bytecode compiled.
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    package = Path(importlib.util.find_spec("linter").origin).parent  # type: ignore[union-attr, arg-type]
-    subprocess.run(
-        [python, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
-    )
+    copydesk = prepare(sys.executable)  # as benchmarks/run.py times it
 
     owned = args.workdir is None
     work = Path(tempfile.mkdtemp(prefix="copydesk-overhead-")) if owned else args.workdir

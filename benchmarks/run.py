@@ -140,23 +140,11 @@ def main() -> None:
     args = parser.parse_args()
 
     python = sys.executable
-    copydesk = shutil.which("copydesk", path=str(Path(python).parent)) or shutil.which("copydesk")
-    if copydesk is None:
-        raise SystemExit("the copydesk console script is not installed next to this python")
+    copydesk = prepare(python)
     sizes = (10, 30) if args.quick else (100, 1_000, 10_000)
     big = (50_000, 100_000) if args.quick else (5_000_000, 10_000_000)
     repeat = 2 if args.quick else 7
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-
-    # Time what a default Python does: PYTHONDONTWRITEBYTECODE (set on some build machines)
-    # would also keep copydesk from keeping its compiled rulebook beside the bytecode.
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    # An installed copydesk has its bytecode compiled by pip; an editable checkout may not,
-    # which would time the compiler, not copydesk.
-    package = Path(importlib.util.find_spec("linter").origin).parent  # type: ignore[union-attr, arg-type]
-    subprocess.run(
-        [python, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
-    )
 
     owned = args.workdir is None
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-")) if owned else args.workdir
@@ -183,6 +171,23 @@ def main() -> None:
     print("|---|---:|---:|---|:---:|")
     for name, value, ratio, target, met in rows:
         print(f"| {name} | {value} | {ratio} | {target} | {met} |")
+
+
+def prepare(python: str) -> str:
+    """The ``copydesk`` console script beside ``python``, set up to be timed as installed."""
+    copydesk = shutil.which("copydesk", path=str(Path(python).parent)) or shutil.which("copydesk")
+    if copydesk is None:
+        raise SystemExit("the copydesk console script is not installed next to this python")
+    # Time what a default Python does: PYTHONDONTWRITEBYTECODE (set on some build machines)
+    # would also keep copydesk from keeping its compiled rulebook beside the bytecode.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # An installed copydesk has its bytecode compiled by pip; an editable checkout may not,
+    # which would time the compiler, not copydesk.
+    package = Path(importlib.util.find_spec("linter").origin).parent  # type: ignore[union-attr, arg-type]
+    subprocess.run(
+        [python, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
+    )
+    return copydesk
 
 
 def install_kind() -> str:
