@@ -384,11 +384,12 @@ class _Body:
         self._split_at: dict[int, list[int]] = {}
         self._said: dict[tuple[int, int], str | None] = {}
         self._read: dict[tuple[int, int], list[Figure]] = {}
-        #: In ASCII text, where each of :data:`_CUE_WORDS` or a colon is (start and end, in
-        #: order): found in the whole text at once, rather than in a lowered copy of each block.
+        #: Where each of :data:`_CUE_WORDS` or a colon is (start and end, in order): found in
+        #: the whole text at once, folded to lower case, rather than in a lowered copy of each
+        #: block (None if folding changed the text's length, which no known character does).
         self._cues: list[tuple[int, int]] | None = None
-        if text.isascii():
-            lowered = text.lower()
+        lowered = _folded(text).lower()
+        if len(lowered) == len(text):
             # Only what a body block may read: from the word before the first, to the last's end.
             lo = _reach_back(text, self._starts[0]) if self._starts else 0
             hi = self.blocks[-1][1].text_span.end if self.blocks else 0
@@ -475,7 +476,9 @@ class _Body:
         return False
 
     def _may_state_parts(self, span: Span) -> bool:
-        """Whether ``text[span]`` may state parts: ``_may_hold(_lowered(...), _CUE_WORDS)``."""
+        """Whether ``text[span]``, with the word an anchor may read before it, holds a
+        relation word (one of :data:`_CUE_WORDS`, in any case) or a colon: a sentence
+        without one states no parts (:func:`_has_relation_cue`)."""
         cues = self._cues
         if cues is None:
             return _may_hold(_lowered(self.text, span.start, span.end), _CUE_WORDS)
@@ -533,6 +536,22 @@ class _Body:
                 found.append(Figure(q, block.role, index, sentence, context))
             self._read[(at, k)] = found
         return found
+
+
+#: The characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter,
+#: as that letter ("ſ" matches "s"; "İ" also lowers to two characters): a text folded so and
+#: lowered keeps its length, and holds an ASCII word in lower case exactly where such a
+#: pattern finds the word (a test checks every character).
+_ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def _folded(text: str) -> str:
+    """``text`` with each of :data:`_ASCII_FOLDS` replaced by its ASCII letter."""
+    if not text.isascii():
+        for char, letter in _ASCII_FOLDS:
+            if char in text:  # rare: a look is far cheaper than str.translate
+                text = text.replace(char, letter)
+    return text
 
 
 #: At most so many places where a claim's numeral is written are looked at, and so many

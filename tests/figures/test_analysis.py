@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +21,7 @@ from linter.figures.analysis import (
     FigureAnalysis,
     Status,
     _analyse,
+    _folded,
     _has_relation_cue,
     _settle,
     analyse,
@@ -626,6 +628,35 @@ def test_few_sentences_are_read_for_a_numeral_written_often(filler: str, read: l
     result = analyse(doc, CONFIG)
     assert [doc.slice(f.quantity.span) for f in result.figures] == read
     assert [c.status for c in result.claims] == [Status.AGREES]
+
+
+def test_folding_keeps_length_and_finds_ascii_letters_as_a_pattern_does() -> None:
+    letter = re.compile(r"(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        folded = _folded(c).lower()
+        assert len(folded) == 1, hex(code)
+        if letter.fullmatch(c):
+            assert "a" <= folded <= "z" and re.fullmatch(f"(?i){folded}", c), hex(code)
+        else:
+            assert not "a" <= folded <= "z", hex(code)
+
+
+def test_beyond_ascii_only_sentences_with_a_relation_word_are_read_for_parts() -> None:
+    # The quoted sentence has no relation word: it is not read. "ſplit" is "split" to the
+    # relation pattern, so its sentence is, and its parts are found.
+    doc = parse(
+        f"{HEAD}- The raids killed 33 people.\n\n"
+        "Officials said 33 people were killed. “It was a terrible night,” a resident said, "
+        "adding that 12 shops burned.\n\n"
+        "The 40 homes were ſplit between 25 in the north and 15 in the south.\n",
+        "a.txt",
+    )
+    result = analyse(doc, CONFIG)
+    assert [doc.slice(f.quantity.span) for f in result.figures] == ["33", "33", "40", "25", "15"]
+    assert [(p.total.quantity.low, [q.quantity.low for q in p.parts]) for p in result.parts] == [
+        (40, [25, 15])
+    ]
 
 
 def test_a_claims_sentences_are_read_until_one_states_it() -> None:
