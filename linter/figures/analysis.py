@@ -711,14 +711,13 @@ def _values_by_class(
 def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
     """Whether body figure ``g`` states claim ``claim``'s figure (see :func:`_stated`)."""
     q, b = claim.quantity, g.quantity
+    if b.kind is not q.kind or b.unit != q.unit:
+        return False
+    if (q.low, q.high, q.parts, q.qualifier, b.qualifier) == (b.low, b.high, b.parts, "", ""):
+        return True  # the same figure written again, the most common case: both hold it
     # Both: _states reads an open bound as a plain figure, which a round one may round
     # ("more than 1,500" is not stated by 1,480, though a plain "1,500" would be).
-    return (
-        b.kind is q.kind
-        and b.unit == q.unit
-        and agree(q, b, config.tolerances)
-        and _states(q, b, config)
-    )
+    return agree(q, b, config.tolerances) and _states(q, b, config)
 
 
 def _stated(

@@ -24,11 +24,14 @@ from linter.figures.analysis import (
     _folded,
     _has_relation_cue,
     _settle,
+    _states,
+    _states_figure,
     analyse,
     part_phrase,
     sentences,
 )
 from linter.figures.anchors import find_anchor, scope_of, scopes_in
+from linter.figures.intervals import agree
 from linter.figures.numbers import QKind, read_quantities
 from linter.kinds.figure_consistency import FigureConsistencyOptions, config_for
 from linter.parse import parse
@@ -628,6 +631,56 @@ def test_few_sentences_are_read_for_a_numeral_written_often(filler: str, read: l
     result = analyse(doc, CONFIG)
     assert [doc.slice(f.quantity.span) for f in result.figures] == read
     assert [c.status for c in result.claims] == [Status.AGREES]
+
+
+_WRITTEN = st.sampled_from(
+    [
+        "33 people",
+        "33.0 people",
+        "about 33 people",
+        "more than 33 people",
+        "up to 33 people",
+        "nearly 35 people",
+        "30-35 people",
+        "1,200 homes",
+        "1,180 homes",
+        "1.2 million homes",
+        "more than 1,200 homes",
+        "1200 homes",
+        "7 May",
+        "May 7",
+        "3-1 win",
+        "66/1 odds",
+        "66/2 odds",
+        "3-2 win",
+        "21st place",
+        "44%",
+        "44 per cent",
+        "£33",
+        "33km",
+        "thirty-three people",
+        "half",
+        "at least 1,500 people",
+        "1,500 people",
+        "1,480 people",
+        "Friday",
+        "10:04",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WRITTEN, _WRITTEN)
+def test_a_figure_states_a_claim_as_agree_and_states_say(claim: str, body: str) -> None:
+    # _states_figure answers the same figure written again without comparing intervals.
+    def figure(text: str) -> Figure:
+        (q, *_) = read_quantities(text)
+        return Figure(q, Role.BODY, 0, Span(0, len(text)), None)  # type: ignore[arg-type]
+
+    c, g = figure(claim), figure(body)
+    q, b = c.quantity, g.quantity
+    slow = q.kind is b.kind and q.unit == b.unit and agree(q, b, CONFIG.tolerances)
+    assert _states_figure(c, g, CONFIG) == (slow and _states(q, b, CONFIG))
 
 
 def test_folding_keeps_length_and_finds_ascii_letters_as_a_pattern_does() -> None:
