@@ -52,8 +52,10 @@ def interval(
     if half:
         # Rounding is half-open, up from the midpoint: 44% covers 43.5 to just under 44.5,
         # so 45% (44.5 up) does not meet it, and 1,250,000 rounds to 1.3 million, not 1.2.
-        # The cut must outweigh the slack that meets() allows for float noise.
-        high -= half * 1e-6 + abs(q.high) * 1e-8
+        # The cut must outweigh the slack that meets() allows for float noise, but never
+        # pass the figure itself: "12,000,000.5" (half a step of 0.05 against a cut of
+        # 0.12) would otherwise cover nothing, not even its own value.
+        high -= min(half * 1e-6 + abs(q.high) * 1e-8, half)
     qualifier = q.qualifier
     if qualifier in ("more than", "at least"):
         # Inclusive on purpose: "more than 30" next to a plain "30" is loose, not a contradiction.

@@ -663,6 +663,9 @@ _WRITTEN = st.sampled_from(
         "at least 1,500 people",
         "1,500 people",
         "1,480 people",
+        "12,000,000.5 tonnes",
+        "12,000,000,500 kg",
+        "12,000,000.4 tonnes",
         "Friday",
         "10:04",
     ]

@@ -55,6 +55,11 @@ def test_interval_of_a_figure(text: str, low: float, high: float) -> None:
         ("1.3 million", "1,250,000"),
         ("44%", "44.5%"),
         ("44%", "43.5%"),
+        # Fine precision in a large figure: each still covers its own value.
+        ("12,000,000.5 tonnes", "12,000,000.5 tonnes"),
+        ("12,000,000.5 tonnes", "12,000,000,500 kg"),
+        ("15,000,000.25 people", "15,000,000.25 people"),
+        ("2,345,678.90", "2,345,678.90"),
     ],
 )
 def test_figures_that_agree(a: str, b: str) -> None:
