@@ -9,9 +9,10 @@ word, ``%``, a unit, a second numeral making a range) and the qualifier in front
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -230,19 +231,31 @@ def _key(table: Mapping[str, _V], written: str) -> str:
 # -- patterns --------------------------------------------------------------------------------
 
 
-def _trie(words: list[str] | set[str]) -> str:
-    """An alternation of ``words`` branching on one character at a time.
+def _trie(words: Iterable[str], *, any_case: bool = False) -> str:
+    """An alternation of ``words`` branching on one character at a time; with ``any_case``,
+    each ASCII letter in either case (what ``(?ai:...)`` matches), spelled as a class.
 
     The regex engine tries the branches of an alternation one by one; grouped by their first
     character, a word that cannot match is given up after one comparison instead of dozens.
+    That comparison is made without entering the branch only for a plain character or a class,
+    not for a letter matched case-insensitively: hence ``any_case`` rather than a flag.
     Kept with the compiled rulebook (:func:`linter.lazypatterns.built`): the words are the key.
     """
     distinct = sorted(set(words))
-    return built(("trie", *distinct), lambda: _branches(distinct))
+    char = _either_case if any_case else re.escape
+    return built(
+        ("trie-any-case" if any_case else "trie", *distinct), lambda: _branches(distinct, char)
+    )
 
 
-def _branches(words: list[str]) -> str:
-    """:func:`_trie` of ``words`` (sorted, distinct), worked out."""
+def _either_case(c: str) -> str:
+    """A pattern for ``c``: an ASCII letter in either case, as a class; anything else, itself."""
+    return f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c)
+
+
+def _branches(words: list[str], char: Callable[[str], str] = re.escape) -> str:
+    """:func:`_trie` of ``words`` (sorted, distinct), worked out, with ``char`` for each
+    character."""
     heads: dict[str, list[str]] = {}
     ends = False
     for word in words:
@@ -250,7 +263,7 @@ def _branches(words: list[str]) -> str:
             heads.setdefault(word[0], []).append(word[1:])
         else:
             ends = True
-    branches = [re.escape(head) + _branches(rest) for head, rest in heads.items()]
+    branches = [char(head) + _branches(rest, char) for head, rest in heads.items()]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
@@ -405,12 +418,12 @@ _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
 
 
 def _number(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    return float(digits.replace(",", "") if "," in digits else digits)
 
 
 def _decimals(digits: str) -> int:
-    _, dot, frac = digits.partition(".")
-    return len(frac) if dot else 0
+    dot = digits.find(".")
+    return len(digits) - dot - 1 if dot >= 0 else 0
 
 
 def words_value(phrase: str) -> float | None:
@@ -457,31 +470,75 @@ _DAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 #: ``an`` before a scale or fraction, ``US`` before ``$``, a month before a day or year, a
 #: capitalised weekday. ASCII-only case folding, as a run of ASCII letters is a word here.
 _STARTER = (
-    rf"(?ai:{_trie(_WORD_STARTERS)}(?![A-Za-z])|{_trie(_TENS)}[a-z]*)"
-    r"|(?ai:an?)(?=(?i:[ \t-]+(?:half|third|quarter|dozen|hundred|thousand|million|billion)))"
+    rf"(?:{_trie(_WORD_STARTERS, any_case=True)}(?![A-Za-z])|{_trie(_TENS, any_case=True)}"
+    r"[A-Za-z]*)"
+    r"|[aA][nN]?(?=(?i:[ \t-]+(?:half|third|quarter|dozen|hundred|thousand|million|billion)))"
     r"|US(?=\$)"
     rf"|{_trie(_MONTH_NAMES)}(?![A-Za-z])(?=\.?,?[ \t]+\d)"
     rf"|{_trie(_DAY_STEMS)}day(?![A-Za-z])"
 )
-#: The ASCII letters no :data:`_STARTER` match starts with: a run of letters led by one of
-#: them is passed over without trying the starters (most words are, and this is the hot loop).
-_NOT_STARTING = "".join(
-    sorted(
-        set(string.ascii_letters)
-        - {c for w in (*_WORD_STARTERS, *_TENS, "a") for c in (w[0].lower(), w[0].upper())}
-        - {"U", *(w[0] for w in _MONTH_NAMES), *(w[0] for w in _DAY_STEMS)}
-    )
+#: What a :data:`_STARTER` match may begin with: words in any ASCII case, and as written.
+_STARTER_WORDS_ANY_CASE = (*_WORD_STARTERS, *_TENS, "an")
+_STARTER_WORDS_AS_WRITTEN = (*_MONTH_NAMES, *(stem + "day" for stem in _DAY_STEMS), "US")
+#: How many letters of a word :data:`_PASSED_OVER` looks at.
+_PREFIX_LETTERS = 3
+
+
+def _starter_prefixes(length: int) -> frozenset[str]:
+    """Every run of ``length`` ASCII letters (fewer, for a shorter word) that a
+    :data:`_STARTER` match may begin with."""
+    found = {word[:length] for word in _STARTER_WORDS_AS_WRITTEN}
+    for word in _STARTER_WORDS_ANY_CASE:
+        cases = ((c.lower(), c.upper()) for c in word[:length])
+        found.update(map("".join, itertools.product(*cases)))
+    return frozenset(found)
+
+
+def _passed_over(prefix: str, allowed: list[frozenset[str]]) -> str:
+    """A pattern for the letters after ``prefix`` (a beginning of some starter) that end the
+    beginnings of every starter, within :data:`_PREFIX_LETTERS` letters; "" if none do."""
+    letters = string.ascii_letters
+    length = len(prefix) + 1
+    ended = [c for c in letters if prefix + c not in allowed[length]]
+    branches = [f"[{''.join(ended)}]"] if ended else []
+    if length < _PREFIX_LETTERS:
+        for c in letters:
+            if prefix + c in allowed[length]:
+                rest = _passed_over(prefix + c, allowed)
+                if rest:
+                    branches.append(c + rest)
+    if len(branches) <= 1:
+        return "".join(branches)
+    return "(?:" + "|".join(branches) + ")"
+
+
+#: The first letters of a word that no :data:`_STARTER` match begins with ("wh", "of", "the",
+#: but not "th" or "thi"): a run of letters led by them is passed over without trying the
+#: starters, which is most words (this is the hot loop). A shorter word, or one whose first
+#: letters may begin a starter, is tried.
+_PASSED_OVER = built(
+    (
+        "passed-over",
+        str(_PREFIX_LETTERS),
+        *sorted(_STARTER_WORDS_ANY_CASE),
+        "|",
+        *sorted(_STARTER_WORDS_AS_WRITTEN),
+    ),
+    lambda: _passed_over(
+        "", [frozenset()] + [_starter_prefixes(n) for n in range(1, _PREFIX_LETTERS + 1)]
+    ),
 )
 #: Where a figure may start, found by the regex engine rather than word by word in Python.
 #: Text is read as tokens: runs of ASCII letters, and numeral tokens (a digit or currency sign
 #: with the digits, commas and points after it). Each match passes over everything up to the
 #: next token that may start a figure (``start`` group; absent at the end of the text): other
-#: characters and, whole, the letter runs that are not starters.
+#: characters and, whole, the letter runs that are not starters. Each step of the loop passes
+#: over the characters before a word and the word.
 _STARTS = lazy(
     globals(),
     "_STARTS",
-    rf"(?:[^A-Za-z$£€¥\d]++|[{_NOT_STARTING}][A-Za-z]*+|(?!{_STARTER})[A-Za-z]++)*+"
-    rf"(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
+    rf"(?:[^A-Za-z$£€¥\d]*+(?:{_PASSED_OVER}[A-Za-z]*+|(?!{_STARTER})[A-Za-z]++))*+"
+    rf"[^A-Za-z$£€¥\d]*+(?P<start>{_STARTER}|[$£€¥\d][\d,.]*)?",
 )
 
 
@@ -557,17 +614,17 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
 
 def _read(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
     group = m.lastgroup
-    if group in ("date1", "date2", "date3", "iso", "slash"):
+    if group == "num":  # the most frequent by far
+        q = _read_numeral(m, text, lo, hi)
+    elif group in ("date1", "date2", "date3", "iso", "slash"):
         return _read_date(m, group)
-    if group == "clock":
+    elif group == "clock":
         return None  # a race time or a time to the second ("2:06:41"): read, never compared
-    if group == "time":
+    elif group == "time":
         return _read_time(m)
-    if group == "weekday":
+    elif group == "weekday":
         day = WEEKDAYS[_key(WEEKDAYS, m.group())]
         return Quantity(QKind.WEEKDAY, Span(m.start(), m.end()), day, day)
-    if group == "num":
-        q = _read_numeral(m, text, lo, hi)
     elif group == "fraction":
         q = _read_fraction(m, text, lo)
     elif group == "wordord":
@@ -607,33 +664,23 @@ def _read_time(m: re.Match[str]) -> Quantity:
 
 
 def _read_numeral(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | None:
-    digits = m.group("digits")
-    start = m.start()
+    cur, digits, ordinal = m.group("cur", "digits", "ord")
     core_start = m.start("digits")
-    if core_start > lo and (
-        _is_letter(text[core_start - 1])
-        or (
-            text[core_start - 1] == "-"
-            and core_start - 2 >= lo
-            and _is_letter(text[core_start - 2])
-        )
-    ):
-        return None  # part of a name: COVID-19, F-16, G7 (not a word that ends the line before)
+    if core_start > lo:
+        before = text[core_start - 1]
+        if _is_letter(before) or (
+            before == "-" and core_start - 2 >= lo and _is_letter(text[core_start - 2])
+        ):
+            return None  # part of a name: COVID-19, F-16, G7 (not a word ending the line before)
+    start, end = m.span()
     value = _number(digits)
     decimals = _decimals(digits)
-    currency = _CURRENCY_SIGNS.get(m.group("cur") or "", "")
-    end = m.end()
-    if (
-        1 <= value < 100
-        and value == int(value)
-        and not decimals
-        and not currency
-        and not m.group("ord")
-    ):
+    currency = _CURRENCY_SIGNS[cur] if cur else ""
+    if 1 <= value < 100 and not decimals and not currency and not ordinal:
         share = _share_in(text, start, end, hi, value)
         if share is not None:
             return share
-    if m.group("ord"):
+    if ordinal:
         if decimals or currency or "," in digits:
             return None
         if end < hi and (text[end].isalnum()):
@@ -763,7 +810,6 @@ def _suffixes(
     unit = ""
     qualifier = ""
     step_scale = 1.0
-    parts: tuple[int, ...] = ()
 
     # Most numbers have nothing glued to them: one pattern says so for all of those below.
     if _ANY_SUFFIX.match(text, end, hi) is not None:
@@ -884,7 +930,7 @@ def _suffixes(
                 )
             )
         ):
-            return Quantity(QKind.YEAR, Span(start, end), value, value, qualifier=qualifier)
+            return Quantity(QKind.YEAR, Span(start, end), value, value, 0.0, "", qualifier)
         if value <= 120 and (
             # The comma after the figure is checked first: it rules out most names unread.
             _AGED.search(before) or (end < hi and text[end] == "," and _NAME_COMMA.search(before))
@@ -905,14 +951,4 @@ def _suffixes(
         step = 10.0**-decimals * step_scale if step_scale != 1.0 else 0.0
     else:
         step = 10.0**-decimals * step_scale
-    return Quantity(
-        kind,
-        Span(start, end),
-        value,
-        high,
-        step=step,
-        unit=unit,
-        qualifier=qualifier,
-        parts=parts,
-        words=words,
-    )
+    return Quantity(kind, Span(start, end), value, high, step, unit, qualifier, -1, (), words)
