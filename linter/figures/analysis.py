@@ -26,7 +26,7 @@ from linter.figures.anchors import (
     scopes_in,
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
-from linter.figures.numbers import QKind, Quantity, read_quantities
+from linter.figures.numbers import QKind, Quantity, may_write_count, read_quantities
 from linter.lazypatterns import lazy
 
 _SENTENCE_END = lazy(
@@ -346,7 +346,14 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
     claims = None
     if not whole:
         figures = body.read(head, candidates)
-        claims = _settle_all(candidates, figures, config, complete=False, stated=body.stated)
+        claims = _settle_all(
+            candidates,
+            figures,
+            config,
+            complete=False,
+            stated=body.stated,
+            elsewhere=body.may_state_unread,
+        )
     if claims is None:
         figures = body.read_all(head)
         claims = _settle_all(candidates, figures, config, complete=True, known=body.stated)
@@ -472,6 +479,25 @@ class _Body:
                     continue
                 wanted.add((at, k))
                 if self._states(claim, at, k):
+                    return True
+        return False
+
+    def may_state_unread(self, claim: Figure) -> bool:
+        """Whether a body sentence not read may hold a figure that states ``claim`` (see
+        :func:`_states_figure`): True unless :func:`may_write_count` rules out each, for a
+        count (whose interval a stating figure's must meet, see :func:`agree`)."""
+        q = claim.quantity
+        if q.kind is not QKind.COUNT:
+            return True
+        tolerances = self.config.tolerances
+        target = interval(q, tolerances, summary=True)
+        widen = max(tolerances.approximate, tolerances.near, 0.0)
+        text = self.text
+        for at in range(len(self.blocks)):
+            for k, sentence in enumerate(self._split(at)):
+                if (at, k) not in self._read and may_write_count(
+                    text, sentence.start, sentence.end, target.low, target.high, widen
+                ):
                     return True
         return False
 
@@ -624,12 +650,15 @@ def _settle_all(
     complete: bool,
     stated: set[int] | None = None,
     known: set[int] | frozenset[int] = frozenset(),
+    elsewhere: Callable[[Figure], bool] | None = None,
 ) -> tuple[Claim, ...] | None:
     """Every claim among ``candidates`` settled against the body ``figures``: a candidate
     the body states, whatever it counts, and any other that has an anchor. None, when the
     figures are not ``complete``, if a claim may be settled by body figures not of its
-    anchor. ``stated``, when known, holds the ``id`` of each candidate some of ``figures``
-    states (see :func:`_stated`); else it is worked out, but for those ``known``."""
+    anchor (``elsewhere`` says whether the rest of the body may state a claim, see
+    :func:`_needs_whole_body`). ``stated``, when known, holds the ``id`` of each candidate
+    some of ``figures`` states (see :func:`_stated`); else it is worked out, but for those
+    ``known``."""
     values_by_class: dict[tuple[str, str], list[Figure]] | None = None
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
@@ -653,7 +682,7 @@ def _settle_all(
     body, keys_by_class = _buckets(values_by_class, open_classes, stems)
     if any(f.bucket not in body for f in pending):
         body, keys_by_class = _buckets(values_by_class, open_classes, None)
-    if not complete and any(_needs_whole_body(f, body, config) for f in pending):
+    if not complete and any(_needs_whole_body(f, body, config, elsewhere) for f in pending):
         return None
     said = _KeysSaid(figures)
     settled = {
@@ -758,16 +787,23 @@ class _KeysSaid:
 
 
 def _needs_whole_body(
-    f: Figure, body: dict[tuple[str, str, str], list[Figure]], config: Config
+    f: Figure,
+    body: dict[tuple[str, str, str], list[Figure]],
+    config: Config,
+    elsewhere: Callable[[Figure], bool] | None = None,
 ) -> bool:
     """Whether settling claim ``f`` may ask about body figures not of its anchor: when none
-    of its anchor is there, or none of its anchor agrees with it (the same figure stated
-    anywhere in the body clears it, see :func:`_settle`)."""
+    of its anchor is there, or none of its anchor agrees with it and ``elsewhere`` (if given)
+    says the rest of the body may state it (the same figure stated anywhere in the body
+    clears it, see :func:`_settle`; all its anchor's figures are read, by
+    :meth:`_Body._state`)."""
     same = _same_anchor(f, body)
     if not same:
         return True
     q = f.quantity
-    return not any(agree(q, g.quantity, config.tolerances) for g in same)
+    if any(agree(q, g.quantity, config.tolerances) for g in same):
+        return False
+    return elsewhere is None or elsewhere(f)
 
 
 _OPEN = ("more than", "at least", "up to", "fewer than")

@@ -569,6 +569,87 @@ def read_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         yield q
 
 
+#: A numeral's digits, as :data:`_MASTER` reads them.
+_NUMERAL_DIGITS = lazy(globals(), "_NUMERAL_DIGITS", _DIGITS)
+#: Letter runs the scan stops at that never begin a count: they begin a date, a weekday, a
+#: rank, a share or a sum in US dollars.
+_NOT_COUNT_WORDS = frozenset(
+    [
+        *(w.lower() for w in _MONTH_NAMES),
+        *(stem.lower() + "day" for stem in _DAY_STEMS),
+        *ORDINAL_VALUES,
+        "half",
+        "us",
+    ]
+)
+#: After a scale word, more number words: with them it may read as a count ("thousand two").
+_MORE_WORDS = lazy(globals(), "_MORE_WORDS", rf"(?i:{_WSEP}{_ATOM})")
+#: Scales written short, and what they multiply by.
+_SHORT_SCALES = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+#: Every scale a numeral may be multiplied by (``3bn``, ``1.2 million``).
+_ALL_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def may_write_count(text: str, start: int, end: int, low: float, high: float, widen: float) -> bool:
+    """Whether :func:`read_quantities` may read, in ``text[start:end]``, a count without an
+    open bound ("more than") whose interval meets ``[low, high]``, when ``about`` or
+    ``nearly`` stretch a figure by at most ``widen`` of its value: False only when none can,
+    without reading them.
+
+    Each place the reader would try is looked at. A number word there may be any count (True).
+    A numeral covers its value, and each of its values with a scale word if one follows; with
+    the next numeral, when close enough to end a range, everything between; half its last
+    digit's place either side when it has decimals or a scale; and ``widen`` more if a
+    qualifier may stand before it. Anything else read there (a date, a year, a sum of money) is
+    looked at as if it were a count, which can only say True more often.
+    """
+    for c in _STARTS.finditer(text, start, end):
+        at, stop = c.span("start")
+        if at < 0:
+            continue  # the end of the text
+        if _is_letter(text[at]):
+            word = text[at:stop].lower()
+            if word in _NOT_COUNT_WORDS:
+                continue
+            if (word in _SCALES or word == "one") and _MORE_WORDS.match(text, stop, end) is None:
+                continue  # alone, no count: "828 thousand" is the numeral's; "one" a pronoun
+            return True  # "thirty", "a dozen": a count of any size
+        first = _NUMERAL_DIGITS.match(text, at, stop)
+        if first is None:
+            continue  # a currency sign alone
+        stretch = widen if _may_end_in_qualifier(text, max(start, at - 24), at) else 0.0
+        # The numeral alone, and with the numeral that may make it a range ("30 to 50").
+        readings = [(first.group(), first.group(), first.end())]
+        second = _RANGE.match(text, first.end(), end)
+        if second is not None:
+            readings.append((first.group(), second.group("n"), second.end()))
+        for a, b, after in readings:
+            values = (_number(a), _number(b))
+            places = max(_decimals(a), _decimals(b))
+            for scale in _scales_after(text, after, end):
+                half = 0.5 * 10.0**-places * scale if places or scale != 1.0 else 0.0
+                lo = min(values) * scale * (1 - stretch) - half
+                hi = max(values) * scale * (1 + stretch) + half
+                # A little wider than any interval read there: float noise must not rule out.
+                if lo - abs(lo) * 1e-6 - 1e-6 <= high and low <= hi + abs(hi) * 1e-6 + 1e-6:
+                    return True
+    return False
+
+
+def _scales_after(text: str, at: int, end: int) -> tuple[float, ...]:
+    """What the numeral ending at ``at`` may be multiplied by, as :func:`_suffixes` reads a
+    scale word or suffix there (a letter it may take as no scale, any)."""
+    s = _SCALE.match(text, at, end)
+    if s is None:
+        return (1.0,)
+    lower = s.group("s").lower()
+    if lower in _SCALES:
+        return (float(_SCALES[lower]),)
+    if lower in _SHORT_SCALES:
+        return (_SHORT_SCALES[lower],)
+    return _ALL_SCALES  # "m", "b", "k": a scale or not, as what else is written says
+
+
 #: The last word of each qualifier ("than" of "more than").
 _QUALIFIER_ENDS = frozenset(p.rsplit(" ", 1)[-1] for p in QUALIFIERS)
 
@@ -865,8 +946,8 @@ def _suffixes(
             lower = token.lower()
             if lower in ("million", "billion", "trillion", "thousand"):
                 factor: float | None = _SCALES[lower]
-            elif lower in ("mn", "bn", "tn", "trn"):
-                factor = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}[lower]
+            elif lower in _SHORT_SCALES:
+                factor = _SHORT_SCALES[lower]
             elif token in ("m", "b") and currency and not spaced:
                 factor = 1e6 if token == "m" else 1e9
             elif token == "k" and not spaced:

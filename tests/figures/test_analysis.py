@@ -31,8 +31,8 @@ from linter.figures.analysis import (
     sentences,
 )
 from linter.figures.anchors import find_anchor, scope_of, scopes_in
-from linter.figures.intervals import agree
-from linter.figures.numbers import QKind, read_quantities
+from linter.figures.intervals import agree, interval
+from linter.figures.numbers import QKind, may_write_count, read_quantities
 from linter.kinds.figure_consistency import FigureConsistencyOptions, config_for
 from linter.parse import parse
 
@@ -867,3 +867,160 @@ def test_the_cue_words_are_the_first_words_of_every_relation_phrase() -> None:
     # "of which", "of whom": "of" is in nearly every sentence, so the word after it is the cue.
     words = first_words(_SUBSET) | first_words(_WHOLE)
     assert (words - {"of"}) | {"which", "whom"} == set(_CUE_WORDS)
+
+
+# -- a contradicted count: the rest of the body is read only if it may state the claim -------
+
+_FAR = "Roads\n\nIn Valde, {} homes burned."
+
+
+@pytest.mark.parametrize(
+    ("written", "quiet"),
+    [
+        ("about 38", True),  # 34.2 to 41.8: states 35
+        ("thirty-five", True),
+        ("between 30 and 40", True),
+        ("35", True),
+        ("0.035 thousand", True),
+        ("38", False),
+        ("about 45", False),
+        ("350", False),
+        ("35 thousand", False),
+        ("3.5 million", False),
+    ],
+)
+def test_a_contradicted_count_is_stated_anywhere_in_any_form(written: str, quiet: bool) -> None:
+    doc = parse(
+        f"{HEAD}- The raids killed 35 people.\n\nOfficials said 33 people were killed.\n\n"
+        f"{_FAR.format(written)}\n",
+        "a.txt",
+    )
+    (claim,) = [c for c in analyse(doc, CONFIG).claims if c.figure.role is Role.HIGHLIGHTS]
+    assert (claim.status is not Status.CONTRADICTED) is quiet
+    assert claim.status is _analyse(doc, CONFIG, whole=True).claims[0].status
+
+
+def test_a_contradicted_count_no_other_sentence_may_state_leaves_them_unread() -> None:
+    doc = parse(
+        f"{HEAD}- The raids killed 35 people.\n\nOfficials said 33 people were killed.\n\n"
+        f"{_FAR.format('38')} Schools shut for 4 days in 2025.\n",
+        "a.txt",
+    )
+    analysis = analyse(doc, CONFIG)
+    assert [c.status for c in analysis.claims] == [Status.CONTRADICTED]
+    assert [doc.slice(f.quantity.span) for f in analysis.figures] == ["35", "33"]
+
+
+_COUNT_CLAIMS = st.sampled_from(
+    [
+        "35",
+        "about 35",
+        "nearly 40",
+        "more than 30",
+        "up to 40",
+        "1,200",
+        "900",
+        "1.2 million",
+        "3bn",
+        "12.5",
+        "two dozen",
+        "thirty-three",
+        "30 to 40",
+        "2,000",
+    ]
+)
+_COUNT_PIECES = st.one_of(
+    st.integers(0, 5000).map(str),
+    st.sampled_from(
+        [
+            "35",
+            "34",
+            "36",
+            "1,200",
+            "1,213",
+            "1.2",
+            "0.035",
+            "3.5",
+            "12.5",
+            "900",
+            "903",
+            "40",
+            "2,000",
+            "1,950",
+        ]
+    ),
+    st.sampled_from(
+        [
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "some",
+            "more than",
+            "up to",
+            "over",
+            "million",
+            "thousand",
+            "bn",
+            "m",
+            "k",
+            "km",
+            "%",
+            "per cent",
+            "to",
+            "and",
+            "between",
+            "-",
+            "–",
+            "/",
+            "+",
+            "or more",
+            "$",
+            "£",
+            "US$",
+            "one",
+            "one hundred",
+            "a dozen",
+            "thirty",
+            "five",
+            "second",
+            "third",
+            "May",
+            "Friday",
+            "in",
+            "people",
+            "homes",
+            "aged",
+            "year-old",
+            ",",
+            ".",
+            "hundred",
+            "and five",
+            "2026",
+            "1 in 4",
+            "half",
+            "F16",
+            "COVID-19",
+            "10:30",
+            "3-1",
+        ]
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_COUNT_CLAIMS, st.lists(_COUNT_PIECES, max_size=10))
+def test_a_sentence_said_to_state_no_count_states_none(claim: str, pieces: list[str]) -> None:
+    # may_write_count may say True too often, never too seldom: whenever it rules a sentence
+    # out, no figure read there states the claim.
+    (c,) = [
+        q for q in read_quantities(f"The raids killed {claim} people.") if q.kind is QKind.COUNT
+    ]
+    text = " ".join(pieces) + " people."
+    target = interval(c, CONFIG.tolerances, summary=True)
+    widen = max(CONFIG.tolerances.approximate, CONFIG.tolerances.near)
+    if may_write_count(text, 0, len(text), target.low, target.high, widen):
+        return
+    for q in read_quantities(text):
+        if q.kind is QKind.COUNT:
+            assert not (agree(c, q, CONFIG.tolerances) and _states(c, q, CONFIG)), (text, q)
