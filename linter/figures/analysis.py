@@ -9,11 +9,13 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
+from itertools import accumulate
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
@@ -26,7 +28,7 @@ from linter.figures.anchors import (
     scopes_in,
 )
 from linter.figures.intervals import Interval, Tolerances, agree, interval
-from linter.figures.numbers import QKind, Quantity, may_write_count, read_quantities
+from linter.figures.numbers import QKind, Quantity, count_bounds, read_quantities
 from linter.lazypatterns import lazy
 
 _SENTENCE_END = lazy(
@@ -391,6 +393,8 @@ class _Body:
         self._split_at: dict[int, list[int]] = {}
         self._said: dict[tuple[int, int], str | None] = {}
         self._read: dict[tuple[int, int], list[Figure]] = {}
+        #: :meth:`_bounds_of_unread`, once worked out.
+        self._unread_bounds: tuple[list[float], list[float]] | None = None
         #: Where each of :data:`_CUE_WORDS` or a colon is (start and end, in order): found in
         #: the whole text at once, folded to lower case, rather than in a lowered copy of each
         #: block (None if folding changed the text's length, which no known character does).
@@ -484,22 +488,41 @@ class _Body:
 
     def may_state_unread(self, claim: Figure) -> bool:
         """Whether a body sentence not read may hold a figure that states ``claim`` (see
-        :func:`_states_figure`): True unless :func:`may_write_count` rules out each, for a
-        count (whose interval a stating figure's must meet, see :func:`agree`)."""
+        :func:`_states`): True unless, for a count, none of the intervals
+        :func:`count_bounds` gives for those sentences meets the claim's as :func:`_states`
+        compares it. Asked only once the reading is done (see :func:`_settle_all`)."""
         q = claim.quantity
         if q.kind is not QKind.COUNT:
             return True
+        if self._unread_bounds is None:
+            self._unread_bounds = self._bounds_of_unread()
+        lows, reach = self._unread_bounds
+        target = interval(*_as_stated(q, self.config), summary=True)
+        # Some interval starts at or below the claim's end and reaches its start (by more
+        # than the slack Interval.meets allows: count_bounds pads its own side).
+        slack = 1e-6 * max(1.0, abs(target.low), abs(target.high))
+        at = bisect_right(lows, target.high + slack)
+        return at > 0 and reach[at - 1] >= target.low - slack
+
+    def _bounds_of_unread(self) -> tuple[list[float], list[float]]:
+        """:func:`count_bounds` of every body sentence not read, as the lows in order and the
+        highest high up to each (one interval of every value when a sentence may hold a
+        count of any size)."""
         tolerances = self.config.tolerances
-        target = interval(q, tolerances, summary=True)
         widen = max(tolerances.approximate, tolerances.near, 0.0)
-        text = self.text
+        bounds: list[tuple[float, float]] = []
         for at in range(len(self.blocks)):
             for k, sentence in enumerate(self._split(at)):
-                if (at, k) not in self._read and may_write_count(
-                    text, sentence.start, sentence.end, target.low, target.high, widen
-                ):
-                    return True
-        return False
+                if (at, k) in self._read:
+                    continue
+                found = count_bounds(self.text, sentence.start, sentence.end, widen)
+                if found is None:
+                    return [-math.inf], [math.inf]
+                bounds.extend(found)
+        bounds.sort()
+        lows = [low for low, _ in bounds]
+        reach = list(accumulate((high for _, high in bounds), max))
+        return lows, reach
 
     def _may_state_parts(self, span: Span) -> bool:
         """Whether ``text[span]``, with the word an anchor may read before it, holds a
@@ -819,6 +842,12 @@ def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
         if claim.qualifier != "up to" or body.qualifier != "up to":
             return False
         body = _bare(body)
+    stated, tolerances = _as_stated(claim, config)
+    return agree(stated, body, tolerances)
+
+
+def _as_stated(claim: Quantity, config: Config) -> tuple[Quantity, Tolerances]:
+    """The claim as :func:`_states` compares it, and with what tolerances."""
     if claim.qualifier in _OPEN:
         claim = _bare(claim)
     # A round claim stands for a figure it rounds, whatever the body reads it as counting:
@@ -826,10 +855,9 @@ def _states(claim: Quantity, body: Quantity, config: Config) -> bool:
     # else is counted ("880 workers" beside "840 farms") must not make a false error. Only a
     # count rounded to hundreds or more, though: one rounded to tens ("420") is near too many
     # other figures ("injured 418" beside "killed 380"), and rounds only its own anchor's.
-    tolerances = config.tolerances
     if claim.kind is QKind.COUNT and claim.low == int(claim.low) and int(claim.low) % 100:
-        tolerances = config.unrounded
-    return agree(claim, body, tolerances)
+        return claim, config.unrounded
+    return claim, config.tolerances
 
 
 def _bare(q: Quantity) -> Quantity:

@@ -590,19 +590,21 @@ _SHORT_SCALES = {"mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _ALL_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 
 
-def may_write_count(text: str, start: int, end: int, low: float, high: float, widen: float) -> bool:
-    """Whether :func:`read_quantities` may read, in ``text[start:end]``, a count without an
-    open bound ("more than") whose interval meets ``[low, high]``, when ``about`` or
-    ``nearly`` stretch a figure by at most ``widen`` of its value: False only when none can,
-    without reading them.
+def count_bounds(text: str, start: int, end: int, widen: float) -> list[tuple[float, float]] | None:
+    """Intervals that together hold the interval of every count :func:`read_quantities` may
+    read in ``text[start:end]`` without an open bound ("more than"), when ``about`` or
+    ``nearly`` (before the figure, or "or so" after it) stretch a figure by at most ``widen``
+    of its value; None when a number word there may be a count of any size. Worked out
+    without reading the figures: a count's interval meets none of them only if no such count
+    is there.
 
-    Each place the reader would try is looked at. A number word there may be any count (True).
-    A numeral covers its value, and each of its values with a scale word if one follows; with
-    the next numeral, when close enough to end a range, everything between; half its last
-    digit's place either side when it has decimals or a scale; and ``widen`` more if a
-    qualifier may stand before it. Anything else read there (a date, a year, a sum of money) is
-    looked at as if it were a count, which can only say True more often.
+    Each place the reader would try is looked at. A numeral covers its value, and each of its
+    values with a scale word if one follows; with the numeral that may end a range, everything
+    between; half its last digit's place either side when it has decimals or a scale; and
+    ``widen`` more if a qualifier may stand before or after it. Anything else read there (a
+    date, a year, a sum of money) is taken as if it were a count, which only adds intervals.
     """
+    bounds: list[tuple[float, float]] = []
     for c in _STARTS.finditer(text, start, end):
         at, stop = c.span("start")
         if at < 0:
@@ -613,11 +615,11 @@ def may_write_count(text: str, start: int, end: int, low: float, high: float, wi
                 continue
             if (word in _SCALES or word == "one") and _MORE_WORDS.match(text, stop, end) is None:
                 continue  # alone, no count: "828 thousand" is the numeral's; "one" a pronoun
-            return True  # "thirty", "a dozen": a count of any size
+            return None  # "thirty", "a dozen": a count of any size
         first = _NUMERAL_DIGITS.match(text, at, stop)
         if first is None:
             continue  # a currency sign alone
-        stretch = widen if _may_end_in_qualifier(text, max(start, at - 24), at) else 0.0
+        before = _may_end_in_qualifier(text, max(start, at - 24), at)
         # The numeral alone, and with the numeral that may make it a range ("30 to 50").
         readings = [(first.group(), first.group(), first.end())]
         second = _RANGE.match(text, first.end(), end)
@@ -626,28 +628,38 @@ def may_write_count(text: str, start: int, end: int, low: float, high: float, wi
         for a, b, after in readings:
             values = (_number(a), _number(b))
             places = max(_decimals(a), _decimals(b))
-            for scale in _scales_after(text, after, end):
+            scales, scaled_end = _scales_after(text, after, end)
+            # "34 or so" is about 34: after the numbers, or after the scale word.
+            stretch = (
+                widen
+                if before
+                or _TRAILING_QUALIFIER.match(text, after, end)
+                or _TRAILING_QUALIFIER.match(text, scaled_end, end)
+                else 0.0
+            )
+            for scale in scales:
                 half = 0.5 * 10.0**-places * scale if places or scale != 1.0 else 0.0
-                lo = min(values) * scale * (1 - stretch) - half
-                hi = max(values) * scale * (1 + stretch) + half
+                low = min(values) * scale * (1 - stretch) - half
+                high = max(values) * scale * (1 + stretch) + half
                 # A little wider than any interval read there: float noise must not rule out.
-                if lo - abs(lo) * 1e-6 - 1e-6 <= high and low <= hi + abs(hi) * 1e-6 + 1e-6:
-                    return True
-    return False
+                pad = 1e-6 * max(1.0, abs(low), abs(high))
+                bounds.append((low - pad, high + pad))
+    return bounds
 
 
-def _scales_after(text: str, at: int, end: int) -> tuple[float, ...]:
+def _scales_after(text: str, at: int, end: int) -> tuple[tuple[float, ...], int]:
     """What the numeral ending at ``at`` may be multiplied by, as :func:`_suffixes` reads a
-    scale word or suffix there (a letter it may take as no scale, any)."""
+    scale word or suffix there (a letter it may take as no scale, any); and where the scale
+    word ends (``at`` if there is none)."""
     s = _SCALE.match(text, at, end)
     if s is None:
-        return (1.0,)
+        return (1.0,), at
     lower = s.group("s").lower()
     if lower in _SCALES:
-        return (float(_SCALES[lower]),)
+        return (float(_SCALES[lower]),), s.end()
     if lower in _SHORT_SCALES:
-        return (_SHORT_SCALES[lower],)
-    return _ALL_SCALES  # "m", "b", "k": a scale or not, as what else is written says
+        return (_SHORT_SCALES[lower],), s.end()
+    return _ALL_SCALES, s.end()  # "m", "b", "k": a scale or not, as what else is written says
 
 
 #: The last word of each qualifier ("than" of "more than").
