@@ -875,12 +875,15 @@ _PERIOD_NAMED = lazy(
 def _read_word_ordinal(m: re.Match[str], text: str, lo: int) -> Quantity | None:
     if _PERIOD_NAMED.match(text, m.end()):
         return None
-    phrase = m.group().lower()
-    before = text[max(lo, m.start() - 6) : m.start()].lower()
-    if phrase == "second" and re.search(r"(?:\ba|per|\d)[ \t]*$", before):
-        return None  # "a second", "per second": time, not rank
-    parts = _WORD_SEPARATOR.split(phrase)
-    value = float(sum(WORD_VALUES.get(p, 0) for p in parts[:-1]) + ORDINAL_VALUES[parts[-1]])
+    # Each word by its key: the pattern also matches "ſixth" (see _key).
+    parts = _WORD_SEPARATOR.split(m.group())
+    last = _key(ORDINAL_VALUES, parts[-1])
+    if len(parts) == 1 and last == "second":
+        before = text[max(lo, m.start() - 6) : m.start()].lower()
+        if re.search(r"(?:\ba|per|\d)[ \t]*$", before):
+            return None  # "a second", "per second": time, not rank
+    tens = sum(WORD_VALUES[_key(WORD_VALUES, p)] for p in parts[:-1])
+    value = float(tens + ORDINAL_VALUES[last])
     return Quantity(QKind.ORDINAL, Span(m.start(), m.end()), value, value, words=True)
 
 

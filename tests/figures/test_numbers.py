@@ -719,3 +719,12 @@ def test_so_many_in_a_time_is_not_a_share(text: str) -> None:
 def test_a_scale_word_after_a_hyphen_scales(text: str, written: str, value: float) -> None:
     _, as_written, low, high, *_ = read(text)[0]
     assert (as_written, low, high) == (written, value, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("the ninety ſixth day", 96), ("the twenty-ſecond day", 22)]
+)
+def test_an_ordinal_with_a_letter_the_pattern_folds_is_read(text: str, value: int) -> None:
+    # The case-insensitive pattern matches "ſ" as "s"; the words' values are looked up by key.
+    (q,) = list(read_quantities(text))
+    assert (q.kind, q.low) == (QKind.ORDINAL, value)
