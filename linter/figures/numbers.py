@@ -618,7 +618,7 @@ def count_bounds(text: str, start: int, end: int, widen: float) -> list[tuple[fl
             return None  # "thirty", "a dozen": a count of any size
         first = _NUMERAL_DIGITS.match(text, at, stop)
         if first is None:
-            continue  # a currency sign alone
+            continue  # a sum of money ("$650"), or a sign alone: never a count
         before = _may_end_in_qualifier(text, max(start, at - 24), at)
         # The numeral alone, and with the numeral that may make it a range ("30 to 50").
         readings = [(first.group(), first.group(), first.end())]
