@@ -402,6 +402,19 @@ _SINGULAR_NOUN = lazy(
     r"|say|get|need|stay|who|which|that|while|after|before|since|across|near)\b)"
     r"[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
 )
+#: "the 2017 failed coup": a participle, which a year may take before its singular noun as a
+#: count may not ("the 1800 displaced families"). Not one before a word of time or manner,
+#: as the count's own verb ("the 1800 killed last week", "the 1800 injured so far").
+_PARTICIPLE = lazy(
+    globals(),
+    "_PARTICIPLE",
+    r"[ \t]+[a-z]+ed(?=[ \t]+(?!(?:last|this|next|yesterday|today|tonight|overnight|earlier"
+    r"|later|recently|so|far|there|here|when|where|because|as|than|then|now|alone|outright"
+    r"|instantly|immediately|inside|outside|early|late|each|every|all|both|but|not|nor|if"
+    r"|until|up|down|out|off|over|under|during|within|without|against|into|onto|upon"
+    r"|through|throughout|about|around|among|between|together|again|too|also|only|just"
+    r"|still|yet|already|soon|ago|abroad|home|overseas|nationwide|worldwide)\b))",
+)
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
@@ -415,6 +428,12 @@ _SCORE_CONTEXT = lazy(
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
 _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
+
+
+def _singular_after_participle(text: str, end: int, hi: int) -> bool:
+    """Whether a participle then a singular noun follow ``end`` ("failed coup")."""
+    m = _PARTICIPLE.match(text, end, hi)
+    return m is not None and _SINGULAR_NOUN.match(text, m.end(), hi) is not None
 
 
 def _number(digits: str) -> float:
@@ -1022,7 +1041,11 @@ def _suffixes(
                 or _AFTER_YEAR.match(text, end, hi) is not None
                 or (
                     _BEFORE_YEAR_WEAK.search(before)
-                    and (_YEAR_NOUN.match(text, end, hi) or _SINGULAR_NOUN.match(text, end, hi))
+                    and (
+                        _YEAR_NOUN.match(text, end, hi)
+                        or _SINGULAR_NOUN.match(text, end, hi)
+                        or _singular_after_participle(text, end, hi)
+                    )
                 )
             )
         ):

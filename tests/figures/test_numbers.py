@@ -634,6 +634,9 @@ def test_the_trie_alternation_matches_like_the_longest_first_alternation(
         "hurt in the 2023 crash.",
         "the 1998 final was",
         "A 2019 study found",
+        "since the 2017 failed coup.",
+        "after the 2016 disputed election,",
+        "a 2011 failed bid for",
     ],
 )
 def test_a_year_before_a_singular_noun_is_a_year(text: str) -> None:
@@ -655,6 +658,11 @@ def test_a_year_before_a_singular_noun_is_a_year(text: str) -> None:
         "the 1800 displaced families",
         "the 1800 injured were",
         "the 1800 killed last week",
+        "the 1800 injured so far",
+        "the 1800 killed each year",
+        "the 2000 evacuated families",
+        "the 1800 displaced were",
+        "the 1600 arrested overnight",
         "their 1800 vote margin",
     ],
 )
