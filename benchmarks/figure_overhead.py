@@ -2,8 +2,11 @@
 
     python benchmarks/figure_overhead.py --workdir /tmp/bench           # 1,000 articles, 9 pairs
     python benchmarks/figure_overhead.py --workdir /tmp/bench --pairs 15 --count 10000
+    python benchmarks/figure_overhead.py --workdir /tmp/bench --corpus accuracy --count 2000
 
-Runs, over the speed benchmark's corpus (built in the work folder if it is not there yet),
+Runs, over the speed benchmark's corpus or, with ``--corpus accuracy``, the accuracy
+benchmark's articles (its seed, half clean and half with one change, each written to a file),
+built in the work folder if it is not there yet,
 
 - A: ``copydesk check --isolated --no-cache -q --format concise CORPUS`` (every rule), and
 - B: the same with ``--ignore figure-mismatch,figure-unsupported,figure-arithmetic``,
@@ -29,11 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from accuracy.generate import generate
 from corpus import write_corpus
 from run import prepare
 
 FIGURE_RULES = "figure-mismatch,figure-unsupported,figure-arithmetic"
 TARGET = 1.30
+#: The accuracy benchmark's default seed (``benchmarks/accuracy/run.py``).
+ACCURACY_SEED = 20260201
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
@@ -49,10 +55,30 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
+def write_accuracy_corpus(folder: Path, count: int, seed: int) -> None:
+    """The accuracy benchmark's ``count`` articles of ``seed`` (the first half clean), one
+    file each, as its scorer reads them."""
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for i, article in enumerate(generate(seed, count - count // 2, count // 2)):
+        (tmp / f"a{i:05d}.txt").write_text(article.text, encoding="utf-8")
+    tmp.rename(folder)  # whole or not at all: a stopped run leaves no half corpus behind
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, help="corpora live here (default: a temp dir)")
+    parser.add_argument(
+        "--corpus",
+        choices=("speed", "accuracy"),
+        default="speed",
+        help="the speed benchmark's articles (default) or the accuracy benchmark's",
+    )
     parser.add_argument("--count", type=int, default=1_000, help="articles in the corpus")
+    parser.add_argument(
+        "--seed", type=int, default=ACCURACY_SEED, help="seed of the accuracy corpus"
+    )
     parser.add_argument("--pairs", type=int, default=9, help="measured pairs of runs")
     args = parser.parse_args()
 
@@ -62,9 +88,14 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="copydesk-overhead-")) if owned else args.workdir
     work.mkdir(parents=True, exist_ok=True)
     try:
-        corpus = work / f"corpus-{args.count}"
-        if not corpus.exists():
-            write_corpus(corpus, args.count)
+        if args.corpus == "speed":
+            corpus = work / f"corpus-{args.count}"
+            if not corpus.exists():
+                write_corpus(corpus, args.count)
+        else:
+            corpus = work / f"accuracy-{args.seed}-{args.count}"
+            if not corpus.exists():
+                write_accuracy_corpus(corpus, args.count, args.seed)
         every = [copydesk, "check", "--isolated", "--no-cache", "-q", "--format", "concise"]
         with_figures = [*every, str(corpus)]
         without = [*every, "--ignore", FIGURE_RULES, str(corpus)]
@@ -79,7 +110,9 @@ def main() -> int:
         return statistics.median(values)
 
     print(f"command: python benchmarks/figure_overhead.py {' '.join(sys.argv[1:])}".rstrip())
-    print(f"corpus: {args.count:,} articles; {args.pairs} pairs, A then B in each")
+    kind = "speed" if args.corpus == "speed" else f"accuracy (seed {args.seed})"
+    pairs_said = f"{args.pairs} pair{'' if args.pairs == 1 else 's'}"
+    print(f"corpus: {kind}, {args.count:,} articles; {pairs_said}, A then B in each")
     print()
     print("| | every rule (A) | without the figure rules (B) | A/B, median of pairs |")
     print("|---|---:|---:|---:|")

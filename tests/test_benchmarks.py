@@ -120,10 +120,41 @@ def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
     assert lines[0] == f"command: python benchmarks/figure_overhead.py --workdir {tmp_path} " + (
         "--count 6 --pairs 1"
     )
-    assert lines[1] == "corpus: 6 articles; 1 pairs, A then B in each"
+    assert lines[1] == "corpus: speed, 6 articles; 1 pair, A then B in each"
     assert lines[3] == (
         "| | every rule (A) | without the figure rules (B) | A/B, median of pairs |"
     )
     assert [line.split(" | ")[0] for line in lines[5:7]] == ["| wall", "| CPU"]
     assert lines[-1].startswith("target, the figure rules add at most 30% (A/B <= 1.30): wall ")
     assert len([p for p in (tmp_path / "corpus-6").rglob("*.*")]) == 6
+
+
+def test_the_figure_overhead_benchmark_runs_on_the_accuracy_articles(tmp_path) -> None:
+    from benchmarks.accuracy.generate import generate
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "figure_overhead.py"),
+            "--workdir",
+            str(tmp_path),
+            "--corpus",
+            "accuracy",
+            "--count",
+            "5",
+            "--pairs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "corpus: accuracy (seed 20260201), 5 articles; 2 pairs, A then B in each"
+    # The scorer's articles, in its order: three clean, then two with one change each.
+    written = sorted((tmp_path / "accuracy-20260201-5").iterdir())
+    assert [p.name for p in written] == [f"a0000{i}.txt" for i in range(5)]
+    articles = generate(20260201, 3, 2)
+    assert [p.read_text(encoding="utf-8") for p in written] == [a.text for a in articles]
+    assert [a.perturbation == "clean" for a in articles] == [True, True, True, False, False]
