@@ -313,7 +313,7 @@ _MASTER = lazy(
     |(?P<time>\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?:[ \t]?(?P<ap>[ap])\.?m\b\.?)?
         |\b(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?[ \t]?(?P<ap2>[ap])\.?m\b\.?)
     |(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
-    |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![\w.,])(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
+    |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![^\W_]|[.,])(?<![^\W_]_)(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
     |(?P<fraction>(?i:\b(?:(?:a|one)[ \t-](?:half|third|quarter)|(?:two|three)[ \t-](?:thirds
         |quarters)|(?<![A-Za-z][-‐])half)\b))
     |(?P<wordord>(?i:\b(?:(?:{_alt(_TENS)})[-‐ ])?(?:{_alt(_ORD_UNITS)})\b
@@ -428,6 +428,14 @@ _SCORE_CONTEXT = lazy(
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
 _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
+
+
+def _in_a_name(text: str, at: int, hi: int) -> bool:
+    """Whether the underscores at ``at`` join a letter or digit after them ("v2_final"),
+    rather than closing emphasis ("_33_ people")."""
+    while at < hi and text[at] == "_":
+        at += 1
+    return at < hi and text[at].isalnum()
 
 
 def _singular_after_participle(text: str, end: int, hi: int) -> bool:
@@ -1028,8 +1036,8 @@ def _suffixes(
         kind = QKind.MONEY
         unit = currency
 
-    if end < hi and (text[end].isalnum() or text[end] == "_"):
-        return None  # 3D, 5G, 4x4: a name, not a figure
+    if end < hi and (text[end].isalnum() or (text[end] == "_" and _in_a_name(text, end, hi))):
+        return None  # 3D, 5G, 4x4, v2_final: a name, not a figure
 
     if kind is QKind.COUNT and plain and value == high and (value <= 120 or 1500 <= value <= 2100):
         before = text[max(lo, start - 30) : start]

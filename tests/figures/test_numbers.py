@@ -305,10 +305,31 @@ def test_qualifiers(text: str, qualifier: str, lead: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["COVID-19 cases", "F-16 jets", "a 5G mast", "the G7 summit", "MH17 crashed"]
+    "text",
+    [
+        "COVID-19 cases",
+        "F-16 jets",
+        "a 5G mast",
+        "the G7 summit",
+        "MH17 crashed",
+        "file v2_final",
+        "snake_33_case",
+        "x_33 people",
+        "_33_people",
+        "F_16 jets",
+    ],
 )
 def test_names_with_digits_are_not_figures(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("left _33_ people dead", "33"), ("__1,200__ homes", "1,200"), ("_4.5%_ of", "4.5%")],
+)
+def test_a_figure_in_underscore_emphasis_is_read(text: str, written: str) -> None:
+    (found,) = read(text)
+    assert found[1] == written
 
 
 @pytest.mark.parametrize("text", ["The raids killed\n33 people.", "The raids killed -\n33 people."])
