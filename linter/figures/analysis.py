@@ -976,9 +976,15 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             whole, cursor = relation
             kind, unit = total.quantity.kind, total.quantity.unit
             # Only figures like the total can be its parts; a weekday or a date in a part's
-            # place phrase ("20 deaths on Friday and ...") is passed over.
+            # place phrase ("20 deaths on Friday and ...") is passed over. A part comes after
+            # the relation word: a figure in the total's own words ("14 of the 19 provinces,
+            # including ...") or in its place phrase is none.
             following = [
-                f for f in group[i + 1 :] if f.quantity.kind is kind and f.quantity.unit == unit
+                f
+                for f in group[i + 1 :]
+                if f.quantity.kind is kind
+                and f.quantity.unit == unit
+                and f.quantity.full_span.start >= cursor
             ]
             parts = _parts_from(text, following, cursor, sentence, whole)
             if parts is None or (whole and len(parts) < 2):

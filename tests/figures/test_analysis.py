@@ -221,6 +221,15 @@ def test_parts_named_alike_are_not_summed() -> None:
     )
 
 
+def test_a_figure_before_the_relation_word_is_no_part() -> None:
+    # "19" is in the total's own words ("14 of the 19 provinces"), not after "including".
+    assert parts("Fontaine won in 14 of the 19 provinces, including the capital.") == []
+    assert parts("She won 14 of the 19 provinces, including 3 provinces in the north.") == [
+        ("14 of the 19 provinces", ["3 provinces"], False, False),
+        ("19 provinces", ["3 provinces"], False, False),
+    ]
+
+
 def test_parts_without_a_noun_are_not_summed() -> None:
     assert parts("The raids left 33 people dead, including 18 in Esker and 17 in Marl.") == []
 
