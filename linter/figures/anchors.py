@@ -480,8 +480,8 @@ _PRIOR = lazy(
     globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
 )
 #: Right before a figure that states a change or a difference, not a level: "up by a
-#: quarter", "fell 3.2%", "a rise of 5%", "lost seven seats", "a margin of four" ("rose to
-#: 5%" states the level reached).
+#: quarter", "fell 3.2%", "a rise of 5%", "lost seven seats", "a margin of four", "another
+#: six", "a further 200" ("rose to 5%" states the level reached).
 _CHANGE = lazy(
     globals(),
     "_CHANGE",
@@ -491,16 +491,17 @@ _CHANGE = lazy(
     r"|decreases?|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slipped|declined"
     r"|declines?|surged|soared|plunged|plummeted|tumbled)(?:[ \t]+by)?"
     r"|(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)[ \t]+of"
-    r"|(?:margin|majority|lead|gap)(?:[ \t]+(?:of|was|is|at))?(?:[ \t]+(?:just|only))?)[ \t]+$)",
+    r"|(?:margin|majority|lead|gap)(?:[ \t]+(?:of|was|is|at))?(?:[ \t]+(?:just|only))?"
+    r"|another|(?:a|an)[ \t]+(?:further|additional|extra))[ \t]+$)",
 )
 #: A difference stated after its figure and at most one word of what it counts ("3.1 points
-#: lower than last year", "five fewer beds", "two goals ahead", "3 points apart"): a change,
-#: not a level.
+#: lower than last year", "five fewer beds", "two goals ahead", "3 points apart"), or an
+#: increment ("six more days", "200 extra police"): a change, not a level.
 _COMPARED = lazy(
     globals(),
     "_COMPARED",
     r"(?:[ \t]+[A-Za-z]+)?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
-    r"|cheaper|dearer|ahead|behind|apart)(?![-‐\w])",
+    r"|cheaper|dearer|ahead|behind|apart|more|further|additional|extra)(?![-‐\w])",
 )
 #: Seats lost or gained ("Labour lost seven seats") are a change; other things lost ("the
 #: army lost 33 soldiers") are a count of losses.

@@ -183,6 +183,14 @@ def test_a_change_is_its_own_scope() -> None:
     assert scope_for("They are 3 percentage points apart.", "3 percentage points") == frozenset(
         {"change"}
     )
+    # An increment is a change too: what is added, not the level reached.
+    assert scope_for("Drivers will strike for six more days.", "six") == frozenset({"change"})
+    assert scope_for("It sent 200 extra police.", "200") == frozenset({"change"})
+    assert scope_for("Another 6 soldiers were killed.", "6") == frozenset({"change"})
+    assert scope_for("A further 12 homes were lost.", "12") == frozenset({"change"})
+    assert scope_for("It needs an additional 300 nurses.", "300") == frozenset({"change"})
+    assert scope_for("The toll rose to 40 soldiers.", "40") == frozenset()
+    assert scope_for("Some 20 or more people were hurt.", "20 or more") == frozenset()
     assert scope_for("It helped 40 lower-income families.", "40") == frozenset()
     assert scope_for("They reached 40 miners trapped behind a rockfall.", "40") == frozenset()
     # Losses of anything but seats are a count of losses.
