@@ -808,6 +808,15 @@ class _KeysSaid:
                     self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
         return bool(self._said.get(key, set()) - {kind_unit})
 
+    @cached_property
+    def counts(self) -> list[float]:
+        """The values of the body's plain counts (of anything), for shares worked out."""
+        return [
+            f.quantity.low
+            for f in self._figures
+            if f.role is Role.BODY and f.quantity.kind is QKind.COUNT and not f.quantity.unit
+        ]
+
 
 def _needs_whole_body(
     f: Figure,
@@ -913,7 +922,7 @@ def _settle(
     keys_by_class: dict[tuple[str, str], list[str]],
     values_by_class: dict[tuple[str, str], list[Figure]],
     config: Config,
-    said: Callable[[str, tuple[str, str]], bool] | None = None,
+    said: _KeysSaid | None = None,
 ) -> Claim:
     q = f.quantity
     candidates = _candidates(f, body, keys_by_class, config)
@@ -927,6 +936,13 @@ def _settle(
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
         assert f.anchor is not None
         if "change" in f.scope or (said is not None and said(f.anchor.key, (q.kind.value, q.unit))):
+            return Claim(f, Status.UNCLEAR)
+        # Nor a share that two body counts make, whatever they are read as counting.
+        if (
+            q.kind is QKind.PERCENT
+            and said is not None
+            and _share_of_counts(q, said.counts, config)
+        ):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
@@ -955,6 +971,25 @@ def _settle(
         )
 
     return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
+
+
+def _share_of_counts(claim: Quantity, counts: list[float], config: Config) -> bool:
+    """Whether one body count as a share of another falls in the claimed share's interval
+    ("one in eight patients" against "98,640 people ... 12,310 had waited"): the share may be
+    worked out from the body, whatever the counts are read as counting."""
+    share = interval(claim, config.tolerances, summary=True)
+    if share.high <= 0 or share.low > 100:
+        return False
+    values = sorted({value for value in counts if value > 0})
+    for part in values:
+        # A whole of which ``part`` is the share: at least ``part``, and part / whole * 100
+        # in the share's interval (with room for float noise).
+        least = max(part, part * 100 / share.high * (1 - 1e-9))
+        most = part * 100 / share.low * (1 + 1e-9) if share.low > 0 else math.inf
+        at = bisect_left(values, least)
+        if at < len(values) and values[at] <= most:
+            return True
+    return False
 
 
 # -- parts and totals ----------------------------------------------------------------------

@@ -135,6 +135,19 @@ def test_a_share_of_what_the_body_counts_is_not_unsupported() -> None:
     ) == [("roughly half of the cases", "unclear", "")]
 
 
+def test_a_share_two_body_counts_make_is_not_unsupported() -> None:
+    # 12,310 of 98,640 is 12.5%: the share is worked out, though "people" are not "patients".
+    assert claims(
+        "About one in eight patients has waited more than a year.",
+        "The list fell to 98,640 people. Of those, 12,310 had been waiting for over a year.",
+    ) == [("About one in eight patients", "unclear", "")]
+    # No two counts make it: still unsupported.
+    assert claims(
+        "About one in eight patients has waited more than a year.",
+        "The list fell to 98,640 people. Of those, 30,310 had been waiting for over a year.",
+    ) == [("About one in eight patients", "unsupported", "")]
+
+
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
     assert claims(
         "Troops killed 95 insurgents.",
@@ -482,15 +495,26 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
         if f.role is Role.BODY:
             values_by_class.setdefault((f.quantity.kind.value, f.quantity.unit), []).append(f)
 
-    def said(key: str, kind_unit: tuple[str, str]) -> bool:
-        return any(
-            g.role is Role.BODY
-            and g.anchor is not None
-            and g.anchor.key == key
-            and g.quantity.kind in (QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE)
-            and (g.quantity.kind.value, g.quantity.unit) != kind_unit
+    class Said:
+        """What the analysis asks of the body beyond the claim's bucket, worked out plainly."""
+
+        counts = [
+            g.quantity.low
             for g in figures
-        )
+            if g.role is Role.BODY and g.quantity.kind is QKind.COUNT and not g.quantity.unit
+        ]
+
+        def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
+            return any(
+                g.role is Role.BODY
+                and g.anchor is not None
+                and g.anchor.key == key
+                and g.quantity.kind in (QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE)
+                and (g.quantity.kind.value, g.quantity.unit) != kind_unit
+                for g in figures
+            )
+
+    said = Said()
 
     out = []
     for f in figures:
