@@ -809,13 +809,9 @@ class _KeysSaid:
         return bool(self._said.get(key, set()) - {kind_unit})
 
     @cached_property
-    def counts(self) -> list[float]:
-        """The values of the body's plain counts (of anything), for shares worked out."""
-        return [
-            f.quantity.low
-            for f in self._figures
-            if f.role is Role.BODY and f.quantity.kind is QKind.COUNT and not f.quantity.unit
-        ]
+    def shares(self) -> list[float]:
+        """Shares two body counts make (see :func:`shares_of_counts`), in order."""
+        return shares_of_counts(self._figures)
 
 
 def _needs_whole_body(
@@ -941,7 +937,7 @@ def _settle(
         if (
             q.kind is QKind.PERCENT
             and said is not None
-            and _share_of_counts(q, said.counts, config)
+            and _share_of_counts(q, said.shares, config)
         ):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
@@ -973,23 +969,37 @@ def _settle(
     return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
 
 
-def _share_of_counts(claim: Quantity, counts: list[float], config: Config) -> bool:
-    """Whether one body count as a share of another falls in the claimed share's interval
-    ("one in eight patients" against "98,640 people ... 12,310 had waited"): the share may be
-    worked out from the body, whatever the counts are read as counting."""
+#: A share is worked out only from counts close together: each with the next four counts of
+#: its block ("98,640 people. Of those, 12,310 had waited"). Two counts far apart make a
+#: share only by chance, and pairing every count with every other costs the square.
+_SHARE_REACH = 4
+
+
+def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
+    """Each share (in per cent) that a body count makes of another among the next
+    :data:`_SHARE_REACH` plain counts of its block, smaller over larger, in order."""
+    shares: list[float] = []
+    recent: list[tuple[int, float]] = []  # (block, value) of the last few counts
+    for f in figures:
+        q = f.quantity
+        if f.role is not Role.BODY or q.kind is not QKind.COUNT or q.unit or q.low <= 0:
+            continue
+        recent = [(block, value) for block, value in recent if block == f.block]
+        for _, value in recent:
+            shares.append(100 * min(value, q.low) / max(value, q.low))
+        recent = [*recent[-(_SHARE_REACH - 1) :], (f.block, q.low)]
+    shares.sort()
+    return shares
+
+
+def _share_of_counts(claim: Quantity, shares: list[float], config: Config) -> bool:
+    """Whether one of ``shares`` (see :func:`shares_of_counts`) falls in the claimed share's
+    interval ("one in eight patients" against "98,640 people ... 12,310 had waited"): the
+    share may be worked out from the body, whatever the counts are read as counting."""
     share = interval(claim, config.tolerances, summary=True)
-    if share.high <= 0 or share.low > 100:
-        return False
-    values = sorted({value for value in counts if value > 0})
-    for part in values:
-        # A whole of which ``part`` is the share: at least ``part``, and part / whole * 100
-        # in the share's interval (with room for float noise).
-        least = max(part, part * 100 / share.high * (1 - 1e-9))
-        most = part * 100 / share.low * (1 + 1e-9) if share.low > 0 else math.inf
-        at = bisect_left(values, least)
-        if at < len(values) and values[at] <= most:
-            return True
-    return False
+    slack = 1e-9 * max(1.0, abs(share.high))
+    at = bisect_left(shares, share.low - slack)
+    return at < len(shares) and shares[at] <= share.high + slack
 
 
 # -- parts and totals ----------------------------------------------------------------------

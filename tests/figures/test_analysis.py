@@ -30,6 +30,7 @@ from linter.figures.analysis import (
     analyse,
     part_phrase,
     sentences,
+    shares_of_counts,
 )
 from linter.figures.anchors import find_anchor, scope_of, scopes_in
 from linter.figures.intervals import Interval, agree, interval
@@ -146,6 +147,20 @@ def test_a_share_two_body_counts_make_is_not_unsupported() -> None:
         "About one in eight patients has waited more than a year.",
         "The list fell to 98,640 people. Of those, 30,310 had been waiting for over a year.",
     ) == [("About one in eight patients", "unsupported", "")]
+
+
+def test_shares_are_worked_out_from_counts_close_together() -> None:
+    doc = parse(
+        "Title\n\nOf 200 staff, 50 left, 20 retired, 10 moved and 5 died. In all 1,000 were "
+        "hired.\n\nAnother 400 applied.\n",
+        "a.txt",
+    )
+    figures = list(_analyse(doc, CONFIG, whole=True).figures)
+    # Each count with the next four of its block, smaller over larger: 1,000 is five counts
+    # after 200 (so 20 comes once, from 10 of 50), and 400 is in another block.
+    assert shares_of_counts(figures) == [
+        0.5, 1.0, 2.0, 2.5, 5.0, 5.0, 10.0, 10.0, 20.0, 25.0, 25.0, 40.0, 50.0, 50.0
+    ]  # fmt: skip
 
 
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
@@ -498,11 +513,7 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
     class Said:
         """What the analysis asks of the body beyond the claim's bucket, worked out plainly."""
 
-        counts = [
-            g.quantity.low
-            for g in figures
-            if g.role is Role.BODY and g.quantity.kind is QKind.COUNT and not g.quantity.unit
-        ]
+        shares = shares_of_counts(figures)
 
         def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
             return any(
