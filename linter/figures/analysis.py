@@ -56,7 +56,10 @@ _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 #: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
 UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
 
-_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those|of\s+which|of\s+whom)\b"
+_SUBSET = (
+    r"\b(?:including|includes?|included|among\s+them|among\s+whom|among\s+those|of\s+which"
+    r"|of\s+whom)\b"
+)
 _WHOLE = (
     r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
     r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
@@ -73,9 +76,10 @@ _RELATION = lazy(
 )
 #: What any :data:`_RELATION` match contains: a sentence without it states no parts.
 _RELATION_CUE = lazy(globals(), "_RELATION_CUE", rf"(?i:{_SUBSET}|{_WHOLE})|:")
-#: The first word of each :data:`_SUBSET` and :data:`_WHOLE` phrase, in lower case.
+#: The first word of each :data:`_SUBSET` and :data:`_WHOLE` phrase, in lower case ("includ"
+#: for the forms of "include").
 _CUE_WORDS = (
-    "including",
+    "includ",
     "among",
     "made",
     "comprising",
@@ -970,24 +974,23 @@ def _settle(
 
 
 #: A share is worked out only from counts close together: each with the next four counts of
-#: its block ("98,640 people. Of those, 12,310 had waited"). Two counts far apart make a
-#: share only by chance, and pairing every count with every other costs the square.
+#: the body ("98,640 people. Of those, 12,310 had waited", often in the next paragraph). Two
+#: counts far apart make a share only by chance, and pairing every count with every other
+#: costs the square.
 _SHARE_REACH = 4
 
 
 def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
     """Each share (in per cent) that a body count makes of another among the next
-    :data:`_SHARE_REACH` plain counts of its block, smaller over larger, in order."""
+    :data:`_SHARE_REACH` plain counts of the body, smaller over larger, in order."""
     shares: list[float] = []
-    recent: list[tuple[int, float]] = []  # (block, value) of the last few counts
+    recent: list[float] = []  # the last few counts
     for f in figures:
         q = f.quantity
         if f.role is not Role.BODY or q.kind is not QKind.COUNT or q.unit or q.low <= 0:
             continue
-        recent = [(block, value) for block, value in recent if block == f.block]
-        for _, value in recent:
-            shares.append(100 * min(value, q.low) / max(value, q.low))
-        recent = [*recent[-(_SHARE_REACH - 1) :], (f.block, q.low)]
+        shares.extend(100 * min(value, q.low) / max(value, q.low) for value in recent)
+        recent = [*recent[-(_SHARE_REACH - 1) :], q.low]
     shares.sort()
     return shares
 
