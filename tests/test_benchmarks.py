@@ -92,11 +92,26 @@ def test_quick_benchmark_run_prints_a_table(tmp_path) -> None:
     assert single[1][3:] == ["", " |"]  # reported, with no target
 
 
-def test_the_benchmark_names_the_kind_of_install() -> None:
+def test_the_benchmark_names_the_kind_of_install(tmp_path, monkeypatch) -> None:
+    import importlib.util
+    import site
+    from types import SimpleNamespace
+
     from benchmarks.run import install_kind
 
-    # The test environment is the README's: copydesk installed with pip install -e.
-    assert install_kind().startswith("editable (pip install -e)")
+    # Whatever this environment is, each kind is told from where the package is found.
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setattr(site, "getsitepackages", lambda: [str(packages)])
+    origin = tmp_path / "checkout" / "linter" / "__init__.py"
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: SimpleNamespace(origin=str(origin))
+    )
+    assert install_kind() == f"run from the source tree at {(tmp_path / 'checkout').resolve()}"
+    (packages / "__editable___copydesk_0_1_0_finder.py").write_text("", encoding="utf-8")
+    assert install_kind().startswith("editable (pip install -e): every python started here")
+    origin = packages / "linter" / "__init__.py"
+    assert install_kind().startswith("regular (pip install .)")
 
 
 def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
