@@ -114,24 +114,20 @@ def test_the_benchmark_names_the_kind_of_install(tmp_path, monkeypatch) -> None:
     assert install_kind().startswith("regular (pip install .)")
 
 
-def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
+def _figure_overhead(*args: str) -> list[str]:
+    """The lines ``benchmarks/figure_overhead.py ARGS`` prints (it must succeed)."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "figure_overhead.py"),
-            "--workdir",
-            str(tmp_path),
-            "--count",
-            "6",
-            "--pairs",
-            "1",
-        ],
+        [sys.executable, str(ROOT / "benchmarks" / "figure_overhead.py"), *args],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    return result.stdout.splitlines()
+
+
+def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
+    lines = _figure_overhead("--workdir", str(tmp_path), "--count", "6", "--pairs", "1")
     assert lines[0] == f"command: python benchmarks/figure_overhead.py --workdir {tmp_path} " + (
         "--count 6 --pairs 1"
     )
@@ -147,25 +143,9 @@ def test_the_figure_overhead_benchmark_prints_its_table(tmp_path) -> None:
 def test_the_figure_overhead_benchmark_runs_on_the_accuracy_articles(tmp_path) -> None:
     from benchmarks.accuracy.generate import generate
 
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "figure_overhead.py"),
-            "--workdir",
-            str(tmp_path),
-            "--corpus",
-            "accuracy",
-            "--count",
-            "5",
-            "--pairs",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    lines = _figure_overhead(
+        "--workdir", str(tmp_path), "--corpus", "accuracy", "--count", "5", "--pairs", "2"
     )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
     assert lines[1] == "corpus: accuracy (seed 20260201), 5 articles; 2 pairs, A then B in each"
     # The scorer's articles, in its order: three clean, then two with one change each.
     written = sorted((tmp_path / "accuracy-20260201-5").iterdir())
