@@ -65,12 +65,14 @@ _WHOLE = (
     r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
     r"|broken\s+down\s+into|namely)\b"
 )
-#: After a total: an optional short place phrase ("in the attacks"), punctuation, then the word
-#: that introduces its parts as a subset or as the whole; or a colon straight after it.
+#: After a total: a word that says it is the total ("overall", "the £2m total"), an optional
+#: short place phrase ("in the attacks"), punctuation, then the word that introduces its parts
+#: as a subset or as the whole; or a colon straight after it.
 _RELATION = lazy(
     globals(),
     "_RELATION",
-    r"(?i:(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
+    r"(?i:(?:[ \t]+(?:total|overall|altogether|all[ \t]+told))?"
+    r"(?:[ \t]+(?:in|at|on|during|across|over|from|by)(?:[ \t]+[A-Za-z'’-]+){1,4}?)?"
     r"(?:[ \t]+(?:are|is|was|were|will|be|been|has|have|had))*"
     rf"[ \t,;(—–-]*(?:(?P<subset>{_SUBSET})|(?P<whole>{_WHOLE}))|(?P<colon>:))",
 )

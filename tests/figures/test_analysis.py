@@ -228,6 +228,14 @@ def test_parts_as_a_subset() -> None:
     assert parts("Its 40 staff include 12 nurses and 9 doctors.") == [
         ("40 staff", ["12 nurses", "9 doctors"], False, False)
     ]
+    # A word that says the figure is the total may come between it and its parts.
+    for said in ("overall", "altogether", "all told"):
+        assert parts(f"Raids killed 33 people {said}, including 18 civilians and 17 soldiers.") == [
+            ("33 people", ["18 civilians", "17 soldiers"], False, True)
+        ]
+    assert parts("The £2.3m total included £1.2m from donors and £1.6m from firms.") == [
+        ("£2.3m", ["£1.2m from donors", "£1.6m from firms"], False, True)
+    ]
 
 
 def test_parts_as_the_whole() -> None:
