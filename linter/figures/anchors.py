@@ -56,8 +56,9 @@ since believed thought feared confirmed to have be who subsequently eventually u
 """)
 #: Verbs and linking words between a subject and its figure ("the toll rose to 33").
 _LINKING = _wordset("""
-rose risen climbed jumped increased fell dropped declined reached hit stood stands stand is was
-were are at to of now has had have been totalled totaled totals numbered topped exceeded
+rose risen rise rises climbed jumped increased fell fall falls dropped declined reached hit stood
+stands stand is was were are at to of now has had have been totalled totaled totals numbered topped
+exceeded
 passed surpassed approached neared be will become became put estimated set more than over
 nearly almost about around some just up by
 """)
@@ -382,12 +383,18 @@ def _backward_subject(
 ) -> Anchor | None:
     """The noun a figure is said of, read backwards within its clause.
 
-    ``the death toll rose to 33``, ``turnout was 44%``, ``the vote was held on 7 May``.
+    ``the death toll rose to 33``, ``turnout was 44%``, ``the vote was held on 7 May``; a
+    change stated before the level reached is passed over (``profit rose 33% to £212m``).
     """
     start = q.full_span.start
+    skipped = 0
+    if not skip_verbs:
+        change = _CHANGE_THEN_TO.search(text, max(lo, start - 60), start)
+        if change is not None:
+            start = change.start()
+            skipped = 1  # "to" was passed over with the change
     toks = _tokens(text, max(lo, start - _BACK_WINDOW), start)
     j = len(toks) - 1
-    skipped = 0
     while j >= 0 and skipped <= 6:
         tok = toks[j].group()
         low = tok.lower()
@@ -442,6 +449,17 @@ def _backward_subject(
     if not group and j > 0 and _is_word(toks[j - 1].group()):
         group = lexicon.group(f"{lemma(toks[j - 1].group())} {head}")
     return Anchor(Span(span_start, word.end()), head, group or head, "", bool(group))
+
+
+#: A change, then "to", right before a level: "33% to", "by £9.40 a week to", "2.5 points to".
+_CHANGE_THEN_TO = lazy(
+    globals(),
+    "_CHANGE_THEN_TO",
+    r"(?i:(?<![\w.,])(?:by[ \t]+)?(?:US\$|[$£€¥])?\d[\d,.]*"
+    r"(?:[ \t]*%|[ \t]*(?:per[ \t]?cent|percent|(?:percentage[ \t]+)?points?|[mbk]n?|million"
+    r"|billion|p|pence|cents?)\b)?(?:[ \t]+(?:a|per)[ \t]+(?:day|week|month|year))?"
+    r"[ \t]+to[ \t]+$)",
+)
 
 
 def _counted_after(toks: list[re.Match[str]], j: int) -> bool:

@@ -74,6 +74,21 @@ def test_anchor_in_each_word_order(text: str, expected: tuple[str, str, str, str
     assert anchors(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "anchor"),
+    [
+        ("Profit rose 33% to £212 million.", "£212 million", "Profit"),
+        ("The pension will rise by £9.40 a week to £230.25.", "£230.25", "pension"),
+        ("Turnout fell 2.5 points to 41%.", "41%", "Turnout"),
+        ("Its debt climbed by $3bn to $40bn.", "$40bn", "debt"),
+    ],
+)
+def test_a_change_before_the_level_reached_is_passed_over(
+    text: str, figure: str, anchor: str
+) -> None:
+    assert [a[1] for a in anchors(text) if a[0] == figure] == [anchor]
+
+
 def test_a_part_of_a_stated_whole_counts_what_the_whole_counts() -> None:
     assert anchors("won 66 of the 101 seats.") == [
         ("66", "seats", "seat", ""),
