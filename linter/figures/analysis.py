@@ -1153,8 +1153,11 @@ def _parts_from(
                 # Where the list ends is then unclear, and a partial list would not make up
                 # its whole.
                 return None
-        elif f.anchor is None:
-            return None  # "including 18 in the capital": not a part we can name
+        elif f.anchor is None or f.anchor.span.start < q.span.end:
+            # "including 18 in the capital": not a part we can name. Nor one named only by a
+            # word before it ("made up of 1,150 at Tarrow and 430 at Whinmoor" would read
+            # "made" and "Tarrow"): a part says what it counts after its figure.
+            return None
         parts.append(f)
         cursor = f.span.end
     return tuple(parts) or None

@@ -274,6 +274,8 @@ def test_a_figure_before_the_relation_word_is_no_part() -> None:
 
 def test_parts_without_a_noun_are_not_summed() -> None:
     assert parts("The raids left 33 people dead, including 18 in Esker and 17 in Marl.") == []
+    # Words before a part do not name it ("made", "Tarrow").
+    assert parts("The 1480 posts are made up of 1,150 at Tarrow and 430 at Whinmoor.") == []
 
 
 def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
@@ -764,7 +766,7 @@ def test_beyond_ascii_only_sentences_with_a_relation_word_are_read_for_parts() -
         f"{HEAD}- The raids killed 33 people.\n\n"
         "Officials said 33 people were killed. “It was a terrible night,” a resident said, "
         "adding that 12 shops burned.\n\n"
-        "The 40 homes were ſplit between 25 in the north and 15 in the south.\n",
+        "The 40 homes were ſplit between 25 flats in the north and 15 houses in the south.\n",
         "a.txt",
     )
     result = analyse(doc, CONFIG)
