@@ -56,10 +56,9 @@ _TEXT_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 #: Kinds a claim may be checked for being unsupported: the rest are too often incidental.
 UNSUPPORTED_KINDS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY})
 
-_SUBSET = (
-    r"\b(?:including|includes?|included|among\s+them|among\s+whom|among\s+those|of\s+which"
-    r"|of\s+whom)\b"
-)
+#: Not "include", "included": as a verb it mostly says what a thing holds ("its 2 stores
+#: include 300 staff"), not which of the things counted are among them.
+_SUBSET = r"\b(?:including|among\s+them|among\s+whom|among\s+those|of\s+which|of\s+whom)\b"
 _WHOLE = (
     r"\b(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of"
     r"|split\s+(?:between|among|into)|divided\s+(?:between|among|into)"
@@ -78,10 +77,9 @@ _RELATION = lazy(
 )
 #: What any :data:`_RELATION` match contains: a sentence without it states no parts.
 _RELATION_CUE = lazy(globals(), "_RELATION_CUE", rf"(?i:{_SUBSET}|{_WHOLE})|:")
-#: The first word of each :data:`_SUBSET` and :data:`_WHOLE` phrase, in lower case ("includ"
-#: for the forms of "include").
+#: The first word of each :data:`_SUBSET` and :data:`_WHOLE` phrase, in lower case.
 _CUE_WORDS = (
-    "includ",
+    "including",
     "among",
     "made",
     "comprising",

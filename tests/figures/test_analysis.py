@@ -222,18 +222,20 @@ def test_parts_as_a_subset() -> None:
     assert parts("The raids left 33 people dead, including 18 civilians.") == [
         ("33 people dead", ["18 civilians"], False, False)
     ]
-    assert parts("The 33 deaths included 18 civilians and 17 soldiers.") == [
-        ("33 deaths", ["18 civilians", "17 soldiers"], False, True)
-    ]
-    assert parts("Its 40 staff include 12 nurses and 9 doctors.") == [
-        ("40 staff", ["12 nurses", "9 doctors"], False, False)
-    ]
+    # "Include" as a verb says what a thing holds, not which of its count are among them.
+    for text in (
+        "Its 2 stores include 300 staff.",
+        "The 4 teams include 60 players and 12 coaches.",
+        "The 30 injured include 20 in hospital and 15 in intensive care.",
+        "The 33 deaths included 18 civilians and 17 soldiers.",
+    ):
+        assert parts(text) == []
     # A word that says the figure is the total may come between it and its parts.
     for said in ("overall", "altogether", "all told"):
         assert parts(f"Raids killed 33 people {said}, including 18 civilians and 17 soldiers.") == [
             ("33 people", ["18 civilians", "17 soldiers"], False, True)
         ]
-    assert parts("The £2.3m total included £1.2m from donors and £1.6m from firms.") == [
+    assert parts("The £2.3m total, including £1.2m from donors and £1.6m from firms.") == [
         ("£2.3m", ["£1.2m from donors", "£1.6m from firms"], False, True)
     ]
 
@@ -926,11 +928,8 @@ def test_the_cue_words_are_the_first_words_of_every_relation_phrase() -> None:
         return {m.group(1) for m in re.finditer(r"(?:\(\?:|\|)([a-z]+)", outer)}
 
     # "of which", "of whom": "of" is in nearly every sentence, so the word after it is the cue.
-    # A cue may be the stem all forms of a word start with ("includ").
-    words = (first_words(_SUBSET) | first_words(_WHOLE)) - {"of"} | {"which", "whom"}
-    assert all(any(w.startswith(cue) for cue in _CUE_WORDS) for w in words)
-    assert all(any(w.startswith(cue) for w in words) for cue in _CUE_WORDS)
-    assert {w for w in words if w.startswith("includ")} == {"including", "includes", "included"}
+    words = first_words(_SUBSET) | first_words(_WHOLE)
+    assert (words - {"of"}) | {"which", "whom"} == set(_CUE_WORDS)
 
 
 # -- a contradicted count: the rest of the body is read only if it may state the claim -------
