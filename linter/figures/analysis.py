@@ -329,6 +329,19 @@ def _reach_back(text: str, start: int) -> int:
     return at
 
 
+#: Emphasis marks: every "*", and each "_" not between two letters or digits ("_33_",
+#: "__1,200__", but not "v2_final").
+_EMPHASIS_MARK = lazy(globals(), "_EMPHASIS_MARK", r"\*|(?<![^\W_])_|_(?![^\W_])")
+
+
+def unemphasised(text: str) -> str:
+    """``text`` with each emphasis mark a space: the figures are read as if it had none ("More
+    than **30**", "_3 March_"), at the same offsets."""
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS_MARK.sub(" ", text)
+
+
 def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAnalysis:
     """The analysis of ``doc``.
 
@@ -336,7 +349,7 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
     ``whole``, or a claim may be settled by body figures not of its anchor (see
     :func:`_needs_whole_body`): the body is then read again, whole.
     """
-    text = doc.text
+    text = unemphasised(doc.text)
     blocks = _text_blocks(doc)
     head = {
         index: _head_figures(text, index, block, config)

@@ -313,7 +313,7 @@ _MASTER = lazy(
     |(?P<time>\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?:[ \t]?(?P<ap>[ap])\.?m\b\.?)?
         |\b(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?[ \t]?(?P<ap2>[ap])\.?m\b\.?)
     |(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
-    |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![^\W_]|[.,])(?<![^\W_]_)(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
+    |(?P<num>(?P<cur>US\$|[$£€¥])?(?<![\w.,])(?P<digits>{_DIGITS})(?P<ord>st|nd|rd|th)?)
     |(?P<fraction>(?i:\b(?:(?:a|one)[ \t-](?:half|third|quarter)|(?:two|three)[ \t-](?:thirds
         |quarters)|(?<![A-Za-z][-‐])half)\b))
     |(?P<wordord>(?i:\b(?:(?:{_alt(_TENS)})[-‐ ])?(?:{_alt(_ORD_UNITS)})\b
@@ -402,18 +402,15 @@ _SINGULAR_NOUN = lazy(
     r"|say|get|need|stay|who|which|that|while|after|before|since|across|near)\b)"
     r"[a-z]*[a-rt-z](?<!ed)(?![\w'’-])",
 )
-#: "the 2017 failed coup": a participle, which a year may take before its singular noun as a
-#: count may not ("the 1800 displaced families"). Not one before a word of time or manner,
-#: as the count's own verb ("the 1800 killed last week", "the 1800 injured so far").
+#: "the 2017 failed coup": a participle that says how an event went, which a year takes
+#: before its singular noun. Only these: a count takes participles too ("the 1800 armed
+#: militia", "the 1800 displaced sleep in tents").
 _PARTICIPLE = lazy(
     globals(),
     "_PARTICIPLE",
-    r"[ \t]+[a-z]+ed(?=[ \t]+(?!(?:last|this|next|yesterday|today|tonight|overnight|earlier"
-    r"|later|recently|so|far|there|here|when|where|because|as|than|then|now|alone|outright"
-    r"|instantly|immediately|inside|outside|early|late|each|every|all|both|but|not|nor|if"
-    r"|until|up|down|out|off|over|under|during|within|without|against|into|onto|upon"
-    r"|through|throughout|about|around|among|between|together|again|too|also|only|just"
-    r"|still|yet|already|soon|ago|abroad|home|overseas|nationwide|worldwide)\b))",
+    r"[ \t]+(?:failed|attempted|aborted|botched|foiled|thwarted|disputed|contested|rigged"
+    r"|delayed|postponed|cancelled|canceled|abandoned|amended|revised|updated|planned"
+    r"|proposed|stalled)\b",
 )
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
 _AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
@@ -428,14 +425,6 @@ _SCORE_CONTEXT = lazy(
 )
 _WORD_TOKEN = lazy(globals(), "_WORD_TOKEN", r"[a-z]+", re.IGNORECASE)
 _WORD_SEPARATOR = lazy(globals(), "_WORD_SEPARATOR", r"[-‐ ]")
-
-
-def _in_a_name(text: str, at: int, hi: int) -> bool:
-    """Whether the underscores at ``at`` join a letter or digit after them ("v2_final"),
-    rather than closing emphasis ("_33_ people")."""
-    while at < hi and text[at] == "_":
-        at += 1
-    return at < hi and text[at].isalnum()
 
 
 def _singular_after_participle(text: str, end: int, hi: int) -> bool:
@@ -1036,7 +1025,7 @@ def _suffixes(
         kind = QKind.MONEY
         unit = currency
 
-    if end < hi and (text[end].isalnum() or (text[end] == "_" and _in_a_name(text, end, hi))):
+    if end < hi and (text[end].isalnum() or text[end] == "_"):
         return None  # 3D, 5G, 4x4, v2_final: a name, not a figure
 
     if kind is QKind.COUNT and plain and value == high and (value <= 120 or 1500 <= value <= 2100):

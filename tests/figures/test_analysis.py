@@ -51,6 +51,27 @@ def claims(highlights: str, body: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def test_emphasis_marks_are_read_as_spaces() -> None:
+    # A figure in underscores is read; a qualifier or a date's month across a mark is kept.
+    assert claims("The floods left _33_ people dead.", "The floods killed 35 people.") == [
+        ("33_ people dead", "contradicted", "35 people")
+    ]
+    for highlight in ("More than **30** people died.", "More than _30_ people died."):
+        assert claims(highlight, "Rescuers said 45 people died.") == [
+            (highlight[:-1], "agrees", "")
+        ]
+    assert claims("About __1,200__ homes were damaged.", "Officials counted 1,214 homes.") == [
+        ("About __1,200__ homes", "stated", "")
+    ]
+    assert claims("The vote is on _3 March_.", "The vote will be held on 3 March.") == [
+        ("vote is on _3 March", "stated", "")
+    ]
+    # An underscore inside a name keeps the name whole.
+    assert claims("Build v2_final shipped to 40 sites.", "It shipped to 40 sites.") == [
+        ("40 sites", "stated", "")
+    ]
+
+
 def test_a_claim_the_body_does_not_state_agrees_by_its_anchor() -> None:
     # "more than 30" is not the body's 33 stated again: its anchor's 33 settles it.
     assert claims(
