@@ -950,7 +950,8 @@ def _settle(
         assert f.anchor is not None
         if "change" in f.scope or (said is not None and said(f.anchor.key, (q.kind.value, q.unit))):
             return Claim(f, Status.UNCLEAR)
-        # Nor a share that two body counts make, whatever they are read as counting.
+        # Nor a share that the body writes one count as part of another ("Of those, 12,310"),
+        # whatever they are read as counting.
         if (
             q.kind is QKind.PERCENT
             and said is not None
@@ -986,24 +987,63 @@ def _settle(
     return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
 
 
-#: A share is worked out only from counts close together: each with the next four counts of
-#: the body ("98,640 people. Of those, 12,310 had waited", often in the next paragraph). Two
-#: counts far apart make a share only by chance, and pairing every count with every other
-#: costs the square.
-_SHARE_REACH = 4
+#: Right before a count: words that make it a part of the count before it ("98,640 people.
+#: Of those, 12,310 had waited", "33 dead, of whom 18 were civilians").
+_OF_THOSE = lazy(
+    globals(),
+    "_OF_THOSE",
+    r"(?i:\b(?:out[ \t]+)?of[ \t]+(?:those|them|these|this|that|which|whom|all"
+    r"|the[ \t]+total|this[ \t]+total|that[ \t]+number)[ \t]*,?[ \t]*$)",
+)
+#: Right after a count: words that make it a part of the count before it ("18 ministers,
+#: nine of them women").
+_OF_THEM = lazy(globals(), "_OF_THEM", r"(?i:[ \t]+of[ \t]+(?:them|those|these|whom|which)\b)")
+#: At the start of a sentence, before a count: words that make the next count of the sentence
+#: a part of it ("Of the 212 cases, 108 were children").
+_OF_THE = lazy(
+    globals(), "_OF_THE", r"(?i:[\s\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:the|its|their|all)?[ \t]*)"
+)
+#: Between two counts: the first a part of the second ("108 of the 212", "9 out of 10",
+#: "12,310 patients of the 98,640").
+_PART_OF = lazy(
+    globals(),
+    "_PART_OF",
+    r"(?i:[ \t]+(?:[A-Za-z'’-]+[ \t]+){0,2}?(?:out[ \t]+)?of[ \t]+(?:the|its|their|all)?[ \t]*)",
+)
 
 
 def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
-    """Each share (in per cent) that a body count makes of another among the next
-    :data:`_SHARE_REACH` plain counts of the body, smaller over larger, in order."""
+    """Each share (in per cent) that a body count is written as part of another makes, in
+    order: "Of those, N" or "N of them" of the count before, "N of the M", and "Of the M ...,
+    N". Two counts
+    merely close together make a share only by chance ("2 wings and 5 wards" is no 40%)."""
+    counts = [
+        f
+        for f in figures
+        if f.role is Role.BODY
+        and f.quantity.kind is QKind.COUNT
+        and not f.quantity.unit
+        and f.quantity.low > 0
+    ]
     shares: list[float] = []
-    recent: list[float] = []  # the last few counts
-    for f in figures:
-        q = f.quantity
-        if f.role is not Role.BODY or q.kind is not QKind.COUNT or q.unit or q.low <= 0:
-            continue
-        shares.extend(100 * min(value, q.low) / max(value, q.low) for value in recent)
-        recent = [*recent[-(_SHARE_REACH - 1) :], q.low]
+    for i, f in enumerate(counts):
+        text = f.context.text
+        at = f.quantity.full_span
+        pairs = []
+        if i > 0 and (
+            _OF_THOSE.search(text, max(f.sentence.start, at.start - 30), at.start)
+            or _OF_THEM.match(text, at.end, f.sentence.end)
+        ):
+            pairs.append(counts[i - 1])
+        if i + 1 < len(counts) and counts[i + 1].sentence == f.sentence:
+            after = counts[i + 1]
+            if _PART_OF.fullmatch(text, at.end, after.quantity.full_span.start) or (
+                _OF_THE.fullmatch(text, f.sentence.start, at.start)
+            ):
+                pairs.append(after)
+        for g in pairs:
+            a, b = f.quantity.low, g.quantity.low
+            shares.append(100 * min(a, b) / max(a, b))
     shares.sort()
     return shares
 
