@@ -1070,6 +1070,7 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
     for sentence, group in by_sentence.items():
         if len(group) < 2 or not _has_relation_cue(text, sentence.start, sentence.end):
             continue
+        starts = [f.quantity.full_span.start for f in group]  # in order: figures do not overlap
         for i, total in enumerate(group[:-1]):
             relation = _relation_after(text, total, sentence)
             if relation is None:
@@ -1082,10 +1083,8 @@ def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
             # including ...") or in its place phrase is none.
             following = [
                 f
-                for f in group[i + 1 :]
-                if f.quantity.kind is kind
-                and f.quantity.unit == unit
-                and f.quantity.full_span.start >= cursor
+                for f in group[bisect_left(starts, cursor, i + 1) :]
+                if f.quantity.kind is kind and f.quantity.unit == unit
             ]
             parts = _parts_from(text, following, cursor, sentence, whole)
             if parts is None or (whole and len(parts) < 2):

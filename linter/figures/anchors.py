@@ -514,12 +514,13 @@ _CHANGE = lazy(
 )
 #: A difference stated after its figure and at most one word of what it counts ("3.1 points
 #: lower than last year", "five fewer beds", "two goals ahead", "3 points apart"), or an
-#: increment ("six more days", "200 extra police"): a change, not a level.
+#: increment, right after its figure ("six more days", "200 extra police"; not "25 people
+#: more quickly", "25 homes more than a mile away"): a change, not a level.
 _COMPARED = lazy(
     globals(),
     "_COMPARED",
-    r"(?:[ \t]+[A-Za-z]+)?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
-    r"|cheaper|dearer|ahead|behind|apart|more|further|additional|extra)(?![-‐\w])",
+    r"(?:(?:[ \t]+[A-Za-z]+)?[ \t]+(?i:lower|higher|fewer|less|greater|smaller|larger"
+    r"|cheaper|dearer|ahead|behind|apart)|[ \t]+(?i:more|further|additional|extra))(?![-‐\w])",
 )
 #: Seats lost or gained ("Labour lost seven seats") are a change; other things lost ("the
 #: army lost 33 soldiers") are a count of losses.

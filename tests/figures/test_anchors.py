@@ -208,6 +208,14 @@ def test_a_change_is_its_own_scope() -> None:
     assert scope_for("A further 12 homes were lost.", "12") == frozenset({"change"})
     assert scope_for("It needs an additional 300 nurses.", "300") == frozenset({"change"})
     assert scope_for("The toll rose to 40 soldiers.", "40") == frozenset()
+    # "More" and "further" after what the figure counts are another word's.
+    for text in (
+        "Police arrested 25 people more quickly than before.",
+        "Police arrested 25 people further north.",
+        "The fire destroyed 25 homes more than a mile from the river.",
+        "The storm injured 25 people more seriously than first thought.",
+    ):
+        assert scope_for(text, "25") == frozenset()
     assert scope_for("Some 20 or more people were hurt.", "20 or more") == frozenset()
     assert scope_for("It helped 40 lower-income families.", "40") == frozenset()
     assert scope_for("They reached 40 miners trapped behind a rockfall.", "40") == frozenset()
