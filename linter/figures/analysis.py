@@ -972,6 +972,14 @@ def _settle(
     same_scope = [g for g in candidates if g.scope == f.scope]
     if not same_scope:
         return Claim(f, Status.UNCLEAR)
+    if q.kind is QKind.PERCENT and said is not None and _share_of_counts(q, said.shares, config):
+        # "two in three visitors" against "a third of visitors", where the body also writes
+        # "412,000 visitors ... Of those, about 275,000 were tourists": that share is the
+        # claim's, and the third is of someone else.
+        return Claim(f, Status.UNCLEAR)
+    if q.kind is QKind.YEAR and _RELATIVE_YEAR.search(f.context.text):
+        # "plans 900 this year": the body may give the claim's year without its number.
+        return Claim(f, Status.UNCLEAR)
     middle = (q.low + q.high) / 2
     assert f.anchor is not None
     head = f.anchor.head
@@ -1046,6 +1054,12 @@ def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
             shares.append(100 * min(a, b) / max(a, b))
     shares.sort()
     return shares
+
+
+#: A year named by where it stands from the article's own time, not by its number.
+_RELATIVE_YEAR = lazy(
+    globals(), "_RELATIVE_YEAR", r"(?i:\b(?:this|last|next|the[ \t]+coming)[ \t]+year\b)"
+)
 
 
 def _share_of_counts(claim: Quantity, shares: list[float], config: Config) -> bool:

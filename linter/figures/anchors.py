@@ -413,9 +413,9 @@ def _backward_subject(
         return None
     if j < 0:
         return None
-    if skipped == 0 and not skip_verbs:
+    if skipped == 0 and not skip_verbs and not q.qualifier:
         # A noun right before a number names it ("level 3", "Route 66", "Phase 2"): that is an
-        # identifier, not a count of the noun.
+        # identifier, not a count of the noun. Not before a qualifier ("sales topped 40").
         return None
     # "the death toll from the attacks on Marl rose to 12": the container word is further back.
     for k in range(j - 1, max(-1, j - 8), -1):

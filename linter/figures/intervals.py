@@ -23,8 +23,9 @@ class Tolerances:
     approximate: float = 0.1
     #: ``nearly``, ``almost``: this far below (and not above).
     near: float = 0.1
-    #: A claim's round count in digits with no qualifier (``900``, ``12,000``) may round the
-    #: body's: to its last nonzero digit, never further than this either side (a fraction).
+    #: A claim's round count or sum of money in digits with no qualifier (``900``,
+    #: ``12,000``, ``£380,000``) may round the body's: to its last nonzero digit, never
+    #: further than this either side (a fraction).
     rounded: float = 0.05
 
 
@@ -73,12 +74,18 @@ def interval(
 
 
 def _rounding(q: Quantity, most: float) -> float:
-    """How far a plain round count (``900``, ``420``: 100 or more, ending in a zero) may be
-    from what it rounds: half its last nonzero digit's place (:func:`interval` keeps the top
-    end open), and at most ``most`` of it. Exact for anything else; a qualifier says how
-    loose a figure is ("more than 900": no fewer)."""
+    """How far a plain round count or sum of money (``900``, ``420``, ``£380,000``: 100 or
+    more, ending in a zero) may be from what it rounds: half its last nonzero digit's place
+    (:func:`interval` keeps the top end open), and at most ``most`` of it. Exact for anything
+    else; a qualifier says how loose a figure is ("more than 900": no fewer)."""
     value = q.low
-    if q.kind is not QKind.COUNT or q.qualifier or q.words or q.high != value or value < 100:
+    if (
+        q.kind not in (QKind.COUNT, QKind.MONEY)
+        or q.qualifier
+        or q.words
+        or q.high != value
+        or value < 100
+    ):
         return 0.0
     if value != int(value) or int(value) % 10:
         return 0.0

@@ -183,6 +183,11 @@ for _norm, _phrases in {
         "+",
         "or more",
         "plus",
+        # Verbs that say a figure was gone beyond ("sales passed £5bn").
+        "passed",
+        "topped",
+        "exceeded",
+        "surpassed",
     ),
     "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "nearly": ("nearly", "almost", "just under", "just shy of", "close to", "nearly a"),

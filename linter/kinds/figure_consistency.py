@@ -155,9 +155,10 @@ class FigureConsistencyOptions:
     )
     rounding_tolerance: float = option(
         0.05,
-        'How far a title or highlights round count in digits with no qualifier ("900", '
-        '"12,000") may be from the body figure it rounds, at most (a fraction of it; never '
-        "beyond half its last nonzero digit's place). 0 compares round counts exactly.",
+        "How far a title or highlights round count or sum of money in digits with no "
+        'qualifier ("900", "12,000", "£380,000") may be from the body figure it rounds, at '
+        "most (a fraction of it; never beyond half its last nonzero digit's place). 0 "
+        "compares round figures exactly.",
         minimum=0,
         maximum=1,
     )

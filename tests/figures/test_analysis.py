@@ -189,6 +189,37 @@ def test_shares_are_worked_out_from_counts_written_as_parts_of_others() -> None:
     )
 
 
+def test_a_share_the_body_works_out_is_not_contradicted_by_another_share() -> None:
+    # The third is of residents; the claim's share is written as counts.
+    assert claims(
+        "About two in three visitors are tourists.",
+        "The museum had 412,000 visitors last year. Of those, about 275,000 were tourists. "
+        "Local residents make up a third of visitors.",
+    ) == [("About two in three visitors", "unclear", "")]
+
+
+def test_a_year_is_not_contradicted_where_the_body_names_years_by_the_articles_own() -> None:
+    assert claims(
+        "The publisher will release 900 titles in 2026.",
+        "The publisher released 903 new titles in 2025 and plans 900 this year.",
+    ) == [("900 titles", "stated", ""), ("titles in 2026", "unclear", "")]
+    assert claims("The dam was built in 1998.", "Engineers said the dam was built in 1989.") == [
+        ("built in 1998", "contradicted", "built in 1989")
+    ]
+
+
+def test_a_round_sum_of_money_may_round_the_bodys() -> None:
+    assert claims(
+        "The club made a profit of £380,000.", "The club made a profit of £382,000 in the year."
+    ) == [("profit of £380,000", "stated", "")]
+
+
+def test_a_verb_of_going_beyond_is_a_floor() -> None:
+    assert claims(
+        "Food sales passed £5bn for the first time.", "Food sales were £5.9bn in the year."
+    ) == [("sales passed £5bn", "agrees", ""), ("first time", "unsupported", "")]
+
+
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
     assert claims(
         "Troops killed 95 insurgents.",

@@ -126,7 +126,12 @@ def test_tolerances_are_options() -> None:
         ("420 shops", 415, 425),
         ("1,230 farms", 1_225, 1_235),
         ("423 farms", 423, 423),
-        ("$900", 900, 900),
+        # A sum of money in digits rounds the same way.
+        ("$900", 855, 945),
+        ("£380,000", 375_000, 385_000),
+        ("about £380,000", 342_000, 418_000),
+        ("$95", 95, 95),
+        ("3.5%", 3.45, 3.55),
     ],
 )
 def test_a_claims_round_count_may_be_a_rounding(text: str, low: float, high: float) -> None:
