@@ -969,7 +969,7 @@ def _settle(
         return Claim(f, Status.UNCLEAR)
     # Only a body figure of the same scope can contradict: "133 militants in the past 48
     # hours" is another count than an unscoped "92 insurgents".
-    same_scope = [g for g in candidates if g.scope == f.scope]
+    same_scope = [g for g in candidates if _same_time(f.scope, g.scope)]
     if not same_scope:
         return Claim(f, Status.UNCLEAR)
     if q.kind is QKind.PERCENT and said is not None and _share_of_counts(q, said.shares, config):
@@ -1054,6 +1054,20 @@ def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
             shares.append(100 * min(a, b) / max(a, b))
     shares.sort()
     return shares
+
+
+def _same_time(claim: frozenset[str], body: frozenset[str]) -> bool:
+    """Whether a body figure of time frames ``body`` is stated for the claim's, ``claim``.
+
+    A body figure of "this year", "this winter" is of the article's own time, which a claim
+    with no time frame is in too ("140 wolves" against "104 wolves this winter"). Not the
+    other way round: a claim of "this year" sums the year, and the body's unscoped figures
+    may be its parts ("52 homes have flooded this year" against "in January, 40 homes").
+    """
+    if claim == body:
+        return True
+    own = frozenset(k for k in body if k.startswith("this "))
+    return bool(own) and not (claim & own) and body - own == claim
 
 
 #: A year named by where it stands from the article's own time, not by its number.

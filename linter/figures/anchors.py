@@ -530,14 +530,9 @@ _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
 
 
 def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Time frames stated in a sentence ``text[start:end]``: (start, end, normalised key).
-
-    "This year", "this winter" are left out: the article's own time, which a figure stated
-    without one is in too ("140 wolves" against "104 wolves this winter")."""
+    """Time frames stated in a sentence ``text[start:end]``: (start, end, normalised key)."""
     found = []
     for m in _SCOPE.finditer(text, start, end):
-        if (m.group("this") or "").lower() == "this":
-            continue
         words = [
             w.lower()
             for w in m.group().split()

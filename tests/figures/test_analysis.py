@@ -220,6 +220,16 @@ def test_a_verb_of_going_beyond_is_a_floor() -> None:
     ) == [("sales passed £5bn", "agrees", ""), ("first time", "unsupported", "")]
 
 
+def test_a_body_figure_of_the_articles_own_time_is_of_an_unscoped_claims() -> None:
+    assert claims("Rangers counted 140 wolves.", "Rangers counted 104 wolves this winter.") == [
+        ("140 wolves", "contradicted", "104 wolves")
+    ]
+    # Not the other way round: a claim of "this year" sums the year's parts.
+    assert claims(
+        "52 homes have flooded this year.", "In January, 40 homes flooded. In February, 12 did."
+    ) == [("52 homes", "unclear", "")]
+
+
 def test_a_scoped_body_figure_does_not_contradict_an_unscoped_claim() -> None:
     assert claims(
         "Troops killed 95 insurgents.",
