@@ -19,6 +19,7 @@ from itertools import accumulate
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
+    STOPWORDS,
     WORD_CHARS,
     Anchor,
     Lexicon,
@@ -826,8 +827,8 @@ class _KeysSaid:
         return bool(self._said.get(key, set()) - {kind_unit})
 
     @cached_property
-    def shares(self) -> list[float]:
-        """Shares two body counts make (see :func:`shares_of_counts`), in order."""
+    def shares(self) -> list[tuple[float, Figure]]:
+        """Shares two body counts make, with their parts (see :func:`shares_of_counts`)."""
         return shares_of_counts(self._figures)
 
 
@@ -952,11 +953,7 @@ def _settle(
             return Claim(f, Status.UNCLEAR)
         # Nor a share that the body writes one count as part of another ("Of those, 12,310"),
         # whatever they are read as counting.
-        if (
-            q.kind is QKind.PERCENT
-            and said is not None
-            and _share_of_counts(q, said.shares, config)
-        ):
+        if q.kind is QKind.PERCENT and said is not None and _parts_making(q, said.shares, config):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
@@ -972,13 +969,20 @@ def _settle(
     same_scope = [g for g in candidates if _same_time(f.scope, g.scope)]
     if not same_scope:
         return Claim(f, Status.UNCLEAR)
-    if q.kind is QKind.PERCENT and said is not None and _share_of_counts(q, said.shares, config):
-        # "two in three visitors" against "a third of visitors", where the body also writes
-        # "412,000 visitors ... Of those, about 275,000 were tourists": that share is the
-        # claim's, and the third is of someone else.
+    if (
+        q.kind is QKind.PERCENT
+        and said is not None
+        and any(_says_alike(f, part) for part in _parts_making(q, said.shares, config))
+    ):
+        # "two in three visitors are tourists" against "a third of visitors", where the body
+        # also writes "412,000 visitors ... Of those, about 275,000 were tourists": that share
+        # is the claim's, and the third is of someone else.
         return Claim(f, Status.UNCLEAR)
-    if q.kind is QKind.YEAR and _RELATIVE_YEAR.search(f.context.text):
-        # "plans 900 this year": the body may give the claim's year without its number.
+    if q.kind is QKind.YEAR and any(
+        _RELATIVE_YEAR.search(g.context.text, g.sentence.start, g.sentence.end) for g in same_scope
+    ):
+        # "released 903 titles in 2025 and plans 900 this year": where the body gives its
+        # year, it also names one by the article's own, which may be the claim's.
         return Claim(f, Status.UNCLEAR)
     middle = (q.low + q.high) / 2
     assert f.anchor is not None
@@ -1020,11 +1024,11 @@ _PART_OF = lazy(
 )
 
 
-def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
-    """Each share (in per cent) that a body count is written as part of another makes, in
-    order: "Of those, N" or "N of them" of the count before, "N of the M", and "Of the M ...,
-    N". Two counts
-    merely close together make a share only by chance ("2 wings and 5 wards" is no 40%)."""
+def shares_of_counts(figures: Iterable[Figure]) -> list[tuple[float, Figure]]:
+    """Each share (in per cent) that a body count is written as part of another makes, with
+    the part, in order of share: "Of those, N" or "N of them" of the count before, "N of the
+    M", and "Of the M ..., N". Two counts merely close together make a share only by chance
+    ("2 wings and 5 wards" is no 40%)."""
     counts = [
         f
         for f in figures
@@ -1033,7 +1037,7 @@ def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
         and not f.quantity.unit
         and f.quantity.low > 0
     ]
-    shares: list[float] = []
+    shares: list[tuple[float, Figure]] = []
     for i, f in enumerate(counts):
         text = f.context.text
         at = f.quantity.full_span
@@ -1050,10 +1054,14 @@ def shares_of_counts(figures: Iterable[Figure]) -> list[float]:
             ):
                 pairs.append(after)
         for g in pairs:
-            a, b = f.quantity.low, g.quantity.low
-            shares.append(100 * min(a, b) / max(a, b))
-    shares.sort()
+            part, whole = (f, g) if f.quantity.low <= g.quantity.low else (g, f)
+            shares.append((100 * part.quantity.low / whole.quantity.low, part))
+    shares.sort(key=_share_value)
     return shares
+
+
+def _share_value(share: tuple[float, Figure]) -> float:
+    return share[0]
 
 
 def _same_time(claim: frozenset[str], body: frozenset[str]) -> bool:
@@ -1076,14 +1084,42 @@ _RELATIVE_YEAR = lazy(
 )
 
 
-def _share_of_counts(claim: Quantity, shares: list[float], config: Config) -> bool:
-    """Whether one of ``shares`` (see :func:`shares_of_counts`) falls in the claimed share's
-    interval ("one in eight patients" against "98,640 people ... 12,310 had waited"): the
-    share may be worked out from the body, whatever the counts are read as counting."""
+def _parts_making(
+    claim: Quantity, shares: list[tuple[float, Figure]], config: Config
+) -> list[Figure]:
+    """The parts of ``shares`` (see :func:`shares_of_counts`) whose share falls in the
+    claimed share's interval ("one in eight patients" against "98,640 people ... 12,310 had
+    waited"): the share may be worked out from the body."""
     share = interval(claim, config.tolerances, summary=True)
     slack = 1e-9 * max(1.0, abs(share.high))
-    at = bisect_left(shares, share.low - slack)
-    return at < len(shares) and shares[at] <= share.high + slack
+    found = []
+    at = bisect_left(shares, share.low - slack, key=_share_value)
+    while at < len(shares) and shares[at][0] <= share.high + slack:
+        found.append(shares[at][1])
+        at += 1
+    return found
+
+
+#: Words of four letters or more, for what a claim and a part's sentence say alike.
+_CONTENT_WORD = lazy(globals(), "_CONTENT_WORD", r"[A-Za-z]{4,}")
+
+
+def _says_alike(claim: Figure, part: Figure) -> bool:
+    """Whether the part's sentence shares a word with the claim's beyond what the claim
+    counts ("two in three visitors are tourists" and "Of those, 275,000 were tourists"; not
+    "60% of voters voted by post" and "Of those, 7,400 were women")."""
+    text = claim.context.text
+    anchor = claim.anchor
+    counted = {anchor.head, anchor.key} if anchor is not None else set()
+
+    def words(span: Span) -> set[str]:
+        return {
+            lemma(w)
+            for w in _CONTENT_WORD.findall(text, span.start, span.end)
+            if w.lower() not in STOPWORDS
+        } - counted
+
+    return bool(words(claim.sentence) & words(part.sentence))
 
 
 # -- parts and totals ----------------------------------------------------------------------

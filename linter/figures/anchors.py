@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.document import Span
-from linter.figures.numbers import QKind, Quantity
+from linter.figures.numbers import THRESHOLD_VERBS, QKind, Quantity
 from linter.lazypatterns import lazy
 
 # -- words ---------------------------------------------------------------------------------------
@@ -413,9 +413,10 @@ def _backward_subject(
         return None
     if j < 0:
         return None
-    if skipped == 0 and not skip_verbs and not q.qualifier:
+    if skipped == 0 and not skip_verbs and not _led_by_verb(q, text):
         # A noun right before a number names it ("level 3", "Route 66", "Phase 2"): that is an
-        # identifier, not a count of the noun. Not before a qualifier ("sales topped 40").
+        # identifier, not a count of the noun. Not before a verb read as the figure's
+        # qualifier ("sales passed £5bn").
         return None
     # "the death toll from the attacks on Marl rose to 12": the container word is further back.
     for k in range(j - 1, max(-1, j - 8), -1):
@@ -460,6 +461,12 @@ _CHANGE_THEN_TO = lazy(
     r"|billion|p|pence|cents?)\b)?(?:[ \t]+(?:a|per)[ \t]+(?:day|week|month|year))?"
     r"[ \t]+to[ \t]+$)",
 )
+
+
+def _led_by_verb(q: Quantity, text: str) -> bool:
+    """Whether ``q``'s qualifier is a verb ("passed £5bn", see :data:`THRESHOLD_VERBS`)."""
+    lead = text[q.full_span.start : q.span.start].split()
+    return bool(lead) and lead[0].lower() in THRESHOLD_VERBS
 
 
 def _counted_after(toks: list[re.Match[str]], j: int) -> bool:

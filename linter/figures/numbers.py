@@ -183,7 +183,8 @@ for _norm, _phrases in {
         "+",
         "or more",
         "plus",
-        # Verbs that say a figure was gone beyond ("sales passed £5bn").
+        # Verbs that say a threshold was gone beyond ("sales passed £5bn"; not of a plain
+        # count, see THRESHOLD_VERBS).
         "passed",
         "topped",
         "exceeded",
@@ -212,6 +213,10 @@ for _norm, _phrases in {
 }.items():
     for _p in _phrases:
         QUALIFIERS[_p] = _norm
+
+#: Qualifiers that are verbs: they make a floor of a threshold ("sales passed £5bn",
+#: "topped 40%", "passed 1 million"), not of a plain count ("the assembly passed 150 bills").
+THRESHOLD_VERBS = frozenset({"passed", "topped", "exceeded", "surpassed"})
 
 _V = TypeVar("_V")
 
@@ -712,6 +717,9 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     m = _QUALIFIER.search(text, start, q.span.start)
     if m is None:
         return q
+    written = _key(QUALIFIERS, m.group("q"))
+    if q.kind is QKind.COUNT and not q.step and written in THRESHOLD_VERBS:
+        return q  # "passed 150 bills", "passed 40 runners": a count of what was passed
     return Quantity(
         q.kind,
         q.span,
@@ -719,7 +727,7 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
         q.high,
         q.step,
         q.unit,
-        q.qualifier or QUALIFIERS[_key(QUALIFIERS, m.group("q"))],
+        q.qualifier or QUALIFIERS[written],
         m.start("q"),
         q.parts,
         q.words,

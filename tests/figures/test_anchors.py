@@ -107,6 +107,7 @@ def test_a_part_of_a_stated_whole_counts_what_the_whole_counts() -> None:
         "33 of the prisoners escaped.",
         "one of 33.",
         "The ferry used level 33",
+        "The river is at level over 33.",
     ],
 )
 def test_no_anchor_when_unclear(text: str) -> None:
