@@ -363,6 +363,7 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         f for found in head.values() for f in found if f.quantity.kind is not QKind.WEEKDAY
     ]
     body = _Body(text, blocks, config)
+    published = publication_year(doc)
     claims = None
     if not whole:
         figures = body.read(head, candidates)
@@ -373,10 +374,13 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
             complete=False,
             stated=body.stated,
             elsewhere=body.may_state_unread,
+            published=published,
         )
     if claims is None:
         figures = body.read_all(head)
-        claims = _settle_all(candidates, figures, config, complete=True, known=body.stated)
+        claims = _settle_all(
+            candidates, figures, config, complete=True, known=body.stated, published=published
+        )
         assert claims is not None
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
 
@@ -692,6 +696,7 @@ def _settle_all(
     stated: set[int] | None = None,
     known: set[int] | frozenset[int] = frozenset(),
     elsewhere: Callable[[Figure], bool] | None = None,
+    published: int | None = None,
 ) -> tuple[Claim, ...] | None:
     """Every claim among ``candidates`` settled against the body ``figures``: a candidate
     the body states, whatever it counts, and any other that has an anchor. None, when the
@@ -725,7 +730,7 @@ def _settle_all(
         body, keys_by_class = _buckets(values_by_class, open_classes, None)
     if not complete and any(_needs_whole_body(f, body, config, elsewhere) for f in pending):
         return None
-    said = _KeysSaid(figures)
+    said = _KeysSaid(figures, published)
     settled = {
         id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
     }
@@ -812,9 +817,11 @@ class _KeysSaid:
     first use: only a claim with no body figure of its own kind asks, and it costs every
     body anchor)."""
 
-    def __init__(self, figures: list[Figure]) -> None:
+    def __init__(self, figures: list[Figure], published: int | None = None) -> None:
         self._figures = figures
         self._said: dict[str, set[tuple[str, str]]] | None = None
+        #: The year the article was published, if its dateline or front matter says.
+        self.published = published
 
     def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
         if self._said is None:
@@ -972,17 +979,17 @@ def _settle(
     if (
         q.kind is QKind.PERCENT
         and said is not None
-        and any(_says_alike(f, part) for part in _parts_making(q, said.shares, config))
+        and _said_of(f, _parts_making(q, said.shares, config))
     ):
         # "two in three visitors are tourists" against "a third of visitors", where the body
         # also writes "412,000 visitors ... Of those, about 275,000 were tourists": that share
         # is the claim's, and the third is of someone else.
         return Claim(f, Status.UNCLEAR)
     if q.kind is QKind.YEAR and any(
-        _RELATIVE_YEAR.search(g.context.text, g.sentence.start, g.sentence.end) for g in same_scope
+        _names_year(g, q.low, said.published if said is not None else None) for g in same_scope
     ):
         # "released 903 titles in 2025 and plans 900 this year": where the body gives its
-        # year, it also names one by the article's own, which may be the claim's.
+        # year, it also names the claim's by the article's own.
         return Claim(f, Status.UNCLEAR)
     middle = (q.low + q.high) / 2
     assert f.anchor is not None
@@ -1080,8 +1087,41 @@ def _same_time(claim: frozenset[str], body: frozenset[str]) -> bool:
 
 #: A year named by where it stands from the article's own time, not by its number.
 _RELATIVE_YEAR = lazy(
-    globals(), "_RELATIVE_YEAR", r"(?i:\b(?:this|last|next|the[ \t]+coming)[ \t]+year\b)"
+    globals(),
+    "_RELATIVE_YEAR",
+    r"(?i:\b(?P<which>this|last|next|the[ \t]+coming)[ \t]+year\b)",
 )
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+def _names_year(g: Figure, year: float, published: int | None) -> bool:
+    """Whether body figure ``g``'s sentence names ``year`` as "this year", "last year" or
+    "next year" (any such year, when the publication year is not known)."""
+    for m in _RELATIVE_YEAR.finditer(g.context.text, g.sentence.start, g.sentence.end):
+        if published is None:
+            return True
+        if published + _YEAR_STEP.get(m.group("which").lower(), 1) == year:
+            return True
+    return False
+
+
+#: A year in a dateline ("Published 5 March 2026") or a front matter date ("2026-03-05").
+_A_YEAR = lazy(globals(), "_A_YEAR", r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def publication_year(doc: Document) -> int | None:
+    """The year the article says it was published: in its dateline, or its front matter's
+    ``date``; None if neither says."""
+    sources = []
+    if doc.dateline is not None:
+        sources.append(doc.dateline.text)
+    if doc.front_matter and "date" in doc.front_matter:
+        sources.append(str(doc.front_matter["date"]))
+    for source in sources:
+        m = _A_YEAR.search(source)
+        if m:
+            return int(m.group())
+    return None
 
 
 def _parts_making(
@@ -1104,22 +1144,34 @@ def _parts_making(
 _CONTENT_WORD = lazy(globals(), "_CONTENT_WORD", r"[A-Za-z]{4,}")
 
 
-def _says_alike(claim: Figure, part: Figure) -> bool:
-    """Whether the part's sentence shares a word with the claim's beyond what the claim
-    counts ("two in three visitors are tourists" and "Of those, 275,000 were tourists"; not
-    "60% of voters voted by post" and "Of those, 7,400 were women")."""
+def _said_of(claim: Figure, parts: list[Figure]) -> bool:
+    """Whether one of ``parts`` is said to be what the claim's sentence says its share is,
+    beyond what the claim counts ("two in three visitors are tourists" and "Of those, 275,000
+    were tourists"; not "60% of voters voted by post" and "Of those, 7,400 were women", nor
+    "... came back from Orrin" for "60% of voters in Orrin backed the plan")."""
     text = claim.context.text
     anchor = claim.anchor
     counted = {anchor.head, anchor.key} if anchor is not None else set()
+    said = {
+        lemma(w)
+        for w in _CONTENT_WORD.findall(text, claim.sentence.start, claim.sentence.end)
+        if w.lower() not in STOPWORDS
+    } - counted
+    for part in parts:
+        m = _COMPLEMENT.match(text, part.quantity.full_span.end, part.sentence.end)
+        if m is not None and lemma(m.group("w")) in said:
+            return True
+    return False
 
-    def words(span: Span) -> set[str]:
-        return {
-            lemma(w)
-            for w in _CONTENT_WORD.findall(text, span.start, span.end)
-            if w.lower() not in STOPWORDS
-        } - counted
 
-    return bool(words(claim.sentence) & words(part.sentence))
+#: What a part is said to be: the first word after it, past a linking verb ("275,000 were
+#: tourists", "7,400 women").
+_COMPLEMENT = lazy(
+    globals(),
+    "_COMPLEMENT",
+    r"(?i:[ \t]+(?:(?:were|was|are|is|had|have|has|been|being|also|still|now)[ \t]+)*"
+    r"(?P<w>[a-z]{4,})\b)",
+)
 
 
 # -- parts and totals ----------------------------------------------------------------------

@@ -215,7 +215,8 @@ for _norm, _phrases in {
         QUALIFIERS[_p] = _norm
 
 #: Qualifiers that are verbs: they make a floor of a threshold ("sales passed £5bn",
-#: "topped 40%", "passed 1 million"), not of a plain count ("the assembly passed 150 bills").
+#: "topped 40%", "deaths exceeded 100"); "passed" not of a plain count, which it may count
+#: ("the assembly passed 150 bills", "she passed 40 runners").
 THRESHOLD_VERBS = frozenset({"passed", "topped", "exceeded", "surpassed"})
 
 _V = TypeVar("_V")
@@ -718,7 +719,7 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     if m is None:
         return q
     written = _key(QUALIFIERS, m.group("q"))
-    if q.kind is QKind.COUNT and not q.step and written in THRESHOLD_VERBS:
+    if q.kind is QKind.COUNT and not q.step and written == "passed":
         return q  # "passed 150 bills", "passed 40 runners": a count of what was passed
     return Quantity(
         q.kind,

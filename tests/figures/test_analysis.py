@@ -196,6 +196,12 @@ def test_a_share_the_body_works_out_is_not_contradicted_by_another_share() -> No
         "The museum had 412,000 visitors last year. Of those, about 275,000 were tourists. "
         "Local residents make up a third of visitors.",
     ) == [("About two in three visitors", "unclear", "")]
+    # Nor do parts that share a word with the claim's sentence by chance ("Orrin", "back").
+    assert claims(
+        "About 60% of voters in Orrin backed the plan.",
+        "Some 45% of voters in Orrin backed the plan. The council sent out 10,000 ballots. "
+        "Of those, 6,000 came back from Orrin.",
+    ) == [("About 60% of voters", "contradicted", "Some 45% of voters")]
     # Counts written as parts that say something else do not make the claim's share.
     assert claims(
         "About 60% of voters voted by post.",
@@ -210,6 +216,14 @@ def test_a_year_is_not_contradicted_where_the_body_names_years_by_the_articles_o
     ) == [("900 titles", "stated", ""), ("titles in 2026", "unclear", "")]
     assert claims("The dam was built in 1998.", "Engineers said the dam was built in 1989.") == [
         ("built in 1998", "contradicted", "built in 1989")
+    ]
+    # "Next year" in the sentence is 2027 here (HEAD's dateline is of 2026), not 1998.
+    assert claims(
+        "The festival was first held in 1998.",
+        "The festival, first held in 1988, will return next year.",
+    ) == [
+        ("first held", "stated", ""),
+        ("first held in 1998", "contradicted", "first held in 1988"),
     ]
     # "Last year" in another sentence names no year the claim's could be.
     assert claims(
@@ -228,7 +242,11 @@ def test_a_verb_of_going_beyond_is_a_floor_of_a_threshold() -> None:
     assert claims("Food sales passed £5bn.", "Food sales were £5.9bn in the year.") == [
         ("sales passed £5bn", "agrees", "")
     ]
-    # Not of a plain count: "passed 150 bills" counts the bills passed, and may round.
+    # "Exceeded", "topped" make a floor of a plain count too.
+    assert claims("Deaths exceeded 100 in Orrin.", "At least 112 deaths were recorded.") == [
+        ("Deaths exceeded 100", "agrees", "")
+    ]
+    # Not "passed": "passed 150 bills" counts the bills passed, and may round.
     assert claims(
         "The assembly passed 150 bills in the session.", "It approved 148 bills in the session."
     ) == [("150 bills", "agrees", "")]
