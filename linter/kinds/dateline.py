@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -42,6 +43,12 @@ _DAY_FIRST = lazy(globals(), "_DAY_FIRST", rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\
 _MONTH_FIRST = lazy(globals(), "_MONTH_FIRST", rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
 _ISO = lazy(globals(), "_ISO", r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b")
 _DATE_FORMS = (_DAY_FIRST, _MONTH_FIRST, _ISO)
+#: A date in numbers with its year last ("3/3/2026", "13.03.26"): day or month first.
+_NUMERIC = lazy(
+    globals(),
+    "_NUMERIC",
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.])",
+)
 #: Dateline words that promise a date ("Published by ..." is a byline, not a date line).
 _NEEDS_DATE = lazy(
     globals(),
@@ -76,9 +83,11 @@ class DatelineOptions:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Found:
-    """A date as written in the text, the date it names, and where it stands."""
+    """A date as written in the text, the dates it may name, and where it stands."""
 
-    date: dt.date | None  # None: written but not a real date
+    #: One date; two for a date in numbers that may be read day or month first ("3/4/2026");
+    #: none if it is written but not a real date.
+    dates: tuple[dt.date, ...]
     text: str
     span: Span
 
@@ -102,6 +111,22 @@ def parse_date(text: str) -> tuple[dt.date | None, Span] | None:
         return dt.date(int(groups["year"]), month, int(groups["day"])), span
     except ValueError:
         return None, span
+
+
+def numeric_dates(text: str) -> tuple[tuple[dt.date, ...], Span] | None:
+    """The first date in numbers in ``text`` ("3/3/2026"): every date it may name, day first
+    or month first (none if neither is a real date), and its span; or None."""
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2000
+    readings = set()
+    for day, month in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):  # not a real date read this way round
+            readings.add(dt.date(year, month, day))
+    return tuple(sorted(readings)), Span(match.start(), match.end())
 
 
 def _front_matter_line(doc: Document, key: str) -> Span:
@@ -145,7 +170,8 @@ class Dateline(Kind):
     fields = {"problem": "the whole finding as a sentence, quoting both dates and places"}
     description = (
         "Reads the dateline (the 'Published ...', 'Updated ...' or date line under the title) "
-        "and the front matter's date. Reports a date that is written but impossible "
+        "and the front matter's date; a date in numbers ('3/4/2026') may be read day or month "
+        "first. Reports a date that is written but impossible "
         "('31 February 2026', '2026-13-02'), a 'Published' or 'Updated' dateline with no date "
         "in it, and a dateline date that disagrees with the front matter (a 'Published' line "
         "is compared with 'date-keys', an 'Updated' line with 'updated-keys'). With 'require', "
@@ -161,20 +187,26 @@ class Dateline(Kind):
         if line is not None:
             text = doc.slice(line.text_span)
             updated = bool(_UPDATED.match(text))
+            found: tuple[tuple[dt.date, ...], Span] | None = None
             parsed = parse_date(text)
-            if parsed is None:
+            if parsed is not None:
+                found = ((parsed[0],) if parsed[0] is not None else (), parsed[1])
+            numeric = numeric_dates(text)
+            if numeric is not None and (found is None or numeric[1].start < found[1].start):
+                found = numeric
+            if found is None:
                 if _NEEDS_DATE.match(text):
                     yield Finding(
                         line.text_span,
                         {"problem": f'The dateline "{quote(text)}" has no date in it'},
                     )
             else:
-                date, span = parsed
+                dates, span = found
                 start = line.text_span.start
                 written = _Found(
-                    date, text[span.start : span.end], Span(start + span.start, start + span.end)
+                    dates, text[span.start : span.end], Span(start + span.start, start + span.end)
                 )
-                if date is None:
+                if not dates:
                     yield Finding(
                         written.span,
                         {"problem": f'The dateline date "{written.text}" is not a real date'},
@@ -191,7 +223,7 @@ class Dateline(Kind):
             front_date = _as_date(value)  # type: ignore[assignment]
             if front_date is None:
                 yield _unreadable(key, value, span)
-            elif written is not None and written.date is not None and written.date != front_date:
+            elif written is not None and written.dates and front_date not in written.dates:
                 yield Finding(
                     written.span,
                     {
