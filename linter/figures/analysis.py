@@ -93,12 +93,14 @@ _CUE_WORDS = (
     "which",
     "whom",
 )
-#: Between two parts: a short place or purpose phrase of the first part, then "," or "and".
-#: Not one with a numeral: "$300 for each of 2 teachers" is a price per head, not a part.
+#: Between two parts: a short place or purpose phrase of the first part, maybe after "is"
+#: ("of which £2.9bn is for sewers, £1.3bn for mains"), then "," or "and". Not one with a
+#: numeral: "$300 for each of 2 teachers" is a price per head, not a part.
 _PART_SEPARATOR = lazy(
     globals(),
     "_PART_SEPARATOR",
-    r"(?i:(?:[ \t]+(?:in|at|from|on|for|of|to|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
+    r"(?i:(?:(?:[ \t]+(?:is|are|was|were|will\s+be|goes|go|went))?"
+    r"[ \t]+(?:in|at|from|on|for|of|to|across|near|inside|outside)(?:[ \t]+[A-Za-z'’-]+)"
     r"{1,4}?)?[ \t]*(?:,[ \t]*and|,|and|as\s+well\s+as|plus|&)[ \t]+)",
 )
 

@@ -384,6 +384,12 @@ def test_sums_of_money_are_parts_named_by_the_words_after_them() -> None:
     assert parts("Donors pledged $1.2bn, including $800m from banks and $590m from the fund.") == [
         ("$1.2bn", ["$800m from banks", "$590m from the fund"], False, True)
     ]
+    # "Is" may come before the first part's purpose ("of which £2.9bn is for sewers, ...").
+    assert parts("It will spend £5.4bn, of which £2.9bn is for sewers, £1.3bn for mains and "
+                 "£1.9bn for a reservoir.") == [
+        ("£5.4bn", ["£2.9bn is for sewers", "£1.3bn for mains", "£1.9bn for a reservoir"],
+         False, True)
+    ]  # fmt: skip
     assert parts("The £412m budget is made up of £300m for care and £112m for schools.") == [
         ("£412m budget", ["£300m for care", "£112m for schools"], True, False)
     ]
