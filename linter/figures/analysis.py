@@ -1107,23 +1107,14 @@ def _names_year(g: Figure, year: float, published: int | None) -> bool:
     return False
 
 
-#: A year in a dateline ("Published 5 March 2026") or a front matter date ("2026-03-05").
-_A_YEAR = lazy(globals(), "_A_YEAR", r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def publication_year(doc: Document) -> int | None:
-    """The year the article says it was published: in its dateline, or its front matter's
-    ``date``; None if neither says."""
-    sources = []
-    if doc.dateline is not None:
-        sources.append(doc.dateline.text)
-    if doc.front_matter and "date" in doc.front_matter:
-        sources.append(str(doc.front_matter["date"]))
-    for source in sources:
-        m = _A_YEAR.search(source)
-        if m:
-            return int(m.group())
-    return None
+    """The year the article says it was first published (see
+    :func:`linter.kinds.dateline.publication_date`), or None."""
+    # Imported here: the kinds package imports this module.
+    from linter.kinds.dateline import publication_date
+
+    date = publication_date(doc)
+    return date.year if date is not None else None
 
 
 def _parts_making(

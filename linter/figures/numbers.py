@@ -215,8 +215,8 @@ for _norm, _phrases in {
         QUALIFIERS[_p] = _norm
 
 #: Qualifiers that are verbs: they make a floor of a threshold ("sales passed £5bn",
-#: "topped 40%", "deaths exceeded 100"); "passed" not of a plain count, which it may count
-#: ("the assembly passed 150 bills", "she passed 40 runners").
+#: "topped 40%", "deaths exceeded 100"), not of a plain count they may count ("the assembly
+#: passed 150 bills", "she surpassed 12 rivals"; see :func:`_qualified`).
 THRESHOLD_VERBS = frozenset({"passed", "topped", "exceeded", "surpassed"})
 
 _V = TypeVar("_V")
@@ -719,8 +719,16 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
     if m is None:
         return q
     written = _key(QUALIFIERS, m.group("q"))
-    if q.kind is QKind.COUNT and not q.step and written == "passed":
-        return q  # "passed 150 bills", "passed 40 runners": a count of what was passed
+    if (
+        written in THRESHOLD_VERBS
+        and q.kind is QKind.COUNT
+        and not q.step
+        and (written == "passed" or q.low < 10 or q.low % 10)
+    ):
+        # A plain count they pass is what was passed ("passed 150 bills", "surpassed 12
+        # rivals"); only a round one is a threshold ("deaths exceeded 100", "topped 40
+        # goals"), and not after "passed", which counts bills and runners.
+        return q
     return Quantity(
         q.kind,
         q.span,

@@ -47,7 +47,7 @@ _DATE_FORMS = (_DAY_FIRST, _MONTH_FIRST, _ISO)
 _NUMERIC = lazy(
     globals(),
     "_NUMERIC",
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.])",
+    r"(?<![\w/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.])",
 )
 #: Dateline words that promise a date ("Published by ..." is a byline, not a date line).
 _NEEDS_DATE = lazy(
@@ -113,20 +113,54 @@ def parse_date(text: str) -> tuple[dt.date | None, Span] | None:
         return None, span
 
 
+#: What may stand before a date in numbers in a dateline: its opening word, if any. Numbers
+#: further on may be a version, a page or a time ("Published v2.1.10", "page 2/3/26").
+_DATE_LEAD = lazy(
+    globals(),
+    "_DATE_LEAD",
+    r"(?i:\W*(?:(?:first|last)\s+)?(?:(?:published|updated|posted|modified|revised)"
+    r"(?:\s+on)?)?[\s:,]*)",
+)
+
+
 def numeric_dates(text: str) -> tuple[tuple[dt.date, ...], Span] | None:
-    """The first date in numbers in ``text`` ("3/3/2026"): every date it may name, day first
-    or month first (none if neither is a real date), and its span; or None."""
+    """The date in numbers that opens ``text``, a dateline ("Published 3/3/2026"): every date
+    it may name, day first or month first, and of either century for a two-digit year (none
+    if no reading is a real date), and its span; or None."""
     match = _NUMERIC.search(text)
-    if match is None:
+    if match is None or not _DATE_LEAD.fullmatch(text, 0, match.start()):
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if len(match["year"]) == 2:
-        year += 2000
+    # "26" is 2026 or 1926: either may be meant.
+    years = (year,) if len(match["year"]) == 4 else (2000 + year, 1900 + year)
     readings = set()
-    for day, month in ((a, b), (b, a)):
-        with contextlib.suppress(ValueError):  # not a real date read this way round
-            readings.add(dt.date(year, month, day))
+    for y in years:
+        for day, month in ((a, b), (b, a)):
+            with contextlib.suppress(ValueError):  # not a real date read this way round
+                readings.add(dt.date(y, month, day))
     return tuple(sorted(readings)), Span(match.start(), match.end())
+
+
+def publication_date(doc: Document) -> dt.date | None:
+    """The date an article says it was first published: its "Published" dateline's, or
+    else its front matter's ``date``, ``published``, ``publish-date`` or ``pubdate``; None
+    if neither says it as one date (an "Updated" line names another day)."""
+    line = doc.dateline
+    if line is not None:
+        text = doc.slice(line.text_span)
+        if not _UPDATED.match(text):
+            parsed = parse_date(text)
+            if parsed is not None and parsed[0] is not None:
+                return parsed[0]
+            numeric = numeric_dates(text) if parsed is None else None
+            if numeric is not None and len(numeric[0]) == 1:
+                return numeric[0][0]
+    front = _front_matter_date(doc, DatelineOptions().date_keys)
+    if front is not None:
+        date = _as_date(front[1])
+        if isinstance(date, dt.date):
+            return date
+    return None
 
 
 def _front_matter_line(doc: Document, key: str) -> Span:
@@ -192,8 +226,8 @@ class Dateline(Kind):
             if parsed is not None:
                 found = ((parsed[0],) if parsed[0] is not None else (), parsed[1])
             numeric = numeric_dates(text)
-            if numeric is not None and (found is None or numeric[1].start < found[1].start):
-                found = numeric
+            if found is None and numeric is not None:
+                found = numeric  # a date in words wins: numbers may be a version or a time
             if found is None:
                 if _NEEDS_DATE.match(text):
                     yield Finding(

@@ -225,6 +225,14 @@ def test_a_year_is_not_contradicted_where_the_body_names_years_by_the_articles_o
         ("first held", "stated", ""),
         ("first held in 1998", "contradicted", "first held in 1988"),
     ]
+    # An "Updated" dateline names no publication year: any year the sentence names may be.
+    doc = parse(
+        "Stores\nUpdated 4 January 2027, first published 3 March 2026\nHighlights\n"
+        "- Finch will open 40 stores in 2026.\n-\nFinch opened 35 stores in 2025 and plans "
+        "40 this year.\n",
+        "a.txt",
+    )
+    assert [c.status.value for c in analyse(doc, CONFIG).claims] == ["stated", "unclear"]
     # "Last year" in another sentence names no year the claim's could be.
     assert claims(
         "The bridge will open in 2027.",
@@ -245,6 +253,13 @@ def test_a_verb_of_going_beyond_is_a_floor_of_a_threshold() -> None:
     # "Exceeded", "topped" make a floor of a plain count too.
     assert claims("Deaths exceeded 100 in Orrin.", "At least 112 deaths were recorded.") == [
         ("Deaths exceeded 100", "agrees", "")
+    ]
+    assert claims("Kestrel scored 45 goals.", "Kestrel topped 40 goals this season.") == [
+        ("45 goals", "agrees", "")
+    ]
+    # A count that is no round threshold is what was passed: "surpassed 12 rivals".
+    assert claims("Quell overtook 15 rivals.", "Quell surpassed 12 rivals in the final lap.") == [
+        ("15 rivals", "contradicted", "12 rivals")
     ]
     # Not "passed": "passed 150 bills" counts the bills passed, and may round.
     assert claims(
