@@ -1109,12 +1109,11 @@ def _names_year(g: Figure, year: float, published: int | None) -> bool:
 
 def publication_year(doc: Document) -> int | None:
     """The year the article says it was first published (see
-    :func:`linter.kinds.dateline.publication_date`), or None."""
+    :func:`linter.kinds.dateline.publication_year`), or None."""
     # Imported here: the kinds package imports this module.
-    from linter.kinds.dateline import publication_date
+    from linter.kinds import dateline
 
-    date = publication_date(doc)
-    return date.year if date is not None else None
+    return dateline.publication_year(doc)
 
 
 def _parts_making(

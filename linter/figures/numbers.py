@@ -214,6 +214,8 @@ for _norm, _phrases in {
     for _p in _phrases:
         QUALIFIERS[_p] = _norm
 
+#: After a count: "other", which makes it a count of those passed ("topped 30 other bidders").
+_OTHERS = lazy(globals(), "_OTHERS", r"(?i:[ \t]+others?\b)")
 #: Qualifiers that are verbs: they make a floor of a threshold ("sales passed £5bn",
 #: "topped 40%", "deaths exceeded 100"), not of a plain count they may count ("the assembly
 #: passed 150 bills", "she surpassed 12 rivals"; see :func:`_qualified`).
@@ -723,11 +725,17 @@ def _qualified(q: Quantity, text: str, lo: int) -> Quantity:
         written in THRESHOLD_VERBS
         and q.kind is QKind.COUNT
         and not q.step
-        and (written == "passed" or q.low < 10 or q.low % 10)
+        and (
+            written == "passed"
+            or q.low < 10
+            or q.low % 10
+            or _OTHERS.match(text, q.span.end) is not None
+        )
     ):
         # A plain count they pass is what was passed ("passed 150 bills", "surpassed 12
-        # rivals"); only a round one is a threshold ("deaths exceeded 100", "topped 40
-        # goals"), and not after "passed", which counts bills and runners.
+        # rivals", "topped 30 other bidders"); only a round one is a threshold ("deaths
+        # exceeded 100", "topped 40 goals"), and not after "passed", which counts bills and
+        # runners.
         return q
     return Quantity(
         q.kind,

@@ -119,7 +119,8 @@ _DATE_LEAD = lazy(
     globals(),
     "_DATE_LEAD",
     r"(?i:\W*(?:(?:first|last)\s+)?(?:(?:published|updated|posted|modified|revised)"
-    r"(?:\s+on)?)?[\s:,]*)",
+    r"(?:\s+on)?)?[\s:,]*(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?"
+    r"[\s,]+)?)",
 )
 
 
@@ -141,26 +142,39 @@ def numeric_dates(text: str) -> tuple[tuple[dt.date, ...], Span] | None:
     return tuple(sorted(readings)), Span(match.start(), match.end())
 
 
-def publication_date(doc: Document) -> dt.date | None:
-    """The date an article says it was first published: its "Published" dateline's, or
-    else its front matter's ``date``, ``published``, ``publish-date`` or ``pubdate``; None
-    if neither says it as one date (an "Updated" line names another day)."""
+def publication_year(doc: Document) -> int | None:
+    """The year an article says it was first published: its "Published" dateline's (a date
+    in numbers may be read two ways, but in one year), or else its front matter's ``date``,
+    ``published``, ``publish-date`` or ``pubdate``; None if neither says (an "Updated" line
+    names another day)."""
     line = doc.dateline
     if line is not None:
         text = doc.slice(line.text_span)
         if not _UPDATED.match(text):
-            parsed = parse_date(text)
-            if parsed is not None and parsed[0] is not None:
-                return parsed[0]
-            numeric = numeric_dates(text) if parsed is None else None
-            if numeric is not None and len(numeric[0]) == 1:
-                return numeric[0][0]
+            numeric = numeric_dates(text)
+            years: set[int] = set()
+            if numeric is not None:
+                years = {date.year for date in numeric[0]}
+            else:
+                parsed = parse_date(text)
+                if parsed is not None and parsed[0] is not None:
+                    years = {parsed[0].year}
+            if len(years) == 1:
+                return years.pop()
     front = _front_matter_date(doc, DatelineOptions().date_keys)
     if front is not None:
-        date = _as_date(front[1])
+        value = front[1]
+        date = _as_date(value)
         if isinstance(date, dt.date):
-            return date
+            return date.year
+        # A timestamp or a bare year ("2026-03-03T10:00:00Z", 2026, "March 2026").
+        m = _YEAR_IN.search(str(value))
+        if m is not None:
+            return int(m.group())
     return None
+
+
+_YEAR_IN = lazy(globals(), "_YEAR_IN", r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _front_matter_line(doc: Document, key: str) -> Span:
@@ -189,8 +203,14 @@ def _as_date(value: Any) -> dt.date | str | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        with contextlib.suppress(ValueError):  # a timestamp: "2026-03-03T10:00:00Z"
+            return dt.datetime.fromisoformat(value.strip()).date()
         parsed = parse_date(value)
-        return parsed[0] if parsed else None
+        if parsed:
+            return parsed[0]
+        numeric = numeric_dates(value.strip())
+        if numeric is not None and len(numeric[0]) == 1 and numeric[1].end == len(value.strip()):
+            return numeric[0][0]  # "13/03/2026"; "03/04/2026" may be either of two days
     return None
 
 
@@ -226,8 +246,9 @@ class Dateline(Kind):
             if parsed is not None:
                 found = ((parsed[0],) if parsed[0] is not None else (), parsed[1])
             numeric = numeric_dates(text)
-            if found is None and numeric is not None:
-                found = numeric  # a date in words wins: numbers may be a version or a time
+            if numeric is not None:
+                # Read only right after the opening word (see _DATE_LEAD): it comes first.
+                found = numeric
             if found is None:
                 if _NEEDS_DATE.match(text):
                     yield Finding(

@@ -225,6 +225,13 @@ def test_a_year_is_not_contradicted_where_the_body_names_years_by_the_articles_o
         ("first held", "stated", ""),
         ("first held in 1998", "contradicted", "first held in 1988"),
     ]
+    # A date in numbers gives the year, though it may be read two ways.
+    doc = parse(
+        "Stores\nPublished 3/4/2026\nHighlights\n- Finch will open 40 stores in 2027.\n-\n"
+        "Finch opened 35 stores in 2025 and plans 40 this year.\n",
+        "a.txt",
+    )
+    assert [c.status.value for c in analyse(doc, CONFIG).claims] == ["stated", "contradicted"]
     # An "Updated" dateline names no publication year: any year the sentence names may be.
     doc = parse(
         "Stores\nUpdated 4 January 2027, first published 3 March 2026\nHighlights\n"
@@ -256,6 +263,9 @@ def test_a_verb_of_going_beyond_is_a_floor_of_a_threshold() -> None:
     ]
     assert claims("Kestrel scored 45 goals.", "Kestrel topped 40 goals this season.") == [
         ("45 goals", "agrees", "")
+    ]
+    assert claims("Vale beat 40 other bidders.", "Vale topped 30 other bidders.") == [
+        ("40 other bidders", "contradicted", "30 other bidders")
     ]
     # A count that is no round threshold is what was passed: "surpassed 12 rivals".
     assert claims("Quell overtook 15 rivals.", "Quell surpassed 12 rivals in the final lap.") == [
