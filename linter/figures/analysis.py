@@ -365,7 +365,6 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         f for found in head.values() for f in found if f.quantity.kind is not QKind.WEEKDAY
     ]
     body = _Body(text, blocks, config)
-    published = publication_year(doc)
     claims = None
     if not whole:
         figures = body.read(head, candidates)
@@ -376,13 +375,11 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
             complete=False,
             stated=body.stated,
             elsewhere=body.may_state_unread,
-            published=published,
+            doc=doc,
         )
     if claims is None:
         figures = body.read_all(head)
-        claims = _settle_all(
-            candidates, figures, config, complete=True, known=body.stated, published=published
-        )
+        claims = _settle_all(candidates, figures, config, complete=True, known=body.stated, doc=doc)
         assert claims is not None
     return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
 
@@ -698,7 +695,7 @@ def _settle_all(
     stated: set[int] | None = None,
     known: set[int] | frozenset[int] = frozenset(),
     elsewhere: Callable[[Figure], bool] | None = None,
-    published: int | None = None,
+    doc: Document | None = None,
 ) -> tuple[Claim, ...] | None:
     """Every claim among ``candidates`` settled against the body ``figures``: a candidate
     the body states, whatever it counts, and any other that has an anchor. None, when the
@@ -706,7 +703,7 @@ def _settle_all(
     anchor (``elsewhere`` says whether the rest of the body may state a claim, see
     :func:`_needs_whole_body`). ``stated``, when known, holds the ``id`` of each candidate
     some of ``figures`` states (see :func:`_stated`); else it is worked out, but for those
-    ``known``."""
+    ``known``. ``doc`` says the article's year, which a year claim may ask for."""
     values_by_class: dict[tuple[str, str], list[Figure]] | None = None
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
@@ -732,7 +729,7 @@ def _settle_all(
         body, keys_by_class = _buckets(values_by_class, open_classes, None)
     if not complete and any(_needs_whole_body(f, body, config, elsewhere) for f in pending):
         return None
-    said = _KeysSaid(figures, published)
+    said = _KeysSaid(figures, doc)
     settled = {
         id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
     }
@@ -819,11 +816,16 @@ class _KeysSaid:
     first use: only a claim with no body figure of its own kind asks, and it costs every
     body anchor)."""
 
-    def __init__(self, figures: list[Figure], published: int | None = None) -> None:
+    def __init__(self, figures: list[Figure], doc: Document | None = None) -> None:
         self._figures = figures
+        self._doc = doc
         self._said: dict[str, set[tuple[str, str]]] | None = None
-        #: The year the article was published, if its dateline or front matter says.
-        self.published = published
+
+    @cached_property
+    def published(self) -> int | None:
+        """The year the article was published, if its dateline or front matter says (read
+        only when a year claim asks)."""
+        return publication_year(self._doc) if self._doc is not None else None
 
     def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
         if self._said is None:

@@ -644,8 +644,11 @@ def _anchored(claims: tuple[Claim, ...]) -> list[tuple[object, ...]]:
     ]
 
 
-def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple[object, ...]]:
-    """Claims settled the straightforward way: every body figure bucketed, whatever its kind."""
+def _claims_against_every_body_figure(
+    figures: tuple[Figure, ...], publication: int | None
+) -> list[tuple[object, ...]]:
+    """Claims settled the straightforward way: every body figure bucketed, whatever its kind
+    (``publication``: the article's year, as its dateline says)."""
     body: dict[tuple[str, str, str], list[Figure]] = {}
     keys_by_class: dict[tuple[str, str], list[str]] = {}
     values_by_class: dict[tuple[str, str], list[Figure]] = {}
@@ -662,6 +665,7 @@ def _claims_against_every_body_figure(figures: tuple[Figure, ...]) -> list[tuple
         """What the analysis asks of the body beyond the claim's bucket, worked out plainly."""
 
         shares = shares_of_counts(figures)
+        published = publication
 
         def __call__(self, key: str, kind_unit: tuple[str, str]) -> bool:
             return any(
@@ -693,7 +697,7 @@ def test_claims_settled_against_their_class_only_are_the_same(article: tuple[str
     doc = parse(f"{HEAD}- {highlights}\n-\n{body}\n", "a.txt")
     settled = _anchored(analyse(doc, CONFIG).claims)
     every = _analyse(doc, CONFIG, whole=True).figures
-    assert settled == _claims_against_every_body_figure(every)
+    assert settled == _claims_against_every_body_figure(every, 2026)  # HEAD's dateline
 
 
 _CLAIM_SENTENCES = st.sampled_from(
