@@ -57,10 +57,9 @@ since believed thought feared confirmed to have be who subsequently eventually u
 #: Verbs and linking words between a subject and its figure ("the toll rose to 33").
 _LINKING = _wordset("""
 rose risen rise rises climbed jumped increased fell fall falls dropped declined reached hit stood
-stands stand is was were are at to of now has had have been totalled totaled totals numbered topped
-exceeded
-passed surpassed approached neared be will become became put estimated set more than over
-nearly almost about around some just up by
+stands stand is was were are at to of now has had have been totalled totaled totals numbered
+topped exceeded passed surpassed approached neared be will become became put estimated set more
+than over nearly almost about around some just up by
 """)
 #: Verbs between an event and its date ("the curfew ends on 4 May").
 _DATE_VERBS = _wordset("""
