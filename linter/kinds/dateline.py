@@ -142,6 +142,23 @@ def numeric_dates(text: str) -> tuple[tuple[dt.date, ...], Span] | None:
     return tuple(sorted(readings)), Span(match.start(), match.end())
 
 
+def dateline_dates(text: str) -> tuple[tuple[dt.date, ...], Span] | None:
+    """The date a dateline gives: the dates it may name (none if it is no real date) and its
+    span; None if it has none. A date in numbers is read only right after the opening word
+    (see :data:`_DATE_LEAD`), so it comes first; else the first date in words."""
+    numeric = numeric_dates(text)
+    if numeric is not None:
+        return numeric
+    parsed = parse_date(text)
+    if parsed is None:
+        return None
+    return ((parsed[0],) if parsed[0] is not None else (), parsed[1])
+
+
+#: A year anywhere in a front-matter value ("2026-03-03T10:00:00Z", 2026, "March 2026").
+_YEAR_IN = lazy(globals(), "_YEAR_IN", r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def publication_year(doc: Document) -> int | None:
     """The year an article says it was first published: its "Published" dateline's (a date
     in numbers may be read two ways, but in one year), or else its front matter's ``date``,
@@ -150,31 +167,20 @@ def publication_year(doc: Document) -> int | None:
     line = doc.dateline
     if line is not None:
         text = doc.slice(line.text_span)
-        if not _UPDATED.match(text):
-            numeric = numeric_dates(text)
-            years: set[int] = set()
-            if numeric is not None:
-                years = {date.year for date in numeric[0]}
-            else:
-                parsed = parse_date(text)
-                if parsed is not None and parsed[0] is not None:
-                    years = {parsed[0].year}
-            if len(years) == 1:
-                return years.pop()
+        found = dateline_dates(text) if not _UPDATED.match(text) else None
+        years = {date.year for date in found[0]} if found is not None else set()
+        if len(years) == 1:
+            return years.pop()
     front = _front_matter_date(doc, DatelineOptions().date_keys)
     if front is not None:
         value = front[1]
         date = _as_date(value)
         if isinstance(date, dt.date):
             return date.year
-        # A timestamp or a bare year ("2026-03-03T10:00:00Z", 2026, "March 2026").
         m = _YEAR_IN.search(str(value))
         if m is not None:
             return int(m.group())
     return None
-
-
-_YEAR_IN = lazy(globals(), "_YEAR_IN", r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _front_matter_line(doc: Document, key: str) -> Span:
@@ -241,14 +247,7 @@ class Dateline(Kind):
         if line is not None:
             text = doc.slice(line.text_span)
             updated = bool(_UPDATED.match(text))
-            found: tuple[tuple[dt.date, ...], Span] | None = None
-            parsed = parse_date(text)
-            if parsed is not None:
-                found = ((parsed[0],) if parsed[0] is not None else (), parsed[1])
-            numeric = numeric_dates(text)
-            if numeric is not None:
-                # Read only right after the opening word (see _DATE_LEAD): it comes first.
-                found = numeric
+            found = dateline_dates(text)
             if found is None:
                 if _NEEDS_DATE.match(text):
                     yield Finding(
