@@ -382,6 +382,102 @@ def test_parts_of_whom_and_of_which() -> None:
     ]
 
 
+def test_parts_listed_after_of_those_are_a_subset_of_the_total_before() -> None:
+    # Named by the words after them, in the message too.
+    doc = parse(
+        "The storm killed 33 people. Of those, 18 were fishermen and 17 were farmers.", "a.txt"
+    )
+    (found,) = analyse(doc, CONFIG).parts
+    assert [doc.slice(span) for span in found.named] == ["18 were fishermen", "17 were farmers"]
+    for text, total, listed, broken in (
+        # A word after "those" that fits the total: its own, or of its synonym group.
+        (
+            "Raids killed 33 people. Of those killed, 18 civilians and 17 soldiers.",
+            "33 people",
+            ["18 civilians", "17 soldiers"],
+            True,
+        ),
+        (
+            "In all, 33 people died. Of those killed, 20 were civilians and 9 were soldiers.",
+            "33 people died",
+            ["20 were civilians", "9 were soldiers"],
+            False,
+        ),
+        # The total in the sentence's own words.
+        (
+            "Of the 33 dead, 18 were fishermen, 10 were farmers and 7 were traders.",
+            "33 dead",
+            ["18 were fishermen", "10 were farmers", "7 were traders"],
+            True,
+        ),
+        ("Of all 1,200 staff, 900 were nurses.", "1,200 staff", ["900 were nurses"], False),
+        # A comparison in the sentence before is not what "those" points to.
+        (
+            "Fourteen people drowned, compared with 19 in 2024. Of those, 8 were anglers and 9 "
+            "were swimmers.",
+            "Fourteen people drowned",
+            ["8 were anglers", "9 were swimmers"],
+            True,
+        ),
+        # Money, named by the words after it.
+        (
+            "The council spent £4.2m on roads. Of that, £3.1m went on repairs and £1.5m on signs.",
+            "£4.2m",
+            ["£3.1m went on repairs", "£1.5m on signs"],
+            True,
+        ),
+        # The list ends at what is no plain part ("A and B, C").
+        (
+            "Police arrested 33 people. Of those, 20 were farmers and 10 were traders, 9 of them "
+            "women.",
+            "33 people",
+            ["20 were farmers", "10 were traders"],
+            False,
+        ),
+    ):
+        doc = parse(text, "a.txt")
+        assert [
+            (doc.slice(p.total.phrase), [doc.slice(s) for s in p.named], p.broken)
+            for p in analyse(doc, CONFIG).parts
+            if p.named
+        ] == [(total, listed, broken)], text  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two amounts before: "those" is unclear.
+        "Police held 33 people and 12 boats. Of those, 20 were farmers and 15 were traders.",
+        "Of the 2,140 members balloted, 1,519 voted. Of those, 1,442 were nurses and 177 porters.",
+        # Not the sentence right before.
+        "The storm killed 33 people. It hit at night. Of those, 18 were fishermen and 17 were "
+        "farmers.",
+        # A word after "those" that does not fit the total.
+        "The storm killed 33 people. Of those questioned, 18 were fishermen and 17 were farmers.",
+        # Parts named by a preposition, a participle or a modal verb: not things counted, and
+        # what befell them may befall one twice.
+        "Police arrested 33 people. Of those, 20 were from Tarn and 15 were over 60.",
+        "Police arrested 33 people. Of those, 20 were arrested and 15 were charged.",
+        "Police arrested 33 people. Of those, 20 will be freed and 15 charged.",
+        "The storm killed 14 people. Of those, ten died from falls and six from exposure.",
+        # Named alike, or of another time.
+        "The storm killed 33 people. Of those, 18 were farmers and 17 were farmers.",
+        "The firm spent £4.2m. Of that, £3m went on repairs and £1.5m last year.",
+        # A share of the total is no part of its count; a percentage total has no such parts.
+        "A total of 21,380 pupils sat. Of those, 31% gained an A and 75% gained a B.",
+        "Turnout was 58 per cent. Of those voting, 81 per cent backed it and 39 per cent not.",
+        # Not at a sentence's start.
+        "The storm killed 33 people, and of those, 18 were fishermen and 17 were farmers.",
+        # An upper bound or a range is no total to exceed.
+        "Up to 33 people died. Of those, 18 were fishermen and 17 were farmers.",
+        "Between 30 and 33 people died. Of those, 18 were fishermen and 17 were farmers.",
+    ],
+)
+def test_parts_after_of_those_are_read_only_where_nothing_is_in_doubt(text: str) -> None:
+    doc = parse(text, "a.txt")
+    assert [p for p in analyse(doc, CONFIG).parts if p.named and p.broken] == []
+
+
 def test_parts_named_alike_are_not_summed() -> None:
     assert (
         parts("The raids left 33 people dead, including 20 deaths on Friday and 15 deaths in Marl.")
@@ -729,6 +825,11 @@ _BODY_SENTENCES = st.sampled_from(
         "35 people, officials said.",
         "33 people, officials said.",
         "Rovers were 17th in May. The club climbed to 9th.",
+        "Of those, 18 were civilians and 17 were soldiers.",
+        "Of those killed, 20 civilians and 15 soldiers.",
+        "Of the 33 dead, 18 were civilians.",
+        "“Of them, 40 were farmers.",
+        "Of all 12, 9 were insurgents, and 4 homes.",
     ]
 )
 _BODY_PIECES = st.one_of(
