@@ -10,6 +10,7 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -1260,49 +1261,60 @@ _OPENING = frozenset(' \t\n"“‘(')
 _OF_BEFORE = lazy(
     globals(),
     "_OF_BEFORE",
-    r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:those|these|them|that|this"
-    r"|the[ \t]+total|this[ \t]+total|that[ \t]+number|that[ \t]+sum)"
-    r"(?:[ \t]+(?P<word>[a-z]+))?[ \t]*,[ \t]*)",
+    r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:the[ \t]+total|this[ \t]+total|that[ \t]+total"
+    r"|that[ \t]+number|this[ \t]+number|that[ \t]+sum|this[ \t]+sum"
+    r"|those|these|them|that|this)(?:[ \t]+(?P<word>[a-z]+))?[ \t]*,[ \t]*)",
 )
 #: ... or a total of its own: "Of the 33 dead," (before the total, then after it up to the comma).
 _OF_OWN = lazy(globals(), "_OF_OWN", r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:the|all)[ \t]+)")
 _OF_OWN_NAME = lazy(globals(), "_OF_OWN_NAME", r"(?:[ \t]+[A-Za-z'’-]+){0,3}[ \t]*,[ \t]*")
-#: After a part's figure: what it is, maybe after a verb ("18 were fishermen", "£3m went on
-#: repairs"), up to the next comma, "and" or the sentence's end.
-_PART_NAME = lazy(
+#: After a part's figure, what it is: "were" and the words of a synonym group ("18 were
+#: civilians", "17 security personnel"), read by :func:`_group_named`.
+_LINKING = lazy(globals(), "_LINKING", r"(?i:[ \t]+(?:(?:were|was|are|is)[ \t]+)?)")
+_NAME_WORDS = lazy(globals(), "_NAME_WORDS", r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+){0,3}")
+#: After a sum of money, what it went on: "went on repairs", "for schools" (the same
+#: preposition for every part: "£20m came from the state and £15m went on pay" may overlap).
+_SPENT_ON = lazy(
     globals(),
-    "_PART_NAME",
-    r"(?i:[ \t]+(?:(?:were|was|are|is|went|go|goes)[ \t]+)?"
-    r"(?P<name>[A-Za-z][A-Za-z'’-]*(?:[ \t]+(?!and\b)[A-Za-z][A-Za-z'’-]*){0,3}?)"
-    r"(?=[ \t]*(?:[,;.!?]|[ \t]and[ \t]|$)))",
+    "_SPENT_ON",
+    r"(?i:[ \t]+(?:(?:went|goes|go|is|was|are|were)[ \t]+)?(?P<prep>on|for|to|towards)"
+    r"(?:[ \t]+[A-Za-z'’-]+){1,4}?(?=[ \t]*(?:[,;.!?]|[ \t]and[ \t]|$)))",
 )
 #: Between two parts of such a list: a comma, "and" or ", and".
 _LIST_GAP = lazy(globals(), "_LIST_GAP", r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+)")
-#: Words that start no name of a thing counted: "18 were from the north", "15 were over 60",
-#: "12 were also ...". Participles ("18 were killed", "15 were treated") are none either: what
-#: befell the counted may befall one of them twice ("arrested" and "charged").
-_NOT_A_NAME_WORDS = (
-    "a about above after aged all already also among an around at before below between both "
-    "but by down each either for from in inside into less more most near neither nor not "
-    "now of on one only or out outside over per since so still than that the then these "
-    "they this those through to too under up upon who whom whose with within without yet "
-    "be been being can could did do does had has have may might must shall should will would"
+#: After the last part: nothing but the sentence's end, or who said so. Anything else may
+#: go on with the list or say the parts overlap ("..., and 8 were both").
+_LIST_END = lazy(
+    globals(),
+    "_LIST_END",
+    r"(?i:[ \t]*(?:,[ \t]*(?:[a-z]+[ \t]+){1,3}(?:said|says|say|added|reported)[ \t]*)?"
+    r"[.!?]?[\"”’)]*[ \t]*)",
 )
-_NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+#: Before a total, in its own sentence: a side clause it is in ("Police, who had sent 40
+#: officers, ..."); "those" points to the main clause.
+_SIDE_CLAUSE = lazy(
+    globals(),
+    "_SIDE_CLAUSE",
+    r"(?i:\b(?:who|which|whose|where|when|after|before|while|as|because|since|though"
+    r"|although|if)\b[^,]*$)",
+)
 
 
 def _parts_of_those(
     text: str, group: list[Figure], before: list[Figure], lexicon: Lexicon
 ) -> Parts | None:
     """Parts listed at the start of a sentence (``group``, its figures) as a subset of a
-    total: "Of those, 18 were fishermen and 17 were soldiers" of the one amount of the
+    total: "Of those, 18 were civilians and 17 were soldiers" of the one amount of the
     sentence before (``before``, its figures, if it is the one right before), or "Of the 33
     dead, 18 were ..." of its own.
 
-    Read only where nothing is in doubt: the sentence before gives one amount (two would
-    leave "those" unclear), and a word after "those" must fit it ("Of those killed" after
-    "killed 33 people"); each part is named right after its figure by words that start with
-    no preposition or participle, and the parts are joined only by commas and "and".
+    Read only where nothing is in doubt, as "Of those, ..." lists attributes that overlap
+    as often as parts: the sentence before gives one amount of the parts' kind, in its main
+    clause and not as a comparison; a word after "those" fits it ("Of those killed" after
+    "killed 33 people"); each part is named by the words of a synonym group that is no event
+    ("civilians", "security personnel"; not "killed" or "fishermen"), or, for money, by what
+    it went on, all with one preposition ("on repairs", "on signs"); the parts are joined by
+    commas and "and", and end the sentence.
     """
     sentence = group[0].sentence
     m = _OF_BEFORE.match(text, sentence.start, sentence.end)
@@ -1327,7 +1339,9 @@ def _parts_of_those(
                 text, max(0, f.quantity.full_span.start - 20), f.quantity.full_span.start
             )
         ]
-        if len(amounts) != 1:
+        if len(amounts) != 1 or _SIDE_CLAUSE.search(
+            text, amounts[0].sentence.start, amounts[0].quantity.full_span.start
+        ):
             return None
         total = amounts[0]
         word = m.group("word")
@@ -1345,8 +1359,7 @@ def _parts_of_those(
         rest = group[1:]
     tq = total.quantity
     if (
-        tq.kind not in _AMOUNT_KINDS
-        or tq.kind is QKind.PERCENT
+        tq.kind not in (QKind.COUNT, QKind.MONEY)
         or tq.qualifier in ("up to", "fewer than")
         or tq.is_range
         or (total.anchor is None and tq.kind is not QKind.MONEY)
@@ -1363,29 +1376,32 @@ def _parts_of_those(
         gap = text[cursor : q.full_span.start]
         if parts:
             if closed or _LIST_GAP.fullmatch(gap) is None:
-                break
+                return None  # something else comes between two figures
             closed = "and" in gap
         elif gap:
             return None
         if q.kind is not tq.kind or q.unit != tq.unit or q.is_range:
-            break
-        name = _PART_NAME.match(text, q.full_span.end, sentence.end)
-        if name is None:
-            break
-        words = name.group("name").lower().split()
-        if (
-            q.kind is not QKind.MONEY
-            and (words[0] in _NOT_A_NAME or words[0].endswith(("ed", "ing")))
-        ) or _ANOTHER_TIME.search(text, name.start(), name.end()):
-            break
-        key = " ".join(lemma(w) for w in words)
+            return None
+        if q.kind is QKind.MONEY:
+            spent = _SPENT_ON.match(text, q.full_span.end, sentence.end)
+            if spent is None or _ANOTHER_TIME.search(text, spent.start(), spent.end()):
+                return None
+            name, name_end = spent.group("prep").lower(), spent.end()
+            key = text[spent.start("prep") : name_end].lower()
+            if names and not all(n.split()[0] == name for n in names):
+                return None
+        else:
+            found = _group_named(text, q.full_span.end, sentence.end, lexicon)
+            if found is None:
+                return None
+            key, name_end = found
         if key in names:
             return None  # two parts named alike may overlap: no sum can be trusted
         names.add(key)
         parts.append(f)
-        named.append(Span(q.full_span.start, name.end()))
-        cursor = name.end()
-    if not parts:
+        named.append(Span(q.full_span.start, name_end))
+        cursor = name_end
+    if not parts or not _LIST_END.fullmatch(text, cursor, sentence.end):
         return None
     sums = [interval(p.quantity) for p in parts]
     return Parts(
@@ -1397,6 +1413,34 @@ def _parts_of_those(
     )
 
 
+def _group_named(text: str, at: int, end: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The synonym group whose words come after ``at`` (past "were", "is"), and where they
+    end, if they end a part there (a comma, "and" or the sentence's end follows); None for a
+    group of what befell the counted (:attr:`Lexicon.events`), which may befall one twice."""
+    linking = _LINKING.match(text, at, end)
+    if linking is None:
+        return None
+    words = _NAME_WORDS.match(text, linking.end(), end)
+    if words is None:
+        return None
+    tokens = [(w.group(), w.end()) for w in re.finditer(r"[A-Za-z'’-]+", words.group())]
+    lemmas = [lemma(t) for t, _ in tokens]
+    for n in lexicon.lengths.get(lemmas[0], ()):
+        if n > len(lemmas):
+            continue
+        group = lexicon.group(" ".join(lemmas[:n]))
+        if not group or group in lexicon.events:
+            continue
+        name_end = words.start() + tokens[n - 1][1]
+        if _PART_FOLLOWS.match(text, name_end, end):
+            return group, name_end
+    return None
+
+
+#: After a part's name: a comma, "and", or the sentence's end.
+_PART_FOLLOWS = lazy(globals(), "_PART_FOLLOWS", r"[ \t]*(?:[,;.!?\"”’)]|and\b|$)")
+
+
 #: Before a figure: words that make it a comparison with another time or place, not a
 #: total the next sentence may break down.
 _COMPARISON = lazy(
@@ -1405,8 +1449,6 @@ _COMPARISON = lazy(
     r"(?i:\b(?:compared[ \t]+(?:with|to)|up[ \t]+from|down[ \t]+from|from|against|than"
     r"|versus|vs\.?)[ \t]+(?:the[ \t]+|a[ \t]+)?$)",
 )
-#: Figures that are amounts of something, as a total and its parts are.
-_AMOUNT_KINDS = frozenset({QKind.COUNT, QKind.MONEY, QKind.MEASURE, QKind.PERCENT})
 
 
 def _next_sentence(text: str, first: Span, second: Span) -> bool:
