@@ -10,7 +10,6 @@ totals (``33 deaths, including 18 civilians and 15 security personnel``).
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -248,9 +247,6 @@ class Parts:
     parts: tuple[Figure, ...]
     whole: bool  # the parts are said to make up the whole, not just to be among it
     parts_sum: Interval = field(default=Interval(0, 0))
-    #: Each part with the words that say what it is, where those are read from the text
-    #: rather than its anchor ("18 were fishermen" after "Of those,"); else empty.
-    named: tuple[Span, ...] = ()
 
     @property
     def broken(self) -> bool:
@@ -385,7 +381,7 @@ def _analyse(doc: Document, config: Config, *, whole: bool = False) -> FigureAna
         figures = body.read_all(head)
         claims = _settle_all(candidates, figures, config, complete=True, known=body.stated, doc=doc)
         assert claims is not None
-    return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures, config.lexicon)))
+    return FigureAnalysis(tuple(figures), claims, tuple(_find_parts(text, figures)))
 
 
 class _Body:
@@ -445,35 +441,10 @@ class _Body:
                 for k, sentence in enumerate(self._split(at)):
                     if self._may_state_parts(sentence):
                         wanted.add((at, k))
-        self._want_of_those(wanted)
         for claim in candidates:
             if self._state(claim, wanted):
                 self.stated.add(id(claim))
         return self._merge(head, wanted)
-
-    def _want_of_those(self, wanted: set[tuple[int, int]]) -> None:
-        """Mark ``wanted`` each sentence that starts with "Of th..." or "Of all" (it may
-        list parts, see :func:`_parts_of_those`) and the sentence before it (which may give
-        their total)."""
-        if not self.blocks:
-            return
-        text = self.text
-        starts = self._starts
-        for m in _OF_ANYWHERE.finditer(text, starts[0], self.blocks[-1][1].text_span.end):
-            at = bisect_right(starts, m.start()) - 1
-            span = self.blocks[at][1].text_span
-            i = m.start()
-            if i >= span.end:
-                continue
-            while i > span.start and text[i - 1] in _OPENING:
-                i -= 1
-            if i > span.start and text[i - 1] not in ".!?":
-                continue  # "... ten of the 12": not at a sentence's start
-            k = bisect_right(self._split_starts(at), m.start()) - 1
-            if _OF_START.match(text, self._split(at)[k].start, span.end):
-                wanted.add((at, k))
-                if k:
-                    wanted.add((at, k - 1))
 
     def read_all(self, head: dict[int, list[Figure]]) -> list[Figure]:
         """The figures of ``head`` with those of every body sentence, in document order."""
@@ -1200,20 +1171,13 @@ _COMPLEMENT = lazy(
 # -- parts and totals ----------------------------------------------------------------------
 
 
-def _find_parts(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Parts]:
-    """Totals followed by ``including ...`` or ``made up of ...`` and a list of parts, and
-    parts listed after "Of those," (see :func:`_parts_of_those`)."""
+def _find_parts(text: str, figures: list[Figure]) -> list[Parts]:
+    """Totals followed by ``including ...`` or ``made up of ...`` and a list of parts."""
     found: list[Parts] = []
     by_sentence: dict[Span, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
-    before: list[Figure] = []
     for sentence, group in by_sentence.items():
-        if _OF_START.match(text, sentence.start, sentence.end):
-            listed = _parts_of_those(text, group, before, lexicon)
-            if listed is not None:
-                found.append(listed)
-        before = group
         if len(group) < 2 or not _has_relation_cue(text, sentence.start, sentence.end):
             continue
         starts = [f.quantity.full_span.start for f in group]  # in order: figures do not overlap
@@ -1247,230 +1211,6 @@ def _find_parts(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Part
                 )
             )
     return found
-
-
-#: At a sentence's start: "Of" and what may say its counts are parts of a total (see
-#: :func:`_parts_of_those`). A cheap first test: most sentences do not start so.
-_OF_START = lazy(globals(), "_OF_START", r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:th|all\b))")
-#: "Of th..." or "Of all" anywhere, in any case: where :data:`_OF_START` may match.
-_OF_ANYWHERE = lazy(globals(), "_OF_ANYWHERE", r"(?i:\bof[ \t]+(?:th|all\b))")
-#: What may stand between a sentence's end mark and its first word.
-_OPENING = frozenset(' \t\n"“‘(')
-#: ... the total the sentence before gave: "Of those,", "Of them,", "Of the total,", "Of
-#: those killed," (a word that must fit it), up to the comma.
-_OF_BEFORE = lazy(
-    globals(),
-    "_OF_BEFORE",
-    r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:the[ \t]+total|this[ \t]+total|that[ \t]+total"
-    r"|that[ \t]+number|this[ \t]+number|that[ \t]+sum|this[ \t]+sum"
-    r"|those|these|them|that|this)(?:[ \t]+(?P<word>[a-z]+))?[ \t]*,[ \t]*)",
-)
-#: ... or a total of its own: "Of the 33 dead," (before the total, then after it up to the comma).
-_OF_OWN = lazy(globals(), "_OF_OWN", r"(?i:[\"“‘(]*(?:out[ \t]+)?of[ \t]+(?:the|all)[ \t]+)")
-_OF_OWN_NAME = lazy(globals(), "_OF_OWN_NAME", r"(?:[ \t]+[A-Za-z'’-]+){0,3}[ \t]*,[ \t]*")
-#: After a part's figure, what it is: "were" and the words of a synonym group ("18 were
-#: civilians", "17 security personnel"), read by :func:`_group_named`.
-_LINKING = lazy(globals(), "_LINKING", r"(?i:[ \t]+(?:(?:were|was|are|is)[ \t]+)?)")
-_NAME_WORDS = lazy(globals(), "_NAME_WORDS", r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+){0,3}")
-#: After a sum of money, what it went on: "went on repairs", "for schools" (the same
-#: preposition for every part: "£20m came from the state and £15m went on pay" may overlap).
-_SPENT_ON = lazy(
-    globals(),
-    "_SPENT_ON",
-    r"(?i:[ \t]+(?:(?:went|goes|go|is|was|are|were)[ \t]+)?(?P<prep>on|for|to|towards)"
-    r"(?:[ \t]+[A-Za-z'’-]+){1,4}?(?=[ \t]*(?:[,;.!?]|[ \t]and[ \t]|$)))",
-)
-#: Between two parts of such a list: a comma, "and" or ", and".
-_LIST_GAP = lazy(globals(), "_LIST_GAP", r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+)")
-#: After the last part: nothing but the sentence's end, or who said so. Anything else may
-#: go on with the list or say the parts overlap ("..., and 8 were both").
-_LIST_END = lazy(
-    globals(),
-    "_LIST_END",
-    r"(?i:[ \t]*(?:,[ \t]*(?:[a-z]+[ \t]+){1,3}(?:said|says|say|added|reported)[ \t]*)?"
-    r"[.!?]?[\"”’)]*[ \t]*)",
-)
-#: Before a total, in its own sentence: a side clause it is in ("Police, who had sent 40
-#: officers, ..."); "those" points to the main clause.
-_SIDE_CLAUSE = lazy(
-    globals(),
-    "_SIDE_CLAUSE",
-    r"(?i:\b(?:who|which|whose|where|when|after|before|while|as|because|since|though"
-    r"|although|if)\b[^,]*$)",
-)
-
-
-def _parts_of_those(
-    text: str, group: list[Figure], before: list[Figure], lexicon: Lexicon
-) -> Parts | None:
-    """Parts listed at the start of a sentence (``group``, its figures) as a subset of a
-    total: "Of those, 18 were civilians and 17 were soldiers" of the one amount of the
-    sentence before (``before``, its figures, if it is the one right before), or "Of the 33
-    dead, 18 were ..." of its own.
-
-    Read only where nothing is in doubt, as "Of those, ..." lists attributes that overlap
-    as often as parts: the sentence before gives one amount of the parts' kind, in its main
-    clause and not as a comparison; a word after "those" fits it ("Of those killed" after
-    "killed 33 people"); each part is named by the words of a synonym group that is no event
-    ("civilians", "security personnel"; not "killed" or "fishermen"), or, for money, by what
-    it went on, all with one preposition ("on repairs", "on signs"); the parts are joined by
-    commas and "and", and end the sentence.
-    """
-    sentence = group[0].sentence
-    m = _OF_BEFORE.match(text, sentence.start, sentence.end)
-    rest = group
-    if m is not None:
-        first = next((f for f in group if f.quantity.full_span.start >= m.end()), None)
-        if (
-            first is None
-            or not before
-            or before[0].block != first.block
-            or not _next_sentence(text, before[0].sentence, sentence)
-        ):
-            return None
-        # The one amount of the parts' kind that is not a comparison ("compared with 19
-        # in 2024"): two would leave "those" unclear.
-        amounts = [
-            f
-            for f in before
-            if f.quantity.kind is first.quantity.kind
-            and f.quantity.unit == first.quantity.unit
-            and not _COMPARISON.search(
-                text, max(0, f.quantity.full_span.start - 20), f.quantity.full_span.start
-            )
-        ]
-        if len(amounts) != 1 or _SIDE_CLAUSE.search(
-            text, amounts[0].sentence.start, amounts[0].quantity.full_span.start
-        ):
-            return None
-        total = amounts[0]
-        word = m.group("word")
-        if word is not None and not _fits(word, total, text, lexicon):
-            return None
-        cursor = m.end()
-    else:
-        total = group[0]
-        if not _OF_OWN.fullmatch(text, sentence.start, total.quantity.full_span.start):
-            return None
-        own = _OF_OWN_NAME.match(text, total.quantity.full_span.end, sentence.end)
-        if own is None:
-            return None
-        cursor = own.end()
-        rest = group[1:]
-    tq = total.quantity
-    if (
-        tq.kind not in (QKind.COUNT, QKind.MONEY)
-        or tq.qualifier in ("up to", "fewer than")
-        or tq.is_range
-        or (total.anchor is None and tq.kind is not QKind.MONEY)
-    ):
-        return None
-    parts: list[Figure] = []
-    named: list[Span] = []
-    names: set[str] = set()
-    closed = False  # the last two parts were joined by "and": the list has ended
-    for f in rest:
-        q = f.quantity
-        if q.full_span.start < cursor:
-            continue
-        gap = text[cursor : q.full_span.start]
-        if parts:
-            if closed or _LIST_GAP.fullmatch(gap) is None:
-                return None  # something else comes between two figures
-            closed = "and" in gap
-        elif gap:
-            return None
-        if q.kind is not tq.kind or q.unit != tq.unit or q.is_range:
-            return None
-        if q.kind is QKind.MONEY:
-            spent = _SPENT_ON.match(text, q.full_span.end, sentence.end)
-            if spent is None or _ANOTHER_TIME.search(text, spent.start(), spent.end()):
-                return None
-            name, name_end = spent.group("prep").lower(), spent.end()
-            key = text[spent.start("prep") : name_end].lower()
-            if names and not all(n.split()[0] == name for n in names):
-                return None
-        else:
-            found = _group_named(text, q.full_span.end, sentence.end, lexicon)
-            if found is None:
-                return None
-            key, name_end = found
-        if key in names:
-            return None  # two parts named alike may overlap: no sum can be trusted
-        names.add(key)
-        parts.append(f)
-        named.append(Span(q.full_span.start, name_end))
-        cursor = name_end
-    if not parts or not _LIST_END.fullmatch(text, cursor, sentence.end):
-        return None
-    sums = [interval(p.quantity) for p in parts]
-    return Parts(
-        total,
-        tuple(parts),
-        False,
-        Interval(sum(s.low for s in sums), sum(s.high for s in sums)),
-        tuple(named),
-    )
-
-
-def _group_named(text: str, at: int, end: int, lexicon: Lexicon) -> tuple[str, int] | None:
-    """The synonym group whose words come after ``at`` (past "were", "is"), and where they
-    end, if they end a part there (a comma, "and" or the sentence's end follows); None for a
-    group of what befell the counted (:attr:`Lexicon.events`), which may befall one twice."""
-    linking = _LINKING.match(text, at, end)
-    if linking is None:
-        return None
-    words = _NAME_WORDS.match(text, linking.end(), end)
-    if words is None:
-        return None
-    tokens = [(w.group(), w.end()) for w in re.finditer(r"[A-Za-z'’-]+", words.group())]
-    lemmas = [lemma(t) for t, _ in tokens]
-    for n in lexicon.lengths.get(lemmas[0], ()):
-        if n > len(lemmas):
-            continue
-        group = lexicon.group(" ".join(lemmas[:n]))
-        if not group or group in lexicon.events:
-            continue
-        name_end = words.start() + tokens[n - 1][1]
-        if _PART_FOLLOWS.match(text, name_end, end):
-            return group, name_end
-    return None
-
-
-#: After a part's name: a comma, "and", or the sentence's end.
-_PART_FOLLOWS = lazy(globals(), "_PART_FOLLOWS", r"[ \t]*(?:[,;.!?\"”’)]|and\b|$)")
-
-
-#: Before a figure: words that make it a comparison with another time or place, not a
-#: total the next sentence may break down.
-_COMPARISON = lazy(
-    globals(),
-    "_COMPARISON",
-    r"(?i:\b(?:compared[ \t]+(?:with|to)|up[ \t]+from|down[ \t]+from|from|against|than"
-    r"|versus|vs\.?)[ \t]+(?:the[ \t]+|a[ \t]+)?$)",
-)
-
-
-def _next_sentence(text: str, first: Span, second: Span) -> bool:
-    """Whether ``second`` is the sentence right after ``first`` (nothing but the end mark,
-    closing quotes and space between them)."""
-    gap = text[first.end : second.start]
-    return len(gap) <= 8 and not any(c.isalnum() for c in gap)
-
-
-def _fits(word: str, total: Figure, text: str, lexicon: Lexicon) -> bool:
-    """Whether ``word`` of "Of those <word>," may say what ``total`` counts: a word of the
-    total's sentence ("killed 33 people" for "Of those killed"), or one of its synonym
-    group."""
-    anchor = total.anchor
-    if anchor is None:
-        return False
-    key = lemma(word)
-    group = lexicon.group(key)
-    if (group and group in (anchor.key, anchor.event)) or key in (anchor.key, anchor.head):
-        return True
-    sentence = total.sentence
-    return key in {lemma(w) for w in text[sentence.start : sentence.end].split()}
 
 
 _SERIAL_AND = lazy(globals(), "_SERIAL_AND", r",[ \t]*and\b")

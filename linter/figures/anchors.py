@@ -135,19 +135,11 @@ class Lexicon:
     #: group name -> for each of its phrases, the stem (see :func:`stem`) of its longest word
     #: that is not a function word; a stem that holds another is left out
     stems: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: groups that say what befell the counted rather than what they are: those with a word
-    #: in "-ed" ("killed", "arrested", "displaced")
-    events: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, synonyms: Mapping[str, Iterable[str]], generic: Iterable[str]) -> Lexicon:
         groups: dict[str, str] = {}
         longest = 1
-        events = frozenset(
-            name
-            for name, words in synonyms.items()
-            if any(w.endswith("ed") and len(w) > 4 for phrase in words for w in phrase.split())
-        )
         for name, words in synonyms.items():
             for word in (name, *words):
                 key = phrase_lemma(word)
@@ -169,7 +161,6 @@ class Lexicon:
             longest,
             {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
             {name: _fewest(found) for name, found in stems.items()},
-            events,
         )
 
     def stems_of(self, key: str) -> frozenset[str]:

@@ -252,7 +252,9 @@ class FigureConsistency(Kind):
             for parts in analysis.parts:
                 if not parts.broken or (parts.total.role is Role.TITLE and not opts.include_title):
                     continue
-                if not parts.whole and _may_overlap(doc.text, parts, overlapping):
+                if not parts.whole and any(
+                    p.anchor is not None and p.anchor.head in overlapping for p in parts.parts
+                ):
                     continue  # "20 civilians and 15 women": some may be both
                 yield _arithmetic_finding(doc, parts)
             return
@@ -270,17 +272,6 @@ class FigureConsistency(Kind):
             ):
                 continue
             yield _claim_finding(doc, claim)
-
-
-def _may_overlap(text: str, parts: Parts, overlapping: frozenset[str]) -> bool:
-    """Whether some part is named by one of the ``overlapping`` nouns (by lemma)."""
-    if parts.named:
-        return any(
-            lemma(w) in overlapping
-            for span in parts.named
-            for w in text[span.start : span.end].split()
-        )
-    return any(p.anchor is not None and p.anchor.head in overlapping for p in parts.parts)
 
 
 @lru_cache(maxsize=8)
@@ -375,8 +366,7 @@ def _claim_finding(doc: Document, claim: Claim) -> Finding:
 def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
     total = parts.total
     side, says = _side(total.role)
-    phrases = parts.named or [part_phrase(doc.text, p) for p in parts.parts]
-    names = [_words(doc, span) for span in phrases]
+    names = [_words(doc, part_phrase(doc.text, p)) for p in parts.parts]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     problem = "not the total" if parts.whole else "more than the total"
     fields: dict[str, Any] = {
@@ -391,7 +381,7 @@ def _arithmetic_finding(doc: Document, parts: Parts) -> Finding:
         "parts_sum": _format_sum(parts),
         "problem": problem,
     }
-    related = tuple(Related(span, "part") for span in parts.named or [p.span for p in parts.parts])
+    related = tuple(Related(p.span, "part") for p in parts.parts)
     return Finding(total.span, fields, related)
 
 

@@ -382,117 +382,21 @@ def test_parts_of_whom_and_of_which() -> None:
     ]
 
 
-def test_parts_listed_after_of_those_are_a_subset_of_the_total_before() -> None:
-    for text, total, listed, broken in (
-        (
-            "The raids killed 33 people. Of those, 18 were civilians and 17 were soldiers.",
-            "33 people",
-            ["18 were civilians", "17 were soldiers"],
-            True,
-        ),
-        # A word after "those" that fits the total: its own, or of its synonym group.
-        (
-            "Raids killed 33 people. Of those killed, 18 civilians and 17 soldiers.",
-            "33 people",
-            ["18 civilians", "17 soldiers"],
-            True,
-        ),
-        (
-            "In all, 33 people died. Of those killed, 20 were civilians and 9 were police.",
-            "33 people died",
-            ["20 were civilians", "9 were police"],
-            False,
-        ),
-        # The total in the sentence's own words; a phrase of a group; who said so.
-        (
-            "Of the 33 dead, 18 were civilians, 10 were soldiers and 7 were security personnel, "
-            "officials said.",
-            "33 dead",
-            ["18 were civilians", "10 were soldiers", "7 were security personnel"],
-            True,
-        ),
-        (
-            "Of all 1,200 detainees, 900 were insurgents.",
-            "1,200 detainees",
-            ["900 were insurgents"],
-            False,
-        ),
-        ("Of that number, 20 were civilians and 15 were gunmen.", None, None, None),
-        # A comparison in the sentence before is not what "those" points to.
-        (
-            "Fourteen people drowned, compared with 19 in 2024. Of those, 8 were civilians and 9 "
-            "were soldiers.",
-            "Fourteen people drowned",
-            ["8 were civilians", "9 were soldiers"],
-            True,
-        ),
-        # Money, named by what it went on, with one preposition.
-        (
-            "The council spent £4.2m on roads. Of that, £3.1m went on repairs and £1.5m on signs.",
-            "£4.2m",
-            ["£3.1m went on repairs", "£1.5m on signs"],
-            True,
-        ),
-        (
-            "Troops arrested 30 people. Of that number, 20 were civilians and 15 were gunmen.",
-            "30 people",
-            ["20 were civilians", "15 were gunmen"],
-            True,
-        ),
-    ):
-        doc = parse(text, "a.txt")
-        expected = [] if total is None else [(total, listed, broken)]
-        assert [
-            (doc.slice(p.total.phrase), [doc.slice(s) for s in p.named], p.broken)
-            for p in analyse(doc, CONFIG).parts
-            if p.named
-        ] == expected, text  # fmt: skip
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        # Two amounts before: "those" is unclear; a total in a side clause is not "those".
-        "Police arrested 33 people and 12 boats. Of those, 20 were civilians and 15 were gunmen.",
-        "Police, who had sent 40 officers, detained fans. Of those, 30 were civilians and 25 "
-        "were gunmen.",
-        # Not the sentence right before.
-        "Raids killed 33 people. It hit at night. Of those, 18 were civilians and 17 were "
-        "soldiers.",
-        # A word after "those" that does not fit the total.
-        "Raids killed 33 people. Of those questioned, 18 were civilians and 17 were soldiers.",
-        # Parts that are not the things of a synonym group, or are what befell them: they
-        # overlap as often as not.
-        "The storm killed 33 people. Of those, 18 were fishermen and 17 were farmers.",
+        # "Of those, ..." lists attributes that overlap as often as parts, and "those" may
+        # point past the figure before: two reviews of a reading of them found about a false
+        # error for each real one (docs/accuracy.md). Such a list is not summed.
+        "Raids killed 33 people. Of those, 20 were troops and 15 were security forces.",
         "The storm killed 33 people. Of those, 18 work on the docks and 17 live abroad.",
-        "Police detained 33 people. Of those, 20 were shot and 15 were beaten.",
-        "Police detained 33 people. Of those, 20 were arrested and 15 were injured.",
-        "Police detained 33 people. Of those, 20 were hurt and 15 were killed.",
-        "Police detained 33 people. Of those, 20 remain in custody and 15 others are wanted.",
-        "Police detained 33 people. Of those, 20 were from Tarn and 15 were over 60.",
-        "The storm killed 14 people. Of those, ten died from falls and six from exposure.",
-        # The list goes on past what is read: it may say the parts overlap.
-        "Raids killed 33 people. Of those, 20 were civilians and 15 were gunmen, and 8 were both.",
-        "Raids killed 33 people. Of those, 20 were civilians and 15 were gunmen; some were both.",
-        "Raids killed 33 people. Of those, 20 were civilians, 15 were gunmen, including 4 boys.",
-        # Named alike, or of another time; money from one place and to another.
-        "Raids killed 33 people. Of those, 18 were civilians and 17 were civilians.",
-        "The firm spent £4.2m. Of that, £3.1m went on repairs and £1.5m on signs last year.",
-        "The project cost £33m. Of that, £20m was borrowed and £15m was spent on the roof.",
-        "The project cost £33m. Of that, £20m came from the state and £15m went on pay.",
-        # A share of the total is no part of its count; a percentage total has none.
-        "A total of 21,380 pupils sat. Of those, 31% gained an A and 75% gained a B.",
-        "Turnout was 58 per cent. Of those voting, 81 per cent backed it and 39 per cent not.",
-        # Not at a sentence's start.
-        "Raids killed 33 people, and of those, 18 were civilians and 17 were soldiers.",
-        # An upper bound or a range is no total to exceed.
-        "Up to 33 people died. Of those, 18 were civilians and 17 were soldiers.",
-        "Between 30 and 33 people died. Of those, 18 were civilians and 17 were soldiers.",
+        "Police sent 40 officers. Of those, 25 were militants and 20 were civilians.",
+        "The project cost £33m. Of that, £20m went on staff and £15m on agency staff.",
+        "Of the 33 dead, 20 were fishermen and 15 were farmers, and 8 were both.",
     ],
 )
-def test_parts_after_of_those_are_read_only_where_nothing_is_in_doubt(text: str) -> None:
-    doc = parse(text, "a.txt")
-    assert [p for p in analyse(doc, CONFIG).parts if p.named and p.broken] == []
+def test_parts_in_a_sentence_after_the_total_are_not_summed(text: str) -> None:
+    assert parts(text) == []
 
 
 def test_parts_named_alike_are_not_summed() -> None:
@@ -842,12 +746,6 @@ _BODY_SENTENCES = st.sampled_from(
         "35 people, officials said.",
         "33 people, officials said.",
         "Rovers were 17th in May. The club climbed to 9th.",
-        "Of those, 18 were civilians and 17 were soldiers.",
-        "Of those killed, 20 civilians and 15 soldiers.",
-        "Of the 33 dead, 18 were civilians.",
-        "“Of them, 40 were gunmen.",
-        "Of all 12, 9 were insurgents, and 4 homes.",
-        "Of that, £3.1m went on repairs and £1.5m on signs.",
     ]
 )
 _BODY_PIECES = st.one_of(
