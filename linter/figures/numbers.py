@@ -895,11 +895,25 @@ def _read_words(m: re.Match[str], text: str, lo: int, hi: int) -> Quantity | Non
     return _suffixes(text, lo, hi, m.start(), m.end(), value, 0, "", words=True, plain=False)
 
 
+#: After "a third", "a quarter" or "a half": a word that makes it a rank or a measure ("for a
+#: third year", "a third straight win", "a quarter century", "a half hour"), not a share.
+_RANKED_AFTER = lazy(
+    globals(),
+    "_RANKED_AFTER",
+    r"(?i:[ \t-]+(?:years?|terms?|times?|straight|consecutive|successive|days?|weeks?|months?"
+    r"|seasons?|rounds?|places?|party|parties|world|ways?|century|centuries|decades?|hours?"
+    r"|minutes?|miles?|points?|generations?|waves?|attempts?|bids?|runs?|finals?|games?"
+    r"|matches|goals?|children|child|options?|quarters?|phases?|stages?|legs?)\b)",
+)
+
+
 def _read_fraction(m: re.Match[str], text: str, lo: int) -> Quantity | None:
     phrase = m.group().lower()
     before = text[max(lo, m.start() - 12) : m.start()].lower()
     if phrase == "half" and re.search(r"(?:first|second|1st|2nd)[ \t]+$", before):
         return None  # the second half of a match
+    if phrase[:2] == "a " and _RANKED_AFTER.match(text, m.end()):
+        return None  # "for a third year", "a quarter century", "a half hour": no share
     value = _FRACTIONS[phrase.replace("-", " ").split()[-1]]
     # Fractions in prose are loose: "half" is fine for 48 per cent, so read them to +/- 5.
     return Quantity(

@@ -53,6 +53,14 @@ class _Title:
         return bool(fuzz.ratio(other, key, score_cutoff=similarity))
 
 
+def _quoted(text: str) -> bool:
+    """Whether ``text`` opens with a quotation mark."""
+    return text.lstrip()[:1] in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = frozenset("\"“‘'«„")
+
+
 class RepeatedTitle(Kind):
     name = "repeated-title"
     options_type = RepeatedTitleOptions
@@ -85,11 +93,24 @@ class RepeatedTitle(Kind):
             return
         keys = block_keys(doc)  # a block without text has the empty key, skipped below
         compared = _Title(key)
+        # With the title in the front matter only, the first heading of the body, if of level
+        # 1, is the article's own title line (a line before it kept it from being taken as
+        # the title): showing it is no repeat, and removing it would lose the headline.
+        first_heading = next((b for b in doc.blocks if b.is_heading), None)
+        own_title = (
+            first_heading
+            if title is None and first_heading is not None and first_heading.level == 1
+            else None
+        )
         for i, block in enumerate(doc.blocks):
-            if block is title or block.role in (Role.FRONT_MATTER, Role.DATELINE):
+            if block is title or block is own_title:
+                continue
+            if block.role in (Role.FRONT_MATTER, Role.DATELINE):
                 continue
             if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or "\n" in block.text:
                 continue
+            if block.quoted or (_quoted(block.text) and not _quoted(title_text)):
+                continue  # a pull quote of the words a title quotes is no second headline
             other = keys[i]
             if not other or abs(len(other) - len(key)) > max(3, len(key) // 10):
                 continue

@@ -175,6 +175,18 @@ def test_second_half_is_not_a_share() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["for a third year running", "a third straight win", "a quarter century", "a half hour"]
+)
+def test_a_fraction_before_what_it_ranks_or_measures_is_not_a_share(text: str) -> None:
+    assert [k for k, *_ in read(text) if k == "percent"] == []
+
+
+def test_a_fraction_before_of_a_verb_or_more_is_a_share() -> None:
+    for text in ("a third of voters", "A third voted", "cut by a third to 200", "a third more"):
+        assert [k for k, *_ in read(text)][:1] == ["percent"], text
+
+
+@pytest.mark.parametrize(
     "text", ["Fly-half Jem Osei kicked", "the scrum-half", "his first-half try"]
 )
 def test_a_half_in_a_compound_is_not_a_share(text: str) -> None:
