@@ -19,8 +19,8 @@ FUZZY_MIN_CHARS = 8
 LABEL_MAX_WORDS = 8
 #: Most words of the text after an inline label: a headline, not a paragraph.
 INLINE_TEXT_MAX_WORDS = 15
-#: A trailing parenthesis, as in "Rewritten article (neutral tone)".
-_PAREN_TAIL = lazy(globals(), "_PAREN_TAIL", r"\s*\([^()\n]{0,40}\)\s*$")
+#: A trailing parenthesis, as in "Rewritten article (neutral tone)", maybe before a colon.
+_PAREN_TAIL = lazy(globals(), "_PAREN_TAIL", r"\s*\([^()\n]{0,40}\)[ \t]*:?\s*$")
 #: An inline label: optional emphasis, up to the first colon, the emphasis closed again.
 _INLINE = lazy(globals(), "_INLINE", r"([*_]*)([^:\n*_][^:\n]{0,59}?)([*_]*):([*_]*)[ \t]+(?=\S)")
 
@@ -175,6 +175,12 @@ class HeadingPhrase(Kind):
             if block.quoted or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
                 continue
             if block.role is Role.TITLE and not options.include_title:
+                # A title is no label, but may begin with one ("Headline: Bakery Expands"):
+                # where a template puts the headline.
+                if options.inline_labels and ":" in block.text:
+                    finding = _inline(doc, index, table, first=True)
+                    if finding is not None:
+                        yield finding
                 continue
             whole = _candidate(block, options)
             phrase = (
