@@ -276,6 +276,15 @@ def test_house_rules_never_crash_and_stay_in_bounds(bits: list[str], fmt: str) -
         assert 0 <= d.span.start <= d.span.end <= len(doc.text)
 
 
+def test_placeholder_text_reads_a_long_line_of_candidates_in_time() -> None:
+    # Each "XX" looks around it for "chromosome" and "XY" within a bounded window: looking
+    # to the line's ends from each one made this line of 20,000 a rule-timeout.
+    doc = parse("Title\n" + "the XX value " * 20_000 + "\n", "a.txt")
+    rules = [r for r in HOUSE_RULES if r.id == "placeholder-text"]
+    found = [d.rule for d in lint(doc, rules)]
+    assert found == ["placeholder-text"] * 20_000
+
+
 def test_name_variants_two_people_and_derived_forms_stay_quiet() -> None:
     text = (
         "Title\nThe mediators Johnson and Johnston sat in.\n\n"
