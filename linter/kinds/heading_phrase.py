@@ -175,11 +175,11 @@ class HeadingPhrase(Kind):
             if block.quoted or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
                 continue
             if block.role is Role.TITLE and not options.include_title:
-                # A title is no label, but may begin with one ("Headline: Bakery Expands"):
-                # where a template puts the headline.
+                # A title is no label, but may begin with a label for it ("Headline: Bakery
+                # Expands"); other labels are too often a title's own words ("Body: ...").
                 if options.inline_labels and ":" in block.text:
                     finding = _inline(doc, index, table, first=True)
-                    if finding is not None:
+                    if finding is not None and _names_the_title(finding.fields["phrase"]):
                         yield finding
                 continue
             whole = _candidate(block, options)
@@ -252,6 +252,13 @@ def _first_body_block(doc: Document) -> int:
         if block.has_text and block.role not in (Role.TITLE, Role.DATELINE, Role.FRONT_MATTER):
             return i
     return -1
+
+
+def _names_the_title(phrase: str) -> bool:
+    """Whether a listed label says it is the headline or the title ("Headline", "Rewritten
+    Headline", "Article Title")."""
+    words = label_key(phrase).split()
+    return "headline" in words or "title" in words
 
 
 def _inline(doc: Document, index: int, table: _Table, *, first: bool) -> Finding | None:
