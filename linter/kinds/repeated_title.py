@@ -96,12 +96,11 @@ class RepeatedTitle(Kind):
         # With the title in the front matter only, the first heading of the body, if of level
         # 1, is the article's own title line (a line before it kept it from being taken as
         # the title): showing it is no repeat, and removing it would lose the headline.
-        first_heading = next((b for b in doc.blocks if b.is_heading), None)
-        own_title = (
-            first_heading
-            if title is None and first_heading is not None and first_heading.level == 1
-            else None
-        )
+        own_title = None
+        if title is None:
+            first_heading = next((b for b in doc.blocks if b.is_heading), None)
+            if first_heading is not None and first_heading.level == 1:
+                own_title = first_heading
         for i, block in enumerate(doc.blocks):
             if block is title or block is own_title:
                 continue
