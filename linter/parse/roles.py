@@ -73,6 +73,12 @@ def _is_title_shaped(block: Block) -> bool:
     )
 
 
+def _introduces(block: Block) -> bool:
+    """Whether ``block`` is one line ending with a colon, before the rest."""
+    text = block.text.strip()
+    return text.endswith(":") and "\n" not in text and block.kind is not BlockKind.LIST_ITEM
+
+
 def assign_roles(blocks: Sequence[Block], options: ArticleOptions) -> list[Block]:
     """Return the blocks with roles set; inferred headings that are datelines become text."""
     out = list(blocks)
@@ -83,14 +89,17 @@ def assign_roles(blocks: Sequence[Block], options: ArticleOptions) -> list[Block
         if b.kind is BlockKind.FRONT_MATTER:
             out[i] = replace(b, role=Role.FRONT_MATTER)
 
-    # Title: the first text block, if it is shaped like one.
-    if text_indices and _is_title_shaped(out[text_indices[0]]):
-        i = text_indices[0]
+    # Title: the first text block, if it is shaped like one. A first line that ends with a
+    # colon introduces what follows ("Here is the rewritten article:"): the title is the next.
+    if len(text_indices) > 1 and _introduces(out[text_indices[0]]):
+        cursor = 1
+    if cursor < len(text_indices) and _is_title_shaped(out[text_indices[cursor]]):
+        i = text_indices[cursor]
         block = out[i]
         if block.kind is BlockKind.HEADING and block.style == HeadingStyle.INFERRED:
             block = replace(block, level=1)
         out[i] = replace(block, role=Role.TITLE)
-        cursor = 1
+        cursor += 1
 
     # Dateline: up to two short lines after the title (a byline and a date).
     for _ in range(2):

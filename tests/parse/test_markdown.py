@@ -189,3 +189,13 @@ def test_atx_closing_hashes_are_not_text() -> None:
 
 def test_empty_file_has_no_blocks() -> None:
     assert parse("", "a.md").blocks == ()
+
+
+def test_a_line_ending_in_a_colon_before_the_heading_leaves_it_the_title() -> None:
+    doc = parse(
+        "---\ntitle: Harbour Reopens\n---\n\nSure thing! Here is your article, rewritten:\n\n"
+        "# Harbour Reopens\n\nThe harbour reopened on Monday.\n",
+        "a.md",
+    )
+    (title,) = [b for b in doc.blocks if b.role is Role.TITLE]
+    assert (doc.line_of(title.span.start), title.text) == (7, "Harbour Reopens")

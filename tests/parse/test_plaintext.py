@@ -123,3 +123,20 @@ def test_empty_and_blank_files() -> None:
     assert parse("", "a.txt").blocks == ()
     doc = parse("\n\n  \n", "a.txt")
     assert [b.kind for b in doc.blocks] == [BlockKind.BLANK]
+
+
+def test_a_first_line_ending_in_a_colon_introduces_the_title() -> None:
+    # "Certainly! Here is the rewritten article:" is no title: the line after it is, and the
+    # dateline after that is read as one.
+    roles = [
+        (line, role)
+        for line, _, role, _ in _shape(
+            "Certainly! Here is the rewritten article:\nPort Vote\nPublished 3 May 2026\n"
+            "Dockers voted for the new contract.\n"
+        )
+    ]
+    assert roles[:3] == [(1, "body"), (2, "title"), (3, "dateline")]
+    # A title and dateline as usual are unchanged.
+    assert [role for _, _, role, _ in _shape("Port Vote\nPublished 3 May 2026\nDockers voted.\n")][
+        :2
+    ] == ["title", "dateline"]
