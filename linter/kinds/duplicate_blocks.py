@@ -353,8 +353,10 @@ def _with_its_heading(doc: Document, finding: Finding, first: int) -> Finding:
     before = first - 1
     while before >= 0 and blocks[before].kind is BlockKind.BLANK:
         before -= 1
-    if before < 0 or not blocks[before].is_heading or finding.fix is None:
+    if before < 0 or finding.fix is None:
         return finding
+    if not blocks[before].is_heading or blocks[before].role is not Role.BODY:
+        return finding  # never the title, nor the highlights' own heading
     heading = blocks[before]
     end = finding.span.end
     after = next((i for i, b in enumerate(blocks) if b.span.start >= end), len(blocks))
