@@ -131,9 +131,7 @@ class DuplicateBlocks(Kind):
                         best = run
             if best is None:
                 continue
-            counts = self._counts(best, doc, units, options)
-            again = not counts and _highlights_again(best, doc, units)
-            if not counts and not again:
+            if not self._counts(best, doc, units, options):
                 if best.chars >= options.min_chars and len(best.pairs) >= options.min_blocks:
                     # Long enough, but headings only or part of a list: the blocks it covers
                     # would only start the same kind of run again (and retrying each is
@@ -142,8 +140,6 @@ class DuplicateBlocks(Kind):
                 continue
             covered_until = best.pairs[-1][1]
             finding = self._finding(doc, best, units, keys)
-            if again:
-                finding = _with_its_heading(doc, finding, units[best.pairs[0][1]])
             original = finding.fields["original"]
             if any(r.start < original.end and original.start < r.end for r in repeats):
                 # Its first copy is partly an earlier run that is itself removed: with both
@@ -321,57 +317,6 @@ def _not_a_list_repeat(doc: Document, original: list[int], repeat: list[int]) ->
         if any(sizes[start] != count for start, count in touched.items()):
             return False
     return True
-
-
-def _highlights_again(run: _Run, doc: Document, units: list[int]) -> bool:
-    """Whether a run too short to count otherwise is the highlights list pasted again whole
-    under the body, word for word: a summary a template adds at the end ("Key Takeaways")
-    repeating the key points. Short lists of the body are repeated on purpose too often (a
-    helpline, a road closed on two days) to count under ``min-chars``; the highlights are not."""
-    if run.near or len(run.pairs) < LIST_MIN_ITEMS:
-        return False
-    blocks = doc.blocks
-    original = [units[a] for a, _ in run.pairs]
-    repeat = [units[b] for _, b in run.pairs]
-    if not all(
-        blocks[a].kind is BlockKind.LIST_ITEM
-        and blocks[a].role is Role.HIGHLIGHTS
-        and blocks[b].kind is BlockKind.LIST_ITEM
-        and blocks[b].role is Role.BODY
-        and blocks[a].text.split() == blocks[b].text.split()
-        for a, b in zip(original, repeat, strict=True)
-    ):
-        return False
-    return _not_a_list_repeat(doc, original, repeat)
-
-
-def _with_its_heading(doc: Document, finding: Finding, first: int) -> Finding:
-    """``finding`` (a highlights list pasted again, its first item at block ``first``) with a
-    fix that also removes the heading right before the list, when that heading has nothing
-    else under it: the list ends at the next heading of its rank or above, or the end."""
-    blocks = doc.blocks
-    before = first - 1
-    while before >= 0 and blocks[before].kind is BlockKind.BLANK:
-        before -= 1
-    if before < 0 or finding.fix is None:
-        return finding
-    if not blocks[before].is_heading or blocks[before].role is not Role.BODY:
-        return finding  # never the title, nor the highlights' own heading
-    heading = blocks[before]
-    end = finding.span.end
-    after = next((i for i, b in enumerate(blocks) if b.span.start >= end), len(blocks))
-    while after < len(blocks) and blocks[after].kind is BlockKind.BLANK:
-        after += 1
-    if after < len(blocks) and not (
-        blocks[after].is_heading and blocks[after].level <= heading.level
-    ):
-        return finding
-    fix = Fix(
-        (remove_lines(doc, Span(heading.span.start, end)),),
-        safe=finding.fix.safe,
-        description="Remove the repeated list and its heading",
-    )
-    return replace(finding, fix=fix)
 
 
 def _droppable(block: Block) -> bool:

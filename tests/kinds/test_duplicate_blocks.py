@@ -198,24 +198,3 @@ def test_a_run_whose_first_copy_is_removed_by_another_fix_has_no_fix() -> None:
     text = f"{EAST}\nIntro\n{near}\n{LANES}\n{REOPENS}\n{near}\n{LANES}\n{PRICES}\n"
     found = check(text)
     assert [(d.line, d.fix is not None) for d in found] == [(3, True), (6, False)]
-
-
-KEY_POINTS = "- The unit has 24 chairs.\n- It cost 32 million euros.\n"
-
-
-def _fixed(text: str) -> str:
-    """``text`` with the fix of its one duplicate-section finding applied."""
-    (d,) = check(text, "a.md")
-    assert d.fix is not None and d.fix.safe
-    for edit in sorted(d.fix.edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
-
-
-def test_the_highlights_pasted_again_go_with_a_heading_that_has_nothing_else() -> None:
-    head = f"# Unit Opens\n\n## Key points\n\n{KEY_POINTS}\nThe unit opened on Monday.\n"
-    # (The blank line left at the end is trailing-blank-lines' to remove, in the next round.)
-    assert _fixed(f"{head}\n## Key Takeaways\n\n{KEY_POINTS}") == head + "\n"
-    # A heading with more under it than the copy stays, and so does what follows.
-    more = f"{head}\n## In short\n\n{KEY_POINTS}\nVisits start in May.\n"
-    assert _fixed(more) == f"{head}\n## In short\n\n\nVisits start in May.\n"
