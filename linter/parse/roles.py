@@ -73,10 +73,31 @@ def _is_title_shaped(block: Block) -> bool:
     )
 
 
-def _introduces(block: Block) -> bool:
-    """Whether ``block`` is one line ending with a colon, before the rest."""
-    text = block.text.strip()
-    return text.endswith(":") and "\n" not in text and block.kind is not BlockKind.LIST_ITEM
+def _introduces_title(out: list[Block], text_indices: list[int]) -> bool:
+    """Whether the first text block is one line ending with a colon that introduces the
+    title after it: a level-1 heading (Markdown) after a paragraph, or a title-shaped line
+    with a dateline right after it. A byline, a date or a section heading after such a line
+    is no title ("From our correspondent in Lisbon:" then a name)."""
+    if len(text_indices) < 2:
+        return False
+    first, second = out[text_indices[0]], out[text_indices[1]]
+    text = first.text.strip()
+    if not text.endswith(":") or "\n" in text or first.kind is BlockKind.LIST_ITEM:
+        return False
+    if not _is_title_shaped(second):
+        return False
+    if (
+        first.kind is BlockKind.PARAGRAPH
+        and second.kind is BlockKind.HEADING
+        and second.style != HeadingStyle.INFERRED
+        and second.level == 1
+    ):
+        return True
+    return (
+        len(text_indices) > 2
+        and out[text_indices[2]].kind is not BlockKind.LIST_ITEM
+        and is_dateline(out[text_indices[2]].text)
+    )
 
 
 def assign_roles(blocks: Sequence[Block], options: ArticleOptions) -> list[Block]:
@@ -90,8 +111,10 @@ def assign_roles(blocks: Sequence[Block], options: ArticleOptions) -> list[Block
             out[i] = replace(b, role=Role.FRONT_MATTER)
 
     # Title: the first text block, if it is shaped like one. A first line that ends with a
-    # colon introduces what follows ("Here is the rewritten article:"): the title is the next.
-    if len(text_indices) > 1 and _introduces(out[text_indices[0]]):
+    # colon and introduces what follows ("Here is the rewritten article:") is passed over
+    # when what follows is plainly a title: a level-1 heading after a paragraph, or a line
+    # with a dateline under it.
+    if _introduces_title(out, text_indices):
         cursor = 1
     if cursor < len(text_indices) and _is_title_shaped(out[text_indices[cursor]]):
         i = text_indices[cursor]

@@ -140,3 +140,13 @@ def test_a_first_line_ending_in_a_colon_introduces_the_title() -> None:
     assert [role for _, _, role, _ in _shape("Port Vote\nPublished 3 May 2026\nDockers voted.\n")][
         :2
     ] == ["title", "dateline"]
+
+
+def test_a_colon_line_before_a_byline_or_a_date_keeps_them_out_of_the_title() -> None:
+    # Only a line with a dateline under it is plainly the title after a colon line.
+    for text in (
+        "From our correspondent in Lisbon:\nAna Ferreira\nTram Fares Freeze Until Spring\n"
+        "Fares stay at 3 euros.\n",
+        "Updated:\n12 March 2026\nTram Fares Freeze Until Spring\nFares stay at 3 euros.\n",
+    ):
+        assert [role for _, _, role, _ in _shape(text)][0] == "title", text
