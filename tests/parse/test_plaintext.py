@@ -149,4 +149,4 @@ def test_a_colon_line_before_a_byline_or_a_date_keeps_them_out_of_the_title() ->
         "Fares stay at 3 euros.\n",
         "Updated:\n12 March 2026\nTram Fares Freeze Until Spring\nFares stay at 3 euros.\n",
     ):
-        assert [role for _, _, role, _ in _shape(text)][0] == "title", text
+        assert next(role for _, _, role, _ in _shape(text)) == "title", text
