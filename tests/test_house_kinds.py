@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from linter.engine import active_rules, lint
 from linter.kinds import get_kind
+from linter.kinds.existence import _Quotations
 from linter.options import parse_options
 from linter.parse import parse
 from linter.rulebook import builtin_rules
@@ -101,6 +103,52 @@ def test_existence_fix_whole_lines_removes_only_a_line_the_match_fills() -> None
         None,
         None,
     ]
+
+
+def test_existence_skip_quoted_passes_over_quotations_on_the_line() -> None:
+    text = (
+        "Title\n"
+        'She said "I hope this helps" and left. I hope this helps.\n'
+        "“I hope this helps,” he said. “And I hope this helps\n"
+        "I hope this helps: a quotation ends with its line.\n"
+        'The 12" screens sold out. I hope this helps.\n'
+        'He said "it is 12" and I hope this helps.\n'
+    )
+    opts = {"tokens": ["I hope this helps"], "skip-quoted": True}
+    # A straight quote after a digit is an inch mark, but one that closes a quotation.
+    assert places("existence", opts, text) == [(2, 40), (4, 1), (5, 27), (6, 24)]
+    assert places("existence", {**opts, "skip-quoted": False}, text) == [
+        (2, 11),
+        (2, 40),
+        (3, 2),
+        (3, 36),
+        (4, 1),
+        (5, 27),
+        (6, 24),
+    ]
+
+
+_QUOTED_BEFORE = regex.compile(
+    r'(?<=^[^"\n]*(?:"[^"\n]*"[^"\n]*)*"[^"\n]*)|(?<=“[^”\n]*)', regex.MULTILINE
+)
+
+
+@given(st.text(st.sampled_from(['"', "“", "”", "a", " ", "\n"]), max_size=40))
+def test_existence_skip_quoted_agrees_with_the_lookbehind_it_replaced(text: str) -> None:
+    # Without digits (no inch marks), inside a quotation is where the rule's patterns once
+    # looked behind for an odd number of straight quotes, or a “ not closed, on the line.
+    doc = parse(text, "a.txt")
+    quotations = _Quotations(doc)
+    for at in range(len(text) + 1):
+        assert quotations.inside(at) == (_QUOTED_BEFORE.match(text, at) is not None), at
+
+
+def test_existence_skip_quoted_reads_a_long_line_of_quotations_in_time() -> None:
+    # Looking back to the line's start from each candidate made this line a rule-timeout.
+    line = 'He said "no" and let me know if you need it. ' * 8_000
+    doc = parse("Title\n" + line + "\n", "a.txt")
+    rules = [r for r in HOUSE_RULES if r.id == "assistant-residue"]
+    assert [d.rule for d in lint(doc, rules)] == ["assistant-residue"] * 8_000
 
 
 # -- substitution ------------------------------------------------------------------------------

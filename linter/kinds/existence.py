@@ -37,6 +37,12 @@ class ExistenceOptions:
         (), "Matched texts never to flag (compared without case), such as an allowed brand name."
     )
     scope: tuple[ScopeName, ...] = option(("prose",), "Which parts of the article to read.")
+    skip_quoted: bool = option(
+        False,
+        "Matches inside a quotation on their line are not reported: after an opening “ "
+        'not yet closed by ”, or after an odd number of straight double quotes (a " right '
+        'after a digit, outside a quotation, is an inch mark: 12" screens).',
+    )
     fix_whole_lines: bool = option(
         False,
         "A match that fills its lines (spaces aside) comes with a fix that removes those lines "
@@ -129,6 +135,7 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
     budget = Budget().scaled(len(doc.text))
     token_keys = {" ".join(t.split()).casefold(): t for t in options.tokens}
     found: list[tuple[Span, str]] = []
+    quotes = _Quotations(doc) if options.skip_quoted else None
     for pattern, source in matcher.searches:
         if not source and not _tokens_may_match(matcher, doc.text):
             continue
@@ -138,6 +145,8 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
             text = match.group()
             if " ".join(text.split()).casefold() in matcher.exceptions:
                 continue
+            if quotes is not None and quotes.inside(match.start()):
+                continue
             entry = source or token_keys.get(" ".join(text.split()).casefold(), text)
             found.append((Span(match.start(), match.end()), entry))
     found.sort(key=lambda item: (item[0].start, -item[0].end))
@@ -146,6 +155,50 @@ def find_matches(doc: Document, options: ExistenceOptions) -> Iterator[tuple[Spa
         if span.start >= last_end:
             last_end = span.end
             yield span, entry
+
+
+class _Quotations:
+    """Where quotations are open in a document's lines, each line read once, when asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        #: Per line start: where its quotation marks are, and whether one is open after each.
+        self._lines: dict[int, tuple[list[int], list[bool]]] = {}
+
+    def inside(self, at: int) -> bool:
+        """Whether ``at`` stands inside a quotation opened earlier on its line."""
+        starts = self.doc.line_starts
+        line_start = starts[bisect_right(starts, at) - 1]
+        marks = self._lines.get(line_start)
+        if marks is None:
+            marks = self._lines[line_start] = _quotation_marks(self.doc.text, line_start)
+        positions, open_after = marks
+        k = bisect_right(positions, at - 1)
+        return k > 0 and open_after[k - 1]
+
+
+def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
+    """Where the quotation marks of the line at ``start`` are, and whether a quotation is open
+    after each: straight quotes open and close in turn, but for an inch mark (a straight quote
+    right after a digit, none open); “ opens and ” closes."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    positions: list[int] = []
+    open_after: list[bool] = []
+    straight = curly = False
+    for mark in _QUOTATION_MARK.finditer(text, start, end):
+        at = mark.start()
+        if mark.group() == '"':
+            if straight or at == start or not text[at - 1].isdigit():
+                straight = not straight
+        else:
+            curly = mark.group() == "“"
+        positions.append(at)
+        open_after.append(straight or curly)
+    return positions, open_after
+
+
+_QUOTATION_MARK = regex.compile('["“”]')
 
 
 class Existence(Kind):
