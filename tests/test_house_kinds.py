@@ -105,14 +105,6 @@ def test_existence_fix_whole_lines_removes_only_a_line_the_match_fills() -> None
     ]
 
 
-def test_existence_fix_whole_lines_passes_over_emphasis_marks() -> None:
-    text = "# Title\n\n**I hope this helps!**\n\nThe port closed. *I hope this helps!*\n"
-    opts = {"tokens": ["I hope this helps!"], "word-boundary": False, "fix-whole-lines": True}
-    found = run("existence", opts, text, "markdown")
-    assert [(place, f.fix is not None) for place, f in found] == [((3, 3), True), ((5, 19), False)]
-    assert apply(text, found[0][1]) == "# Title\n\n\nThe port closed. *I hope this helps!*\n"
-
-
 def test_existence_skip_quoted_passes_over_quotations_on_the_line() -> None:
     text = (
         "Title\n"

@@ -45,8 +45,7 @@ class ExistenceOptions:
     )
     fix_whole_lines: bool = option(
         False,
-        "A match that fills its lines (spaces and emphasis marks * and _ aside) comes with a "
-        "fix that removes those lines "
+        "A match that fills its lines (spaces aside) comes with a fix that removes those lines "
         "(give the rule 'fixable: safe' to apply it with --fix).",
     )
 
@@ -269,11 +268,10 @@ def _lines_to_remove(doc: Document, span: Span) -> Span:
 
 
 def _fills_lines(text: str, span: Span) -> bool:
-    """Whether only spaces, tabs and emphasis marks (``**Certainly!**``) stand beside ``span``
-    on its first and last lines."""
+    """Whether only spaces and tabs stand beside ``span`` on its first and last lines."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     if line_end == -1:
         line_end = len(text)
     before, after = text[line_start : span.start], text[span.end : line_end]
-    return not before.strip(" \t*_") and not after.strip(" \t\r*_")
+    return not before.strip(" \t") and not after.strip(" \t\r")
