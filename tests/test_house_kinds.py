@@ -113,9 +113,13 @@ def test_existence_skip_quoted_passes_over_quotations_on_the_line() -> None:
         "I hope this helps: a quotation ends with its line.\n"
         'The 12" screens sold out. I hope this helps.\n'
         'He said "it is 12" and I hope this helps.\n'
+        '"Our 72" sofa fits. I hope this helps!"\n'
+        '2½" pipes: "I hope this helps"\n'
+        '72" wide. I hope this helps!" It was shared widely.\n'
     )
     opts = {"tokens": ["I hope this helps"], "skip-quoted": True}
-    # A straight quote after a digit is an inch mark, but one that closes a quotation.
+    # Straight quotes after a figure are inch marks only when the others pair up and all of
+    # them do not: a line may go on with a quotation opened on the line before.
     assert places("existence", opts, text) == [(2, 40), (4, 1), (5, 27), (6, 24)]
     assert places("existence", {**opts, "skip-quoted": False}, text) == [
         (2, 11),
@@ -125,6 +129,9 @@ def test_existence_skip_quoted_passes_over_quotations_on_the_line() -> None:
         (4, 1),
         (5, 27),
         (6, 24),
+        (7, 21),
+        (8, 13),
+        (9, 11),
     ]
 
 

@@ -40,8 +40,9 @@ class ExistenceOptions:
     skip_quoted: bool = option(
         False,
         "Matches inside a quotation on their line are not reported: after an opening “ "
-        'not yet closed by ”, or after an odd number of straight double quotes (a " right '
-        'after a digit, outside a quotation, is an inch mark: 12" screens).',
+        "not yet closed by ”, or after an odd number of straight double quotes (those right "
+        "after a figure are inch marks, as in 12\" screens, when the line's other straight "
+        "quotes pair up and all of them do not).",
     )
     fix_whole_lines: bool = option(
         False,
@@ -179,17 +180,25 @@ class _Quotations:
 
 def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
     """Where the quotation marks of the line at ``start`` are, and whether a quotation is open
-    after each: straight quotes open and close in turn, but for an inch mark (a straight quote
-    right after a digit, none open); “ opens and ” closes."""
+    after each: straight quotes open and close in turn, but for inch marks (12" screens); “
+    opens and ” closes."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     positions: list[int] = []
     open_after: list[bool] = []
+    marks = list(_QUOTATION_MARK.finditer(text, start, end))
+    after_figure = [
+        m.group() == '"' and m.start() > start and text[m.start() - 1].isnumeric() for m in marks
+    ]
+    straight_marks = sum(m.group() == '"' for m in marks)
+    # Straight quotes pair up; when they do not, and they would without those after a figure,
+    # those are inch marks (12" screens), not quotation marks.
+    inches = straight_marks % 2 == 1 and (straight_marks - sum(after_figure)) % 2 == 0
     straight = curly = False
-    for mark in _QUOTATION_MARK.finditer(text, start, end):
+    for mark, inch in zip(marks, after_figure, strict=True):
         at = mark.start()
         if mark.group() == '"':
-            if straight or at == start or not text[at - 1].isdigit():
+            if not (inches and inch):
                 straight = not straight
         else:
             curly = mark.group() == "“"
