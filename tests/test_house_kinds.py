@@ -135,6 +135,18 @@ def test_existence_skip_quoted_passes_over_quotations_on_the_line() -> None:
     ]
 
 
+def test_existence_skip_quoted_reads_single_quotes_and_block_quotes() -> None:
+    text = (
+        "# Title\n\n"
+        "It wrote 'I hope this helps!' and stopped. Don't worry: I hope this helps.\n\n"
+        "The bot’s reply, ‘I hope this helps’, it’s said. I hope this helps.\n\n"
+        "> The bot: I hope this helps.\n\n"
+        "Rock 'n' roll. The students' band. I hope this helps.\n"
+    )
+    opts = {"tokens": ["I hope this helps"], "skip-quoted": True}
+    assert places("existence", opts, text, "markdown") == [(3, 57), (5, 50), (9, 36)]
+
+
 _QUOTED_BEFORE = regex.compile(
     r'(?<=^[^"\n]*(?:"[^"\n]*"[^"\n]*)*"[^"\n]*)|(?<=“[^”\n]*)', regex.MULTILINE
 )

@@ -40,9 +40,10 @@ class ExistenceOptions:
     skip_quoted: bool = option(
         False,
         "Matches inside a quotation on their line are not reported: after an opening “ "
-        "not yet closed by ”, or after an odd number of straight double quotes (those right "
+        "not yet closed by ”, after an odd number of straight double quotes (those right "
         "after a figure are inch marks, as in 12\" screens, when the line's other straight "
-        "quotes pair up and all of them do not).",
+        "quotes pair up and all of them do not), after a single quote (' or ‘) that opens "
+        "before a word and is not yet closed, or on a line that opens with > (a block quote).",
     )
     fix_whole_lines: bool = option(
         False,
@@ -163,11 +164,13 @@ class _Quotations:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        #: Per line start: where its quotation marks are, and whether one is open after each.
+        #: Per line start: where its quotation marks are, and whether one is open after each
+        #: (one mark before the line, open, for a block quote).
         self._lines: dict[int, tuple[list[int], list[bool]]] = {}
 
     def inside(self, at: int) -> bool:
-        """Whether ``at`` stands inside a quotation opened earlier on its line."""
+        """Whether ``at`` stands inside a quotation opened earlier on its line, or in a block
+        quote."""
         starts = self.doc.line_starts
         line_start = starts[bisect_right(starts, at) - 1]
         marks = self._lines.get(line_start)
@@ -180,10 +183,18 @@ class _Quotations:
 
 def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
     """Where the quotation marks of the line at ``start`` are, and whether a quotation is open
-    after each: straight quotes open and close in turn, but for inch marks (12" screens); “
-    opens and ” closes."""
+    after each.
+
+    Straight double quotes open and close in turn, but for inch marks (12" screens); “ opens
+    and ” closes. A single quote (' or ‘) opens after a space or an opening bracket or quote
+    and before a word; one (' or ’) closes after a word and before a space or punctuation, so
+    that the apostrophes of "don't" and "it’s" do neither. A line that opens with ``>`` is a
+    block quote: quoted whole.
+    """
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
+    if _BLOCK_QUOTE.match(text, start, end):
+        return [start - 1], [True]
     positions: list[int] = []
     open_after: list[bool] = []
     marks = list(_QUOTATION_MARK.finditer(text, start, end))
@@ -194,20 +205,34 @@ def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
     # Straight quotes pair up; when they do not, and they would without those after a figure,
     # those are inch marks (12" screens), not quotation marks.
     inches = straight_marks % 2 == 1 and (straight_marks - sum(after_figure)) % 2 == 0
-    straight = curly = False
+    straight = curly = single = False
     for mark, inch in zip(marks, after_figure, strict=True):
         at = mark.start()
-        if mark.group() == '"':
+        c = mark.group()
+        if c == '"':
             if not (inches and inch):
                 straight = not straight
+        elif c in "“”":
+            curly = c == "“"
         else:
-            curly = mark.group() == "“"
+            before = text[at - 1] if at > start else " "
+            after = text[at + 1] if at + 1 < end else " "
+            if not single and c != "’" and before in _OPENS_BEFORE and after.isalnum():
+                single = True
+            elif single and c != "‘" and not before.isspace() and not after.isalnum():
+                single = False
+            else:
+                continue  # an apostrophe
         positions.append(at)
-        open_after.append(straight or curly)
+        open_after.append(straight or curly or single)
     return positions, open_after
 
 
-_QUOTATION_MARK = regex.compile('["“”]')
+_QUOTATION_MARK = regex.compile("[\"“”'‘’]")
+_BLOCK_QUOTE = regex.compile(r"[ \t]{0,3}>")
+#: What a single quote that opens a quotation may follow: the line's start, a space, an
+#: opening bracket or quotation mark, a dash.
+_OPENS_BEFORE = frozenset(' \t\u00a0([{"“—–-')
 
 
 class Existence(Kind):
