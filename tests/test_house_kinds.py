@@ -141,10 +141,20 @@ def test_existence_skip_quoted_reads_single_quotes_and_block_quotes() -> None:
         "It wrote 'I hope this helps!' and stopped. Don't worry: I hope this helps.\n\n"
         "The bot’s reply, ‘I hope this helps’, it’s said. I hope this helps.\n\n"
         "> The bot: I hope this helps.\n\n"
-        "Rock 'n' roll. The students' band. I hope this helps.\n"
+        "Rock 'n' roll. The students' band. I hope this helps.\n\n"
+        "Open since the '90s. I hope this helps. 'Tis the season: I hope this helps.\n\n"
+        'The "Assist 365" bot. It wrote: "I hope this helps.\n'
     )
     opts = {"tokens": ["I hope this helps"], "skip-quoted": True}
-    assert places("existence", opts, text, "markdown") == [(3, 57), (5, 50), (9, 36)]
+    # A single quote with none after it to close it opens nothing ('90s, 'Tis); a quote after
+    # a figure is no inch mark when the others would not open and close in turn without it.
+    assert places("existence", opts, text, "markdown") == [
+        (3, 57),
+        (5, 50),
+        (9, 36),
+        (11, 22),
+        (11, 58),
+    ]
 
 
 _QUOTED_BEFORE = regex.compile(

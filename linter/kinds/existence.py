@@ -197,35 +197,55 @@ def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
         return [start - 1], [True]
     positions: list[int] = []
     open_after: list[bool] = []
-    marks = list(_QUOTATION_MARK.finditer(text, start, end))
-    after_figure = [
-        m.group() == '"' and m.start() > start and text[m.start() - 1].isnumeric() for m in marks
+    marks = [
+        (m.start(), m.group(), _opens(text, m.start(), start, end), _closes(text, m.start(), end))
+        for m in _QUOTATION_MARK.finditer(text, start, end)
     ]
-    straight_marks = sum(m.group() == '"' for m in marks)
-    # Straight quotes pair up; when they do not, and they would without those after a figure,
-    # those are inch marks (12" screens), not quotation marks.
-    inches = straight_marks % 2 == 1 and (straight_marks - sum(after_figure)) % 2 == 0
+    inches = _inch_marks([(at, o, c) for at, mark, o, c in marks if mark == '"'], text, start)
+    # A single quote opens only with one after it that may close it: "'90s", "'til".
+    last_closer = max((at for at, mark, _, c in marks if mark in "'’" and c), default=-1)
     straight = curly = single = False
-    for mark, inch in zip(marks, after_figure, strict=True):
-        at = mark.start()
-        c = mark.group()
-        if c == '"':
-            if not (inches and inch):
+    for at, mark, opens, closes in marks:
+        if mark == '"':
+            if at not in inches:
                 straight = not straight
-        elif c in "“”":
-            curly = c == "“"
+        elif mark in "“”":
+            curly = mark == "“"
+        elif not single and mark != "’" and opens and at < last_closer:
+            single = True
+        elif single and mark != "‘" and closes:
+            single = False
         else:
-            before = text[at - 1] if at > start else " "
-            after = text[at + 1] if at + 1 < end else " "
-            if not single and c != "’" and before in _OPENS_BEFORE and after.isalnum():
-                single = True
-            elif single and c != "‘" and not before.isspace() and not after.isalnum():
-                single = False
-            else:
-                continue  # an apostrophe
+            continue  # an apostrophe
         positions.append(at)
         open_after.append(straight or curly or single)
     return positions, open_after
+
+
+def _opens(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the quotation mark at ``at`` may open a quotation: after the line's start, a
+    space, an opening bracket or quotation mark or a dash, and before a letter or digit."""
+    before = text[at - 1] if at > start else " "
+    return before in _OPENS_BEFORE and at + 1 < end and text[at + 1].isalnum()
+
+
+def _closes(text: str, at: int, end: int) -> bool:
+    """Whether the quotation mark at ``at`` may close a quotation: after no space, and before
+    a space, punctuation or the line's end."""
+    return not text[at - 1].isspace() and (at + 1 >= end or not text[at + 1].isalnum())
+
+
+def _inch_marks(straight: list[tuple[int, bool, bool]], text: str, start: int) -> set[int]:
+    """Which of a line's straight quotes (place, may open, may close) are inch marks: those
+    right after a figure (12" screens, 2½" pipes), when the line's straight quotes do not pair
+    up and the others do, each of those opening and closing in turn where it may."""
+    after_figure = {at for at, _, _ in straight if at > start and text[at - 1].isnumeric()}
+    if len(straight) % 2 == 0 or not after_figure:
+        return set()
+    others = [(o, c) for at, o, c in straight if at not in after_figure]
+    if len(others) % 2 or not all(c if k % 2 else o for k, (o, c) in enumerate(others)):
+        return set()
+    return after_figure
 
 
 _QUOTATION_MARK = regex.compile("[\"“”'‘’]")
