@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from linter.engine import active_rules, lint
 from linter.kinds import get_kind
-from linter.kinds.existence import _Quotations
+from linter.kinds.quotations import Quotations
 from linter.options import parse_options
 from linter.parse import parse
 from linter.rulebook import builtin_rules
@@ -167,7 +167,7 @@ def test_existence_skip_quoted_agrees_with_the_lookbehind_it_replaced(text: str)
     # Without digits (no inch marks), inside a quotation is where the rule's patterns once
     # looked behind for an odd number of straight quotes, or a “ not closed, on the line.
     doc = parse(text, "a.txt")
-    quotations = _Quotations(doc)
+    quotations = Quotations(doc)
     for at in range(len(text) + 1):
         assert quotations.inside(at) == (_QUOTED_BEFORE.match(text, at) is not None), at
 
