@@ -143,10 +143,12 @@ def test_existence_skip_quoted_reads_single_quotes_and_block_quotes() -> None:
         "> The bot: I hope this helps.\n\n"
         "Rock 'n' roll. The students' band. I hope this helps.\n\n"
         "Open since the '90s. I hope this helps. 'Tis the season: I hope this helps.\n\n"
-        'The "Assist 365" bot. It wrote: "I hope this helps.\n'
+        'The "Assist 365" bot. It wrote: "I hope this helps.\n\n'
+        "In '98 I hope this helps, the players' band said; give 'em one. I hope this helps.\n"
     )
     opts = {"tokens": ["I hope this helps"], "skip-quoted": True}
-    # A single quote with none after it to close it opens nothing ('90s, 'Tis); a quote after
+    # A single quote with none after it to close it opens nothing ('90s, 'Tis), nor one before
+    # a year or a word it shortens ('98, 'em) whatever follows; a quote after
     # a figure is no inch mark when the others would not open and close in turn without it.
     assert places("existence", opts, text, "markdown") == [
         (3, 57),
@@ -154,6 +156,8 @@ def test_existence_skip_quoted_reads_single_quotes_and_block_quotes() -> None:
         (9, 36),
         (11, 22),
         (11, 58),
+        (15, 8),
+        (15, 65),
     ]
 
 

@@ -77,7 +77,11 @@ def _opens(text: str, at: int, start: int, end: int) -> bool:
     """Whether the quotation mark at ``at`` may open a quotation: after the line's start, a
     space, an opening bracket or quotation mark or a dash, and before a letter or digit."""
     before = text[at - 1] if at > start else " "
-    return before in _OPENS_BEFORE and at + 1 < end and text[at + 1].isalnum()
+    if before not in _OPENS_BEFORE or at + 1 >= end or not text[at + 1].isalnum():
+        return False
+    # A single quote before a year or a short word it stands for ('98, ‘90s, 'em, 'til) is an
+    # apostrophe, not a quotation mark.
+    return text[at] == '"' or _ELISION.match(text, at + 1, end) is None
 
 
 def _closes(text: str, at: int, end: int) -> bool:
@@ -101,6 +105,7 @@ def _inch_marks(straight: list[tuple[int, bool, bool]], text: str, start: int) -
 
 _QUOTATION_MARK = regex.compile("[\"“”'‘’]")
 _BLOCK_QUOTE = regex.compile(r"[ \t]{0,3}>")
+_ELISION = regex.compile(r"(?i:\d\d(?:s|\b)|(?:em|til|tis|twas|cause|bout|round|n)\b)")
 #: What a single quote that opens a quotation may follow: the line's start, a space, an
 #: opening bracket or quotation mark, a dash.
 _OPENS_BEFORE = frozenset(' \t\u00a0([{"“—–-')
