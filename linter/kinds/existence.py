@@ -44,7 +44,8 @@ class ExistenceOptions:
         "not yet closed by ”, after an odd number of straight double quotes (those right "
         "after a figure are inch marks, as in 12\" screens, when the line's other straight "
         "quotes pair up and all of them do not), after a single quote (' or ‘) that opens "
-        "before a word and is not yet closed, or on a line that opens with > (a block quote).",
+        "before a word and is closed later on the line but not yet (an apostrophe, as in "
+        "'98 or 'em, opens nothing), or on a line that opens with > (a block quote).",
     )
     fix_whole_lines: bool = option(
         False,

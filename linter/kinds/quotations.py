@@ -38,9 +38,9 @@ def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
 
     Straight double quotes open and close in turn, but for inch marks (12" screens); “ opens
     and ” closes. A single quote (' or ‘) opens after a space or an opening bracket or quote
-    and before a word; one (' or ’) closes after a word and before a space or punctuation, so
-    that the apostrophes of "don't" and "it’s" do neither. A line that opens with ``>`` is a
-    block quote: quoted whole.
+    and before a word, when one that may close it follows; one (' or ’) closes after a word
+    and before a space or punctuation. So the apostrophes of "don't", "it’s", "'98" and "'em"
+    do neither. A line that opens with ``>`` is a block quote: quoted whole.
     """
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
@@ -49,7 +49,12 @@ def _quotation_marks(text: str, start: int) -> tuple[list[int], list[bool]]:
     positions: list[int] = []
     open_after: list[bool] = []
     marks = [
-        (m.start(), m.group(), _opens(text, m.start(), start, end), _closes(text, m.start(), end))
+        (
+            m.start(),
+            m.group(),
+            _opens(text, m.start(), start, end),
+            _closes(text, m.start(), start, end),
+        )
         for m in _QUOTATION_MARK.finditer(text, start, end)
     ]
     inches = _inch_marks([(at, o, c) for at, mark, o, c in marks if mark == '"'], text, start)
@@ -84,10 +89,12 @@ def _opens(text: str, at: int, start: int, end: int) -> bool:
     return text[at] == '"' or _ELISION.match(text, at + 1, end) is None
 
 
-def _closes(text: str, at: int, end: int) -> bool:
-    """Whether the quotation mark at ``at`` may close a quotation: after no space, and before
-    a space, punctuation or the line's end."""
-    return not text[at - 1].isspace() and (at + 1 >= end or not text[at + 1].isalnum())
+def _closes(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the quotation mark at ``at`` may close a quotation: after no space (and not at
+    the line's start), and before a space, punctuation or the line's end."""
+    if at == start or text[at - 1].isspace():
+        return False
+    return at + 1 >= end or not text[at + 1].isalnum()
 
 
 def _inch_marks(straight: list[tuple[int, bool, bool]], text: str, start: int) -> set[int]:
