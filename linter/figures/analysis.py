@@ -730,8 +730,14 @@ def _settle_all(
     if not complete and any(_needs_whole_body(f, body, config, elsewhere) for f in pending):
         return None
     said = _KeysSaid(figures, doc)
+    by_sentence: dict[Span, list[Figure]] = {}
+    for f in candidates:
+        by_sentence.setdefault(f.sentence, []).append(f)
     settled = {
-        id(f): _settle(f, body, keys_by_class, values_by_class, config, said) for f in pending
+        id(f): _settle(
+            f, body, keys_by_class, values_by_class, config, said, by_sentence[f.sentence]
+        )
+        for f in pending
     }
     return tuple(settled.get(id(f)) or Claim(f, Status.STATED) for f in claimed)
 
@@ -836,6 +842,23 @@ class _KeysSaid:
                 if f.role is Role.BODY and q.kind in _AMOUNTS and (anchor := f.anchor) is not None:
                     self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
         return bool(self._said.get(key, set()) - {kind_unit})
+
+    @cached_property
+    def sum_shares(self) -> list[float]:
+        """Each share (in per cent) one body sum of money makes of a larger one in the same
+        currency, in order (of the first :data:`_MOST_SUMS` sums)."""
+        sums: dict[str, list[float]] = {}
+        for f in self._figures:
+            q = f.quantity
+            if f.role is Role.BODY and q.kind is QKind.MONEY and q.low == q.high and q.low > 0:
+                sums.setdefault(q.unit, []).append(q.low)
+        found = []
+        for values in sums.values():
+            values = sorted(values[:_MOST_SUMS])
+            for i, part in enumerate(values):
+                found.extend(100 * part / whole for whole in values[i + 1 :])
+        found.sort()
+        return found
 
     @cached_property
     def shares(self) -> list[tuple[float, Figure]]:
@@ -948,7 +971,9 @@ def _settle(
     values_by_class: dict[tuple[str, str], list[Figure]],
     config: Config,
     said: _KeysSaid | None = None,
+    together: list[Figure] | None = None,
 ) -> Claim:
+    """Claim ``f`` settled against the body; ``together`` are the claims of its sentence."""
     q = f.quantity
     candidates = _candidates(f, body, keys_by_class, config)
     if not candidates:
@@ -965,6 +990,15 @@ def _settle(
         # Nor a share that the body writes one count as part of another ("Of those, 12,310"),
         # whatever they are read as counting.
         if q.kind is QKind.PERCENT and said is not None and _parts_making(q, said.shares, config):
+            return Claim(f, Status.UNCLEAR)
+        # Nor a share of a sum of money that two of the body's sums make ("about a quarter of
+        # the money" against "took £412,318" and "£104,000 had been recovered").
+        if (
+            q.kind is QKind.PERCENT
+            and said is not None
+            and f.anchor.head in _SUMS_OF_MONEY
+            and _share_between(q, said.sum_shares, config)
+        ):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
     if any(agree(q, g.quantity, config.tolerances) for g in candidates):
@@ -995,6 +1029,12 @@ def _settle(
         # "released 903 titles in 2025 and plans 900 this year": where the body gives its
         # year, it also names the claim's by the article's own.
         return Claim(f, Status.UNCLEAR)
+    # A body figure that states another figure of the claim's sentence, of the same thing,
+    # is that figure's, not a contradiction of this one: "closes nine of its 64 branches"
+    # against "will close nine branches", "rose from £2 to £2.50" against "now £2.50".
+    same_scope = _not_theirs(f, same_scope, together or [], config)
+    if not same_scope:
+        return Claim(f, Status.UNCLEAR)
     middle = (q.low + q.high) / 2
     assert f.anchor is not None
     head = f.anchor.head
@@ -1008,6 +1048,26 @@ def _settle(
         )
 
     return Claim(f, Status.CONTRADICTED, min(same_scope, key=rank))
+
+
+def _not_theirs(
+    f: Figure, found: list[Figure], together: list[Figure], config: Config
+) -> list[Figure]:
+    """The figures of ``found`` (body figures that may contradict claim ``f``) that state
+    none of the other figures of ``f``'s sentence in ``together`` of the same kind, unit and
+    anchor key, in that figure's time frame (a level the body gives is not the point of
+    comparison "from 45% to 52%" gives, though both are 45%)."""
+    others = [g for g in together if g is not f and g.bucket == f.bucket]
+    if not others:
+        return found
+    return [
+        g
+        for g in found
+        if not any(
+            _states(o.quantity, g.quantity, config) and _same_time(o.scope, g.scope)
+            for o in others
+        )
+    ]
 
 
 #: Right before a count: words that make it a part of the count before it ("98,640 people.
@@ -1132,6 +1192,40 @@ def _parts_making(
         found.append(shares[at][1])
         at += 1
     return found
+
+
+#: What a share of a sum of money counts ("a quarter of the money", "half its budget").
+_SUMS_OF_MONEY = frozenset(
+    {
+        "money",
+        "cash",
+        "fund",
+        "funding",
+        "sum",
+        "amount",
+        "budget",
+        "cost",
+        "spending",
+        "revenue",
+        "income",
+        "profit",
+        "taking",
+        "debt",
+        "loss",
+        "grant",
+        "bill",
+    }
+)
+#: At most so many sums of money of one currency are paired (see ``_KeysSaid.sum_shares``).
+_MOST_SUMS = 60
+
+
+def _share_between(claim: Quantity, shares: list[float], config: Config) -> bool:
+    """Whether one of ``shares`` (in order) falls in the claimed share's interval."""
+    share = interval(claim, config.tolerances, summary=True)
+    slack = 1e-9 * max(1.0, abs(share.high))
+    at = bisect_left(shares, share.low - slack)
+    return at < len(shares) and shares[at] <= share.high + slack
 
 
 #: Words of four letters or more, for what a claim and a part's sentence say alike.

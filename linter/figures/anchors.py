@@ -495,13 +495,20 @@ _SCOPE = lazy(
     |\b(?P<per>a|per|each|every)\s+(?P<per_unit>day|week|month|year|hour)\b
     |\b(?P<adv>daily|annually|weekly|monthly|hourly|year-on-year|year-to-date|previously
         |cumulatively)\b
+    |\b(?P<each>(?:in|on|for|at|to)\s+(?:each|every|either)\s+(?!(?:day|week|month|year
+        |hour)s?\b)[a-z]+|each\s+way|apiece|per\s+(?:head|person|capita|household|pupil
+        |child|adult|patient|resident|member|side))\b
     |\bin\s+(?P<in_year>(?:1[5-9]|20)\d\d)\b
     |\b(?:a|one|two|three)\s+(?:years?|months?|weeks?|decades?)\s+(?P<ago>ago|earlier|before)\b
     |\bso\s+far\s+this\s+(?P<so_far>\w+)
     """,
 )
 _PRIOR = lazy(
-    globals(), "_PRIOR", r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)[ \t]+$)"
+    globals(),
+    "_PRIOR",
+    # "than in 2024": the year compared with is no time of the figures.
+    r"(?i:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)"
+    r"(?:[ \t]+(?:in|on|at|during))?[ \t]+$)",
 )
 #: Right before a figure that states a change or a difference, not a level: "up by a
 #: quarter", "fell 3.2%", "a rise of 5%", "lost seven seats", "a margin of four", "another
@@ -533,6 +540,14 @@ _COMPARED = lazy(
 _SEATS_SWING = lazy(globals(), "_SEATS_SWING", r"(?i:\b(?:lost|gained|shed)[ \t]+$)")
 _SEATS = lazy(globals(), "_SEATS", r"(?i:[ \t]+seats?\b)")
 _REL_NORMAL = {"past": "last", "previous": "last", "preceding": "last"}
+#: Adverbs of a rate, as the key "a day" and "per day" have.
+_PER_ADVERB = {
+    "daily": "per day",
+    "weekly": "per week",
+    "monthly": "per month",
+    "annually": "per year",
+    "hourly": "per hour",
+}
 
 
 def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -544,7 +559,14 @@ def scopes_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             for w in m.group().split()
             if w.lower() not in ("in", "over", "during", "within", "for", "the")
         ]
-        key = " ".join(_REL_NORMAL.get(w, lemma(w)) for w in words)
+        if m.group("per"):
+            key = "per " + m.group("per_unit").lower()  # "a day", "each day", "per day"
+        elif m.group("adv") and m.group("adv").lower() in _PER_ADVERB:
+            key = _PER_ADVERB[m.group("adv").lower()]
+        elif m.group("each"):
+            key = "each"  # "two lanes in each direction", "each way", "£40 per head"
+        else:
+            key = " ".join(_REL_NORMAL.get(w, lemma(w)) for w in words)
         found.append((m.start(), m.end(), key))
     return found
 

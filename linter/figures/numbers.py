@@ -426,7 +426,12 @@ _PARTICIPLE = lazy(
     r"|proposed|stalled)\b",
 )
 _AFTER_YEAR = lazy(globals(), "_AFTER_YEAR", r"[ \t]*(?:[,.;:)!?\"”’]|$|[ \t]*[-–]\d)")
-_AGED = lazy(globals(), "_AGED", r"(?i:\baged[ \t]+$)")
+#: Before an age: "aged 39", "a man of 71" (not "a father of 3", who has three children).
+_AGED = lazy(
+    globals(),
+    "_AGED",
+    r"(?i:\b(?:aged|(?:man|woman|boy|girl|pensioner|widow|widower|teenager)[ \t]+of)[ \t]+$)",
+)
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
 _FROM_BEFORE = lazy(globals(), "_FROM_BEFORE", r"(?i:\bfrom[ \t]+$)")
 _BETWEEN_BEFORE = lazy(globals(), "_BETWEEN_BEFORE", r"(?i:\bbetween[ \t]+$)")

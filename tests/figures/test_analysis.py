@@ -302,6 +302,64 @@ def test_the_unscoped_body_figure_is_the_evidence() -> None:
     ) == [("95 insurgents", "contradicted", "92 insurgents")]
 
 
+def test_a_body_figure_of_another_figure_of_the_claims_sentence_is_that_ones() -> None:
+    # The body states the part, not the whole: it neither contradicts nor supports 64.
+    assert claims(
+        "The society will close nine of its 64 branches.",
+        "The society will close nine branches this year, leaving it with 55.",
+    ) == [("nine of its 64 branches", "stated", ""), ("64 branches", "unclear", "")]
+    assert claims("The Greens won 66 of the 101 seats.", "The Greens won 66 seats.") == [
+        ("66 of the 101 seats", "stated", ""),
+        ("101 seats", "unclear", ""),
+    ]
+    # A figure of the whole that is not the part's still contradicts it.
+    assert claims(
+        "The society will close nine of its 64 branches.",
+        "The society will close nine of its 70 branches.",
+    ) == [
+        ("nine of its 64 branches", "stated", ""),
+        ("64 branches", "contradicted", "70 branches"),
+    ]
+    # A level the body gives is not the point of comparison of the same value.
+    assert claims(
+        "Turnout rose from 45% to 52%.", "Turnout was 45%, up from 40% at the last election."
+    ) == [
+        ("Turnout rose from 45%", "stated", ""),
+        ("Turnout rose from 45% to 52%", "contradicted", "Turnout was 45%"),
+    ]
+    # And the part that changed is set against the body's part, not its whole.
+    assert claims(
+        "The firm met 7 of its 8 targets.", "The firm exceeded 5 of its 8 targets and missed 3."
+    ) == [
+        ("7 of its 8 targets", "contradicted", "5 of its 8 targets"),
+        ("8 targets", "stated", ""),
+    ]
+
+
+def test_a_count_for_each_of_several_does_not_contradict_a_total() -> None:
+    assert claims(
+        "The bridge carries four lanes.",
+        "The crossing carries two lanes in each direction and a path for cyclists.",
+    ) == [("four lanes", "unclear", "")]
+
+
+def test_a_year_compared_with_is_no_claim_of_when() -> None:
+    assert claims(
+        "Free entry brought in 74,000 more young visitors than in 2024.",
+        "The museum had 1,213,480 visitors in 2025.",
+    ) == [("74,000 more young visitors", "unclear", ""), ("visitors than in 2024", "unclear", "")]
+
+
+def test_a_share_of_money_two_sums_make_is_not_unsupported() -> None:
+    body = "Hollis took £412,318 from the trust. The trust said £104,000 had been recovered."
+    assert claims("The hospice has recovered about a quarter of the money.", body) == [
+        ("about a quarter of the money", "unclear", "")
+    ]
+    assert claims("The hospice has recovered about half of the money.", body) == [
+        ("about half of the money", "unsupported", "")
+    ]
+
+
 def test_different_fates_are_different_anchors() -> None:
     assert claims("Police arrested 40 rebels.", "Air strikes killed 12 rebels.") == [
         ("40 rebels", "unsupported", "")

@@ -186,6 +186,38 @@ def test_a_time_frame_in_another_clause_does_not() -> None:
     assert scope_for(text, "44%") == frozenset()
 
 
+def test_a_rate_has_one_scope_however_written() -> None:
+    for text in (
+        "It carries 38,000 vehicles a day.",
+        "It carries 38,000 vehicles per day.",
+        "It carries 38,000 vehicles every day.",
+        "It carries 38,000 vehicles daily.",
+    ):
+        assert scope_for(text, "38,000") == frozenset({"per day"})
+    assert scope_for("It costs £18m annually.", "£18m") == frozenset({"per year"})
+
+
+def test_a_figure_for_each_of_several_is_its_own_scope() -> None:
+    for text in (
+        "It carries two lanes in each direction.",
+        "It carries two lanes in either direction.",
+        "It carries two lanes each way.",
+        "The tickets cost £40 per head.",
+    ):
+        figure = "£40" if "£40" in text else "two"
+        assert scope_for(text, figure) == frozenset({"each"})
+    # "every day" is a rate, not a share out.
+    assert scope_for("Crews of 20 worked in every week of the flood.", "20") == frozenset(
+        {"per week"}
+    )
+
+
+def test_a_year_compared_with_is_a_point_of_comparison() -> None:
+    text = "It had 74,000 more visitors than in 2024."
+    assert scope_for(text, "2024") == frozenset({"prior"})
+    assert scope_for("It had more visitors compared with 2024.", "2024") == frozenset({"prior"})
+
+
 def test_a_change_is_its_own_scope() -> None:
     assert scope_for("Uptake is up by a quarter.", "a quarter") == frozenset({"change"})
     assert scope_for("The index fell 3.2% in May.", "3.2%") == frozenset({"change"})

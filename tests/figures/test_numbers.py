@@ -209,6 +209,10 @@ def test_ordinals_are_ranks(text: str, written: str, rank: int) -> None:
     assert one(text) == ("ordinal", written, rank, rank, 0, "", "")
 
 
+def test_a_parent_of_so_many_has_so_many_children() -> None:
+    assert one("a father of 3 was rescued")[:3] == ("count", "3", 3)
+
+
 def test_a_second_is_not_a_rank() -> None:
     assert read("for a second time") == []
 
@@ -221,6 +225,8 @@ def test_a_second_is_not_a_rank() -> None:
         ("a man aged 39 was held", "39", 39),
         ("Sunil Khanal, 27, said", "27", 27),
         ("a thirty-nine-year-old farmer", "thirty-nine-year-old", 39),
+        ("a man of 71 died", "71", 71),
+        ("and a woman of 64.", "64", 64),
     ],
 )
 def test_ages(text: str, written: str, age: int) -> None:
