@@ -103,14 +103,25 @@ def read_baseline(path: Path) -> list[Entry]:
         raise UserError(f"cannot read the baseline: {exc.strerror or exc}", path=shown) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"the baseline is not valid JSON ({exc})", path=shown) from None
-    if not isinstance(data, dict) or data.get("copydesk-baseline") != FORMAT_VERSION:
+    except RecursionError:
+        raise UserError("the baseline is not valid JSON (nested too deeply)", path=shown) from None
+    version = data.get("copydesk-baseline") if isinstance(data, dict) else None
+    # type(): true == 1 in Python, and "copydesk-baseline": true is no version.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise UserError(
             "not a copydesk baseline (version 1)",
             path=shown,
             hint="write a new one with --write-baseline",
         )
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise UserError(
+            "the baseline has no list of findings",
+            path=shown,
+            hint="write a new one with --write-baseline",
+        )
     out: list[Entry] = []
-    for item in data.get("findings", []):
+    for item in findings:
         try:
             out.append(
                 Entry(
@@ -122,7 +133,7 @@ def read_baseline(path: Path) -> list[Entry]:
                     str(item.get("message", "")),
                 )
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
             raise UserError(
                 "a baseline entry lacks path, rule, fingerprint or context", path=shown
             ) from None

@@ -155,9 +155,10 @@ def main() -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=1024),
     metavar="N",
-    help="Worker processes for many files (default: the number of CPUs).",
+    help="Worker processes for many files (default: the number of CPUs; at most four for "
+    "each CPU).",
 )
 @click.option(
     "--no-cache", is_flag=True, help="Lint every file again; do not read or write the cache."

@@ -150,7 +150,7 @@ def check(options: CheckOptions) -> NoReturn:
     """Check article files and folders (default: the current folder), report, and exit."""
     with _start_up():
         from linter.config import load_config
-        from linter.parallel import Entry, default_jobs, lint_entries
+        from linter.parallel import MAX_JOBS_PER_CPU, Entry, default_jobs, lint_entries
         from linter.reporters import Summary, make_reporter
         from linter.runner import STDIN, FileReport, collect, lint_data, read_error
 
@@ -223,7 +223,9 @@ def check(options: CheckOptions) -> NoReturn:
         ),
         config,
         other,
-        jobs=options.jobs or default_jobs(),
+        # More workers than CPUs only share them: a few more are allowed (a machine may have
+        # work to wait on), not thousands of processes.
+        jobs=min(options.jobs or default_jobs(), MAX_JOBS_PER_CPU * default_jobs()),
         cache=cache,
     )
     from linter.progress import Progress, wanted
@@ -233,7 +235,10 @@ def check(options: CheckOptions) -> NoReturn:
     for report in reports:
         if write_baseline_path is not None:
             recorded.extend(report.diagnostics)
-        if changed is not None:
+        if changed is not None and not (
+            "-" in options.paths and report.path == (options.stdin_filename or "<stdin>")
+        ):
+            # Text on standard input is no file git knows the changes of: all of it counts.
             kept = tuple(d for d in report.diagnostics if changed.touches(cwd, d))
             report = replace(report, diagnostics=kept)
         if baseline is not None:
@@ -340,14 +345,33 @@ def _report_filter(
 
 
 def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
-    """Refuse an ``-o FILE`` that would overwrite what the run reads: an article named on the
-    command line (or a new path also named as one), a file the run would check, a baseline or
-    config file it uses, a symbolic link, or a file with other hard links. Opening it for the
-    report would empty it before it is read. An empty or new report inside a folder being
-    checked is passed over by the walk instead (:func:`output_identity`)."""
-    path = options.output_path
-    if path is None:
-        return
+    """Refuse an ``-o FILE`` or ``--write-baseline FILE`` that would overwrite what the run
+    reads: an article named on the command line (or a new path also named as one), a file the
+    run would check, a baseline or config file it uses, a symbolic link, or a file with other
+    hard links. Opening it for the report would empty it before it is read, and writing a
+    baseline there would put JSON in place of an article or a config. An empty or new report
+    inside a folder being checked is passed over by the walk instead
+    (:func:`output_identity`)."""
+    if options.output_path is not None:
+        used = [p for p in (options.baseline_path, options.write_baseline_path) if p is not None]
+        _guard_written(options.output_path, "-o", "report", used, options, config, cwd)
+    if options.write_baseline_path is not None:
+        _guard_written(
+            options.write_baseline_path, "--write-baseline", "baseline", [], options, config, cwd
+        )
+
+
+def _guard_written(
+    path: Path,
+    flag: str,
+    what: str,
+    used: list[Path],
+    options: CheckOptions,
+    config: Config,
+    cwd: Path,
+) -> None:
+    """Refuse ``path``, which the run writes its ``what`` to, if it is one of the files
+    :func:`_guard_output` lists (``used`` are other files the run reads or writes)."""
     paths = options.paths
     named = [p for p in paths if p != "-"]
     if options.stdin_filename is not None and "-" in paths:
@@ -357,31 +381,32 @@ def _guard_output(options: CheckOptions, config: Config, cwd: Path) -> None:
     except (OSError, ValueError):
         st = None
     problem = None
+    elsewhere = f"write the {what} to another file"
     # The config files it read are in config.reads (see _read_by).
-    used = [p for p in (options.baseline_path, options.write_baseline_path) if p is not None]
     if st is None:
         target = _spelled(path)
         if any(_spelled(p) == target for p in named):
-            problem = "-o names a path given as an article; write the report to another file"
+            problem = f"{flag} names a path given as an article; {elsewhere}"
         elif any(_spelled(p) == target for p in used):
-            problem = "-o names the baseline this run writes; write the report to another file"
-    elif stat.S_ISLNK(st.st_mode) and not _leads_to_a_stream(path):
-        problem = "-o names a symbolic link; write the report to a plain file"
+            problem = f"{flag} names the baseline this run writes; {elsewhere}"
+    elif stat.S_ISLNK(st.st_mode) and not (what == "report" and _leads_to_a_stream(path)):
+        problem = f"{flag} names a symbolic link; write the {what} to a plain file"
     elif stat.S_ISREG(st.st_mode):
         if st.st_nlink > 1:
-            problem = "-o names a file with other hard links, which the report would overwrite too"
-        elif any(_same_file(p, path) for p in named):
-            problem = "-o names an article this run checks; write the report to another file"
-        elif any(_same_file(p, path) for p in used) or _read_by(path, config):
             problem = (
-                "-o names a baseline or config file this run reads; write the report to "
-                "another file"
+                f"{flag} names a file with other hard links, which the {what} would overwrite too"
             )
+        elif any(_same_file(p, path) for p in named):
+            problem = f"{flag} names an article this run checks; {elsewhere}"
+        elif any(_same_file(p, path) for p in used) or _read_by(path, config):
+            problem = f"{flag} names a baseline or config file this run reads; {elsewhere}"
         elif st.st_size and _checks(st, options, config, cwd):
             problem = (
-                "-o names a file this run checks as an article; write the report elsewhere, "
-                "or under a name the run does not check (report.json, say)"
+                f"{flag} names a file this run checks as an article; write the {what} "
+                f"elsewhere, or under a name the run does not check ({what}.json, say)"
             )
+    elif st is not None and not stat.S_ISDIR(st.st_mode) and what == "baseline":
+        problem = f"{flag} names something other than a file; write the {what} to a plain file"
     if problem:
         raise UserError(problem, path=str(path))
 

@@ -2,7 +2,8 @@
 
 Compares REF with the working tree (staged and unstaged changes alike), so the same command
 works on a pull request's checkout (``--diff-from origin/main``) and before a commit. Files git
-does not track yet count as changed throughout.
+does not track yet count as changed throughout, and so do files outside the repository (git
+cannot say what changed in them).
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
 
 @dataclass(frozen=True)
 class ChangedLines:
-    """Changed lines per file (absolute path -> line numbers; None means every line)."""
+    """Changed lines per file (absolute path -> line numbers; None means every line), in the
+    repository whose top folder is ``top``."""
 
     files: dict[Path, frozenset[int] | None]
+    top: Path | None = None
 
     def touches(self, cwd: Path, d: Diagnostic) -> bool:
         """Whether a finding touches a changed line, or (for a finding that points at other
@@ -54,6 +57,8 @@ class ChangedLines:
         for path, first, end in places:
             key = (cwd / path).resolve()
             if key not in self.files:
+                if self.top is not None and self.top != key and self.top not in key.parents:
+                    return True  # outside the repository: git cannot say, so all of it
                 continue
             lines = self.files[key]
             if lines is None or any(n in lines for n in range(first, end + 1)):
@@ -85,6 +90,9 @@ def changed_lines(ref: str, cwd: Path) -> ChangedLines:
             "--no-ext-diff",
             "--unified=0",
             "--no-renames",
+            # Whatever diff.noprefix or diff.mnemonicPrefix say: the names are read below.
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
             ref,
             "--",
         ],
@@ -94,7 +102,7 @@ def changed_lines(ref: str, cwd: Path) -> ChangedLines:
     current: set[int] | None = None
     for line in diff.splitlines():
         if line.startswith(b"+++ "):
-            name = line[4:]
+            name = _unquoted(line[4:])
             if name == b"/dev/null":
                 current = None
                 continue
@@ -113,4 +121,38 @@ def changed_lines(ref: str, cwd: Path) -> ChangedLines:
     for name in untracked.split(b"\0"):
         if name:
             files[(top / name.decode("utf-8", "surrogateescape")).resolve()] = ALL_LINES
-    return ChangedLines({k: (v if v is None else frozenset(v)) for k, v in files.items()})
+    return ChangedLines(
+        {k: (v if v is None else frozenset(v)) for k, v in files.items()}, top.resolve()
+    )
+
+
+_ESCAPES = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13}
+
+
+def _unquoted(name: bytes) -> bytes:
+    """A file name as a diff's ``+++`` line writes it: git ends a name with a space in it
+    with a tab, and puts one with a quotation mark, a backslash or a control character in
+    C-style quotes (``"b/quo\\"te.md"``)."""
+    name = name.rstrip(b"\t")
+    if not (len(name) >= 2 and name.startswith(b'"') and name.endswith(b'"')):
+        return name
+    out = bytearray()
+    body = name[1:-1]
+    i = 0
+    while i < len(body):
+        c = body[i : i + 1]
+        if c != b"\\" or i + 1 >= len(body):
+            out += c
+            i += 1
+            continue
+        nxt = body[i + 1 : i + 2]
+        if nxt in _ESCAPES:
+            out.append(_ESCAPES[nxt])
+            i += 2
+        elif nxt.isdigit():
+            out.append(int(body[i + 1 : i + 4], 8) & 0xFF)
+            i += 4
+        else:  # \\ and \"
+            out += nxt
+            i += 2
+    return bytes(out)

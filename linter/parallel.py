@@ -40,6 +40,10 @@ _config: Config | None = None
 _cache: Cache | None = None
 
 
+#: ``--jobs`` is cut to so many workers for each CPU.
+MAX_JOBS_PER_CPU = 4
+
+
 def default_jobs() -> int:
     """The CPUs this process may run on."""
     try:

@@ -118,6 +118,17 @@ def test_baseline_paths_are_relative_to_the_baseline_file(
         (None, "baseline file does not exist"),
         ("{", "the baseline is not valid JSON"),
         ('{"findings": []}', "not a copydesk baseline"),
+        ('{"copydesk-baseline": true, "findings": []}', "not a copydesk baseline"),
+        ('{"copydesk-baseline": 1}', "the baseline has no list of findings"),
+        ('{"copydesk-baseline": 1, "findings": null}', "the baseline has no list of findings"),
+        ('{"copydesk-baseline": 1, "findings": {}}', "the baseline has no list of findings"),
+        ('{"copydesk-baseline": 1, "findings": [5]}', "a baseline entry lacks"),
+        (
+            '{"copydesk-baseline": 1, "findings": [{"path": "a.md", "rule": "r", '
+            '"fingerprint": "f", "context": "c", "line": 1e400}]}',
+            "a baseline entry lacks",
+        ),
+        ("[" * 100_000 + "]" * 100_000, "the baseline is not valid JSON"),
     ],
 )
 def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, message: str) -> None:
@@ -126,6 +137,32 @@ def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, me
     code, _, err = check(repo, "--baseline", "baseline.json", ".")
     assert code == 2
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("ferry.md", "--write-baseline names an article this run checks"),
+        (".copydesk.yaml", "--write-baseline names a baseline or config file this run reads"),
+        ("link.json", "--write-baseline names a symbolic link"),
+    ],
+)
+def test_write_baseline_refuses_to_overwrite_what_the_run_reads(
+    repo: Path, target: str, message: str
+) -> None:
+    (repo / ".copydesk.yaml").write_text("rules: {}\n", encoding="utf-8")
+    (repo / "link.json").symlink_to("ferry.md")
+    before = {p.name: p.read_bytes() for p in repo.iterdir() if p.is_file()}
+    result = CliRunner().invoke(
+        main, ["check", "--format", "concise", "--write-baseline", target, "ferry.md"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"copydesk: error: {target}: {message}" + (
+        "; write the baseline to a plain file\n"
+        if "symbolic" in message
+        else "; write the baseline to another file\n"
+    )
+    assert {p.name: p.read_bytes() for p in repo.iterdir() if p.is_file()} == before
 
 
 def test_baseline_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:

@@ -113,3 +113,40 @@ def test_outside_a_repository_is_a_usage_error(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(folder.parent))
     code, _, err = check("--diff-from", "HEAD", ".")
     assert code == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["sp ace.txt", 'quo"te.txt', "back\\slash.txt", "été 😀.txt"])
+def test_a_changed_file_with_any_name_is_read_from_the_diff(repo: Path, name: str) -> None:
+    (repo / name).write_text(ARTICLE.replace("Rewritten Article\n", ""), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "add")
+    (repo / name).write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = check("--diff-from", "HEAD", name)
+    assert code == 1
+    assert out == (
+        f'{name}:3:1: error: Template label "Rewritten Article" left in the article '
+        "[scaffold-heading]\n"
+    )
+
+
+def test_diff_prefixes_set_in_git_config_do_not_hide_changes(repo: Path) -> None:
+    git(repo, "config", "diff.noprefix", "true")
+    commit(repo, ARTICLE.replace("The council will", "Scenario Analysis\nThe council will"), "x")
+    (repo / "wind.txt").write_text(ARTICLE.replace("Rewritten Article", "Scenario Analysis"))
+    code, out, _ = check("--diff-from", "HEAD~1", "wind.txt")
+    assert (code, out.count("[scaffold-heading]")) == (1, 1)
+
+
+def test_files_outside_the_repository_and_standard_input_are_checked_whole(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "wind.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = check("--diff-from", "HEAD", str(outside))
+    assert (code, out.count("[scaffold-heading]")) == (1, 1)
+    result = CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--format", "concise", "--diff-from", "HEAD", "-"],
+        input=ARTICLE,
+    )
+    assert (result.exit_code, result.stdout.count("[scaffold-heading]")) == (1, 1)

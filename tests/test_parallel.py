@@ -173,3 +173,29 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path, monkeypat
     config = load_config(isolated=True)
     with pytest.raises(BrokenProcessPool):
         list(lint_entries(_entries(tmp_path), config, _other, jobs=2))
+
+
+def test_jobs_are_cut_to_a_few_for_each_cpu(tmp_path, monkeypatch) -> None:
+    import linter.parallel
+
+    write_corpus(tmp_path / "a", 30, seed=5)
+    monkeypatch.chdir(tmp_path)
+    asked: list[int] = []
+    real = linter.parallel.lint_entries
+
+    def spy(*args, jobs, **kwargs):
+        asked.append(jobs)
+        return real(*args, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(linter.parallel, "lint_entries", spy)
+    monkeypatch.setattr(linter.parallel, "default_jobs", lambda: 2)
+    many, three = _check("--jobs", "1000", "a"), _check("--jobs", "3", "a")
+    assert many == three and many[0] in (0, 1)
+    assert asked == [8, 3]
+
+
+def test_an_absurd_number_of_jobs_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check", "--jobs", "99999999999", "."])
+    assert result.exit_code == 2
+    assert "'-j' / '--jobs': 99999999999 is not in the range 1<=x<=1024" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1064,8 +1064,7 @@ def _not_theirs(
         g
         for g in found
         if not any(
-            _states(o.quantity, g.quantity, config) and _same_time(o.scope, g.scope)
-            for o in others
+            _states(o.quantity, g.quantity, config) and _same_time(o.scope, g.scope) for o in others
         )
     ]
 
