@@ -298,3 +298,44 @@ def test_a_path_the_system_refuses_is_a_read_error(
         for line in lines
     )
     assert "internal error" not in result.output
+
+
+def test_a_file_name_that_is_not_utf8_leaves_every_machine_format_well_formed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xml.dom.minidom
+
+    name = b"lat\xe9.md"
+    try:
+        (tmp_path / os.fsdecode(name)).write_bytes(b"# Harbour\n\nFerries sail TODO.\n")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    monkeypatch.chdir(tmp_path)
+
+    def report(fmt: str) -> bytes:
+        result = CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, "."])
+        assert result.exit_code == 1
+        return result.stdout_bytes
+
+    # The JSON reports escape the byte, and Python reads the very name back.
+    data = json.loads(report("json").decode("utf-8"))
+    assert os.fsencode(data["diagnostics"][0]["path"]) == name
+    issues = json.loads(report("gitlab").decode("utf-8"))
+    assert os.fsencode(issues[0]["location"]["path"]) == name
+    # XML cannot: the byte is written as text.
+    junit = xml.dom.minidom.parseString(report("junit"))
+    assert junit.getElementsByTagName("testcase")[0].getAttribute("name") == "lat\\xe9.md"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github", "html", "junit"])
+def test_control_characters_quoted_from_an_article_do_not_reach_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    (tmp_path / "esc.md").write_bytes(
+        b"# Harbour\n\nFerries sail again.\n\n[Insert \x1b[2J quote \x1b]0;x\x07 here]\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, "esc.md"])
+    assert result.exit_code == 1
+    assert "placeholder-text" in result.stdout
+    assert not any(c in result.stdout for c in "\x1b\x07")

@@ -12,7 +12,9 @@ from linter.runner import FileReport
 
 
 def concise_line(d: Diagnostic) -> str:
-    message = " ".join(d.message.split())  # one line, whatever the message holds
+    # One line, whatever the message holds, and no control character (an escape sequence
+    # quoted from the article would act on the terminal).
+    message = safe_text(" ".join(d.message.split()))
     path = d.path if d.path.isprintable() else safe_text(d.path)  # a file named with a newline
     return f"{path}:{d.line}:{d.column}: {d.severity.value}: {message} [{d.rule}]\n"
 

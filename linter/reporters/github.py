@@ -9,13 +9,16 @@ from __future__ import annotations
 from linter.engine import Diagnostic
 from linter.findings import Severity
 from linter.reporters.base import BaseReporter, last_line
+from linter.reporters.text import safe_text
 from linter.runner import FileReport
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters, once "\r" and "\n" are encoded, become U+FFFD: an escape
+    # sequence quoted from an article would act on the log's viewer.
+    return safe_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

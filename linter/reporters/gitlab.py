@@ -8,14 +8,13 @@ can tell new issues from old ones in a merge request.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any
 
 from linter.engine import Diagnostic
 from linter.findings import Severity
 from linter.reporters import Summary
-from linter.reporters.base import BaseReporter, last_line
+from linter.reporters.base import BaseReporter, json_text, last_line
 from linter.runner import FileReport
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -49,5 +48,5 @@ class GitlabReporter(BaseReporter):
             )
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(json.dumps(self.issues, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(self.issues) + "\n")
         super().finish(summary)

@@ -9,9 +9,10 @@ anywhere.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,17 @@ document.addEventListener("DOMContentLoaded", function () {
   document.body.setAttribute("data-ready", "1");
 });
 """
+
+
+#: Control characters but tab and newline: an escape sequence quoted from an article would
+#: act on a terminal the report is printed to.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """``text`` for HTML, each control character but tab and newline a U+FFFD (one character
+    for one: offsets into it stay true)."""
+    return html.escape(_CONTROLS.sub("\ufffd", text))
 
 
 @dataclass(slots=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from linter import __version__
 from linter.engine import Diagnostic
 from linter.reporters import Summary
-from linter.reporters.base import BaseReporter
+from linter.reporters.base import BaseReporter, json_text
 from linter.runner import FileReport
 
 
@@ -52,4 +51,4 @@ class JsonReporter(BaseReporter):
                 "fixable": summary.fixable,
             },
         }
-        self.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(document) + "\n")

@@ -9,14 +9,14 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from linter.reporters import Summary
-from linter.reporters.base import BaseReporter
+from linter.reporters.base import BaseReporter, undecoded
 from linter.reporters.concise import concise_line
 from linter.runner import FileReport
 
 
 def _xml_text(text: str) -> str:
     # XML 1.0 cannot carry most control characters, even escaped.
-    clean = "".join(c if c in "\t\n\r" or ord(c) >= 0x20 else "\ufffd" for c in text)
+    clean = "".join(c if c in "\t\n\r" or ord(c) >= 0x20 else "\ufffd" for c in undecoded(text))
     return escape(clean)
 
 
