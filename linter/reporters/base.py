@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import TextIO
@@ -58,6 +57,8 @@ def json_text(document: object) -> str:
     """``document`` as indented JSON, with each lone surrogate written as its ``\\u``
     escape: the output stays UTF-8, and a JSON reader gets the name back (Python's, to the
     very bytes, with ``os.fsencode``)."""
+    import json  # here: a one-file run in another format never needs it
+
     text = json.dumps(document, indent=2, ensure_ascii=False)
     if not text.isascii():
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
