@@ -386,6 +386,15 @@ def init(force: bool) -> None:
         )
     if target.exists() and not force:
         raise UserError(".copydesk.yaml already exists", hint="use --force to overwrite it")
+    from linter.config import configs_in
+
+    others = [name for name in configs_in(Path(".")) if name != ".copydesk.yaml"]
+    if others:
+        # A second config in the folder would stop the next run: which one applies?
+        raise UserError(
+            f"this folder already has a config file: {others[0]!r}; not written",
+            hint="edit that one, or remove it first",
+        )
     try:
         target.write_text(starter_config(), encoding="utf-8")
     except OSError as exc:

@@ -8,6 +8,7 @@ them read its arguments.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import io
 import os
@@ -86,6 +87,14 @@ def _plain(stream: Any) -> bool:
         return True
 
 
+#: Errors of writing that the machine causes: no space, over quota, too large, read-only, I/O.
+_OUTPUT_FULL = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EIO")
+    if hasattr(errno, name)
+)
+
+
 def fail(exc: BaseException, verbose: bool) -> NoReturn:
     """End a command that raised ``exc``: a user's mistake exits 2 with a clear message, an
     interrupt 130, a closed pipe quietly, and a bug 3."""
@@ -101,6 +110,14 @@ def fail(exc: BaseException, verbose: bool) -> NoReturn:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
+    if isinstance(exc, OSError) and exc.errno in _OUTPUT_FULL:
+        # Standard output could not be written (a full disk, "> /dev/full"): the machine's
+        # to put right, not a bug. Point it at nothing so that flushing at exit cannot fail.
+        echo_err(f"copydesk: error: cannot write the output: {exc.strerror or exc}")
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_USAGE)
     if not isinstance(exc, Exception):
         raise exc
     echo_err(f"copydesk: internal error: {type(exc).__name__}: {exc}")
@@ -210,6 +227,9 @@ def check(options: CheckOptions) -> NoReturn:
             return FileReport(shown, (read_error(shown, problem),), {}, is_file=False)
         if shown == STDIN:
             name = options.stdin_filename or "<stdin>"
+            if sys.stdin is None:  # started with standard input closed ("<&-")
+                problem = "standard input is closed: nothing to read"
+                return FileReport(name, (read_error(name, problem),), {}, is_file=False)
             return lint_data(sys.stdin.buffer.read(), name, config)
         return None
 
@@ -389,7 +409,9 @@ def _guard_written(
             problem = f"{flag} names a path given as an article; {elsewhere}"
         elif any(_spelled(p) == target for p in used):
             problem = f"{flag} names the baseline this run writes; {elsewhere}"
-    elif stat.S_ISLNK(st.st_mode) and not (what == "report" and _leads_to_a_stream(path)):
+    elif stat.S_ISLNK(st.st_mode) and not (
+        what == "report" and (_leads_to_a_stream(path) or _is_stdout(path))
+    ):
         problem = f"{flag} names a symbolic link; write the {what} to a plain file"
     elif stat.S_ISREG(st.st_mode):
         if st.st_nlink > 1:
@@ -482,8 +504,20 @@ def output_identity(out: Any) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+def _is_stdout(path: Path) -> bool:
+    """Whether ``path`` leads to the file standard output already writes (``-o /dev/stdout``
+    with the output sent to a file): the report goes there as to standard output."""
+    try:
+        here, out = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (here.st_dev, here.st_ino) == (out.st_dev, out.st_ino) and stat.S_ISREG(out.st_mode)
+
+
 def _open_output(path: Path | None) -> Any:
-    if path is None:
+    # Opening the file standard output writes would empty it (after ">>", say): write to
+    # standard output instead.
+    if path is None or (path.is_symlink() and _is_stdout(path)):
         return sys.stdout
     try:
         # A file name that is not UTF-8 is written as its escape ("\udcff"), which JSON

@@ -1,8 +1,9 @@
 """Configuration: finding the file, validating it, and resolving the rules a run uses.
 
 Looked for, from the current directory up to the repository root: ``.copydesk.yaml``,
-``copydesk.yaml``, then ``[tool.copydesk]`` in ``pyproject.toml``. Every key, rule and option
-is validated; a mistake stops the run with the file, the line and a suggestion (exit 2).
+``copydesk.yaml`` (or ``.yml``), then ``[tool.copydesk]`` in ``pyproject.toml``. Every key,
+rule and option is validated; a mistake stops the run with the file, the line and a
+suggestion (exit 2).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from linter.parse.roles import DEFAULT_HIGHLIGHTS_HEADINGS, ArticleOptions
 from linter.rulebook import Rule, builtin_rules, check_options, load_rulebook_dir
 from linter.yamlsource import LineDict, YamlError, load_yaml
 
-CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml")
+CONFIG_NAMES = (".copydesk.yaml", "copydesk.yaml", ".copydesk.yml", "copydesk.yml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 TOP_KEYS = (
     "extends",
@@ -291,6 +292,8 @@ def load_config(
 ) -> Config:
     """Find (or take) the config file, validate it and resolve the enabled rules."""
     cwd = cwd or Path.cwd()
+    if path is not None and isolated:
+        raise UserError("use either --config or --isolated, not both")
     if path is None and not isolated:
         path = find_config(cwd)
     shown: str | None = None
@@ -683,3 +686,13 @@ def _display(path: Path, cwd: Path) -> str:
         return path.resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def configs_in(folder: Path) -> list[str]:
+    """The names of the config files in ``folder`` (a ``pyproject.toml`` with copydesk's
+    settings among them)."""
+    found = [name for name in CONFIG_NAMES if (folder / name).exists()]
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_section(pyproject, folder):
+        found.append("pyproject.toml")
+    return found

@@ -726,11 +726,30 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
         return ""
     name = path.replace(os.sep, "/").removeprefix("./").lstrip("/")
     out: list[str] = []
-    for line in difflib.unified_diff(old_lines, new_lines, f"a/{name}", f"b/{name}"):
+    for n, line in enumerate(difflib.unified_diff(old_lines, new_lines, "a", "b")):
+        if n < 2:  # the two names, written as git writes them
+            line = f"{line[:4]}{_diff_name(line[4] + '/' + name)}\n"
         out.append(line)
         if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+#: How git writes a character of a file name in quotes (and the rest of C0 in octal).
+_QUOTED = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _diff_name(name: str) -> str:
+    """A name in a diff's ``---``/``+++`` line as git writes it, which ``git apply`` and
+    ``patch`` read back: in C-style quotes if it holds a quotation mark, a backslash or a
+    control character; else followed by a tab if it holds a space (the tab ends it)."""
+    if any(c in _QUOTED or ord(c) < 0x20 or c == "\x7f" for c in name):
+        inner = "".join(
+            _QUOTED.get(c) or (f"\\{ord(c):03o}" if ord(c) < 0x20 or c == "\x7f" else c)
+            for c in name
+        )
+        return f'"{inner}"'
+    return name + "\t" if " " in name else name
 
 
 def patch_applies(data: bytes) -> bool:

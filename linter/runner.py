@@ -81,12 +81,21 @@ def collect(
     ignored: set[Path] = set()
     if force_exclude and config.respect_gitignore:  # one git call for every named file
         ignored = git_ignored([Path(p) for p in paths if p != STDIN and _is_file(Path(p))])
+    # A file named twice (a folder and a file in it, say) is checked once, where first found.
+    seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
         try:
-            yield from _named(raw, config, cwd, force_exclude, ignored, skip)
+            for entry in _named(raw, config, cwd, force_exclude, ignored, skip):
+                file = entry[1]
+                if file is not None:
+                    key = os.path.normpath(os.path.join(cwd, file))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                yield entry
         except OSError as exc:  # a name too long for the system, say
             yield raw, None, f"cannot read the path: {exc.strerror or exc}"
 

@@ -306,3 +306,101 @@ def test_paths_that_name_no_file_are_not_counted_as_files(tmp_path: Path) -> Non
         "Found 1 problem (1 error) in 1 file.",
         "No fixes applied.",
     ]
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--format", "concise", "a", "a/x.md", "./a/x.md"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == (
+        'a/x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
+    )
+    assert result.stderr == "Found 1 problem (1 error) in 1 file.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("copydesk.yaml", "fail-on: warning\n"),
+        (".copydesk.yml", "fail-on: warning\n"),
+        ("pyproject.toml", "[tool.copydesk]\nfail-on = 'warning'\n"),
+    ],
+)
+def test_init_beside_another_config_is_a_usage_error(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for args in (["init"], ["init", "--force"]):
+        result = _run(args, cwd=tmp_path)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"copydesk: error: this folder already has a config file: {name!r}; not written "
+            "(edit that one, or remove it first)\n"
+        )
+    assert not (tmp_path / ".copydesk.yaml").exists()
+
+
+def test_isolated_and_config_together_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "my.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    for command in (["check"], ["rules"], ["explain", "empty-bullet"]):
+        result = _run([*command, "--isolated", "--config", "my.yaml"], cwd=tmp_path)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "copydesk: error: use either --config or --isolated, not both\n",
+        )
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_o_dev_stdout_with_the_output_sent_to_a_file_appends_to_it(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("kept\n", encoding="utf-8")
+    proc = subprocess.run(
+        f"{sys.executable} -m linter check --isolated --format concise -o /dev/stdout x.md"
+        " >> report.txt",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (1, "Found 1 problem (1 error) in 1 file.\n")
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
+        'kept\nx.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("fmt", ["concise", "json"])
+def test_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    proc = subprocess.run(
+        f"{sys.executable} -m linter check --isolated --format {fmt} x.md > /dev/full",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.endswith(
+        "copydesk: error: cannot write the output: No space left on device\n"
+    )
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+
+
+def test_standard_input_closed_is_a_read_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m linter check --isolated --format concise - <&-",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (proc.returncode, proc.stdout) == (
+        2,
+        "<stdin>:1:1: error: standard input is closed: nothing to read [read-error]\n",
+    )

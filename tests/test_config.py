@@ -161,3 +161,14 @@ def test_missing_rulebook_folder(tmp_path: Path) -> None:
 def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
     err = _error(tmp_path, "- just\n- a list\n")
     assert err.line == 1 and "mapping" in err.message
+
+
+@pytest.mark.parametrize("name", [".copydesk.yml", "copydesk.yml"])
+def test_a_config_named_yml_is_found(tmp_path: Path, name: str) -> None:
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path, name, "fail-on: warning\n")
+    assert find_config(tmp_path) == tmp_path / name
+    assert load_config(cwd=tmp_path).fail_on is Severity.WARNING
+    _write(tmp_path, ".copydesk.yaml", "fail-on: error\n")
+    with pytest.raises(UserError, match="two config files in one folder"):
+        find_config(tmp_path)

@@ -626,3 +626,22 @@ def test_output_that_is_the_new_baseline_is_refused_and_a_stream_is_not(
     )
     Path("out").symlink_to("/dev/null")  # a link to a stream, as /dev/stdout is
     assert run("--isolated", "-o", "out", "a.md").exit_code == 1
+
+
+@pytest.mark.parametrize("tool", ["git", "patch"])
+@pytest.mark.parametrize("name", ["sp ace.txt", 'quo"te.txt', "back\\slash.txt", "tab\tname.txt"])
+def test_diff_of_a_file_with_any_name_applies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, name: str
+) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    work, patched = tmp_path / "work", tmp_path / "patched"
+    for folder in (work, patched):
+        (folder / "news").mkdir(parents=True)
+        (folder / "news" / name).write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(work)
+    diff = CliRunner().invoke(main, ["check", "--isolated", "--diff", f"news/{name}"])
+    assert diff.exit_code == 1
+    assert run("--isolated", "--fix", f"news/{name}").exit_code == 0
+    _apply(tool, patched, diff.stdout_bytes)
+    assert (patched / "news" / name).read_bytes() == (work / "news" / name).read_bytes()
