@@ -28,6 +28,11 @@ def _run(args: list[str], cwd: Path = ROOT, stdin: str | None = None):
         os.chdir(old)
 
 
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a shell command line (for what only a shell sets up: redirections, pipes)."""
+    return subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, check=False)
+
+
 def _golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
@@ -194,13 +199,9 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     article = (ROOT / ARTICLE).read_text(encoding="utf-8")
     for n in range(200):  # far more output than a pipe holds, so writing must hit the close
         (tmp_path / f"a{n:03d}.txt").write_text(article, encoding="utf-8")
-    proc = subprocess.run(
+    proc = _shell(
         f"{sys.executable} -m linter check --isolated --no-cache --jobs 1 . | head -1",
-        shell=True,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+        tmp_path,
     )
     assert proc.stdout.count("\n") == 1
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
@@ -357,14 +358,10 @@ def test_isolated_and_config_together_is_a_usage_error(tmp_path: Path) -> None:
 def test_o_dev_stdout_with_the_output_sent_to_a_file_appends_to_it(tmp_path: Path) -> None:
     (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
     (tmp_path / "report.txt").write_text("kept\n", encoding="utf-8")
-    proc = subprocess.run(
+    proc = _shell(
         f"{sys.executable} -m linter check --isolated --format concise -o /dev/stdout x.md"
         " >> report.txt",
-        shell=True,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+        tmp_path,
     )
     assert (proc.returncode, proc.stderr) == (1, "Found 1 problem (1 error) in 1 file.\n")
     assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
@@ -376,13 +373,9 @@ def test_o_dev_stdout_with_the_output_sent_to_a_file_appends_to_it(tmp_path: Pat
 @pytest.mark.parametrize("fmt", ["concise", "json"])
 def test_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
-    proc = subprocess.run(
+    proc = _shell(
         f"{sys.executable} -m linter check --isolated --format {fmt} x.md > /dev/full",
-        shell=True,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+        tmp_path,
     )
     assert proc.returncode == 2
     assert proc.stderr.endswith(
@@ -392,13 +385,9 @@ def test_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, fmt: str
 
 
 def test_standard_input_closed_is_a_read_error(tmp_path: Path) -> None:
-    proc = subprocess.run(
+    proc = _shell(
         f"{sys.executable} -m linter check --isolated --format concise - <&-",
-        shell=True,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+        tmp_path,
     )
     assert (proc.returncode, proc.stdout) == (
         2,
