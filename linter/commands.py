@@ -427,7 +427,7 @@ def _guard_written(
                 f"{flag} names a file this run checks as an article; write the {what} "
                 f"elsewhere, or under a name the run does not check ({what}.json, say)"
             )
-    elif st is not None and not stat.S_ISDIR(st.st_mode) and what == "baseline":
+    elif what == "baseline" and not stat.S_ISDIR(st.st_mode):  # a pipe, a device
         problem = f"{flag} names something other than a file; write the {what} to a plain file"
     if problem:
         raise UserError(problem, path=str(path))

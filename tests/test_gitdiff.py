@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.cli import main
+from linter.fixes import _diff_name
+from linter.gitdiff import _unquoted
 from tests.conftest import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -150,3 +154,11 @@ def test_files_outside_the_repository_and_standard_input_are_checked_whole(
         input=ARTICLE,
     )
     assert (result.exit_code, result.stdout.count("[scaffold-heading]")) == (1, 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20))
+def test_a_name_as_diff_writes_it_is_read_back_whole(name: str) -> None:
+    # --diff writes names the way --diff-from reads git's: each undoes the other.
+    written = _diff_name("b/" + name)
+    assert _unquoted(written.encode("utf-8")) == ("b/" + name).encode("utf-8")
