@@ -414,6 +414,10 @@ class _Body:
         self._split_at: dict[int, list[int]] = {}
         self._said: dict[tuple[int, int], str | None] = {}
         self._read: dict[tuple[int, int], list[Figure]] = {}
+        #: For stems whose sentences were all read for a claim none of them states: those
+        #: sentences (see :meth:`_state`), and indexes of their figures by kind and unit.
+        self._of_stems: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._meetings: dict[tuple[frozenset[str], QKind, str], _Meeting] = {}
         #: :meth:`_bounds_of_unread`, once worked out.
         self._unread_bounds: tuple[list[float], list[float]] | None = None
         #: Where each of :data:`_CUE_WORDS` or a colon is (start and end, in order): found in
@@ -496,16 +500,44 @@ class _Body:
         if anchor is None:
             return False
         own = self.config.lexicon.stems_of(anchor.key)
+        known = self._of_stems.get(own)
+        if known is not None:
+            # An earlier claim had every sentence of these stems read: look only among their
+            # figures that may agree (what the loop below would find, in any order).
+            wanted.update(known)
+            q = claim.quantity
+            return any(
+                _states_figure(claim, g, self.config) for g in self._meeting(own, q).meeting(q)
+            )
+        found: list[tuple[int, int]] = []
         for at in range(len(self.blocks)):
             if not _may_hold(self._block_lowered(at), own):
                 continue
             for k in range(len(self._split(at))):
-                if (at, k) in tried or not _may_hold(self._sentence_lowered(at, k), own):
+                if not _may_hold(self._sentence_lowered(at, k), own):
+                    continue
+                found.append((at, k))
+                if (at, k) in tried:
                     continue
                 wanted.add((at, k))
                 if self._states(claim, at, k):
                     return True
+        self._of_stems[own] = found
         return False
+
+    def _meeting(self, own: frozenset[str], q: Quantity) -> _Meeting:
+        """The figures of the sentences of stems ``own`` (all read) of ``q``'s kind and unit."""
+        key = (own, q.kind, q.unit)
+        found = self._meetings.get(key)
+        if found is None:
+            figures = [
+                g
+                for at, k in self._of_stems[own]
+                for g in self._figures(at, k)
+                if g.quantity.kind is q.kind and g.quantity.unit == q.unit
+            ]
+            found = self._meetings[key] = _Meeting(figures, self.config.tolerances)
+        return found
 
     def may_state_unread(self, claim: Figure) -> bool:
         """Whether a body sentence not read may hold a figure that states ``claim`` (see
@@ -686,6 +718,64 @@ def _holds(lowered: str, words: Iterable[str]) -> bool:
     return any(map(lowered.__contains__, words))
 
 
+#: Kinds whose figures are compared as intervals (:func:`agree`); the rest by their parts.
+_INTERVAL_KINDS = frozenset(
+    {QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE, QKind.AGE, QKind.YEAR}
+)
+
+
+class _Meeting:
+    """Body figures of one kind and unit, in order of their intervals, for finding those a
+    claim may agree with without comparing it with each (an article of thousands of figures
+    would compare every claim with every one).
+
+    :func:`agree` says two figures of an interval kind agree only if the claim's interval
+    (as a summary) meets the body figure's, and :func:`_states` only if that interval or the
+    one of its number alone does: :meth:`meeting` gives every such figure, and maybe a few
+    more, which the caller compares as before. Other kinds: all of them.
+    """
+
+    __slots__ = ("_figures", "_highs", "_lows", "_reach", "_scale", "_tolerances")
+
+    def __init__(self, figures: list[Figure], tolerances: Tolerances) -> None:
+        self._tolerances = tolerances
+        if not figures or figures[0].quantity.kind not in _INTERVAL_KINDS:
+            self._figures = figures
+            self._lows: list[float] | None = None
+            return
+        spans = sorted(
+            ((interval(g.quantity, tolerances), i) for i, g in enumerate(figures)),
+            key=_by_low,
+        )
+        self._figures = [figures[i] for _, i in spans]
+        self._lows = [span.low for span, _ in spans]
+        self._highs = [span.high for span, _ in spans]
+        self._reach = list(accumulate(self._highs, max))
+        # Interval.meets allows float noise relative to either side's low: so does meeting().
+        self._scale = max(1.0, abs(self._lows[0]), abs(self._lows[-1]))
+
+    def meeting(self, q: Quantity) -> list[Figure]:
+        """The figures whose interval may meet claim ``q``'s (all, for another kind)."""
+        lows = self._lows
+        if lows is None or q.kind not in _INTERVAL_KINDS:
+            return self._figures
+        target = interval(q, self._tolerances, summary=True)
+        if q.qualifier in _OPEN:
+            # _states reads an open bound as its number alone ("up to 1,200" states 1,230).
+            bare = interval(_bare(q), self._tolerances, summary=True)
+            target = Interval(min(target.low, bare.low), max(target.high, bare.high))
+        # Wider than Interval.meets's slack: a figure it would let meet is never left out.
+        slack = 1e-6 * max(self._scale, abs(target.low), abs(target.high))
+        first = bisect_left(self._reach, target.low - slack)  # every high before is lower
+        last = bisect_right(lows, target.high + slack)  # every low after is higher
+        highs, low = self._highs, target.low - slack
+        return [self._figures[i] for i in range(first, last) if highs[i] >= low]
+
+
+def _by_low(item: tuple[Interval, int]) -> tuple[float, float, int]:
+    return (item[0].low, item[0].high, item[1])
+
+
 def _settle_all(
     candidates: list[Figure],
     figures: list[Figure],
@@ -705,20 +795,21 @@ def _settle_all(
     some of ``figures`` states (see :func:`_stated`); else it is worked out, but for those
     ``known``. ``doc`` says the article's year, which a year claim may ask for."""
     values_by_class: dict[tuple[str, str], list[Figure]] | None = None
+    near: Callable[[Quantity], list[Figure]] | None = None
     # A claim the body states is settled by value alone: the anchors of the body figures
     # (reading them is most of the cost of a figure) are read only for the other claims.
     if stated is None:
         values_by_class = _values_by_class(candidates, figures)
-        stated = {
-            id(f) for f in candidates if id(f) in known or _stated(f, values_by_class, config)
-        }
+        near = _near_of(values_by_class, config.tolerances)
+        stated = {id(f) for f in candidates if id(f) in known or _stated(f, near, config)}
     # The anchor of a stated figure is not read: what it counts cannot change the finding.
     claimed = [f for f in candidates if id(f) in stated or f.anchor is not None]
     pending = [f for f in claimed if id(f) not in stated]
     if not pending:
         return tuple(Claim(f, Status.STATED) for f in claimed)
-    if values_by_class is None:
+    if values_by_class is None or near is None:
         values_by_class = _values_by_class(candidates, figures)
+        near = _near_of(values_by_class, config.tolerances)
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
     # Only a figure whose sentence holds a stem of a claim's key can have that key (see
     # _lowered): the anchors of the others are read only if a claim's key has no figure,
@@ -727,7 +818,10 @@ def _settle_all(
     body, keys_by_class = _buckets(values_by_class, open_classes, stems)
     if any(f.bucket not in body for f in pending):
         body, keys_by_class = _buckets(values_by_class, open_classes, None)
-    if not complete and any(_needs_whole_body(f, body, config, elsewhere) for f in pending):
+    meetings = _BucketMeetings(body, config)
+    if not complete and any(
+        _needs_whole_body(f, body, config, elsewhere, meetings) for f in pending
+    ):
         return None
     said = _KeysSaid(figures, doc)
     by_sentence: dict[Span, list[Figure]] = {}
@@ -735,7 +829,15 @@ def _settle_all(
         by_sentence.setdefault(f.sentence, []).append(f)
     settled = {
         id(f): _settle(
-            f, body, keys_by_class, values_by_class, config, said, by_sentence[f.sentence]
+            f,
+            body,
+            keys_by_class,
+            values_by_class,
+            config,
+            said,
+            by_sentence[f.sentence],
+            near,
+            meetings,
         )
         for f in pending
     }
@@ -800,18 +902,42 @@ def _states_figure(claim: Figure, g: Figure, config: Config) -> bool:
     return agree(q, b, config.tolerances) and _states(q, b, config)
 
 
-def _stated(
-    f: Figure, values_by_class: dict[tuple[str, str], list[Figure]], config: Config
-) -> bool:
+def _all_of(
+    values_by_class: dict[tuple[str, str], list[Figure]],
+) -> Callable[[Quantity], list[Figure]]:
+    """The body figures of a claim's kind and unit, all of them."""
+
+    def near(q: Quantity) -> list[Figure]:
+        return values_by_class.get((q.kind.value, q.unit), [])
+
+    return near
+
+
+def _near_of(
+    values_by_class: dict[tuple[str, str], list[Figure]], tolerances: Tolerances
+) -> Callable[[Quantity], list[Figure]]:
+    """The body figures of a claim's kind and unit that may agree with it (see
+    :class:`_Meeting`, built for a class when first asked)."""
+    meetings: dict[tuple[str, str], _Meeting] = {}
+
+    def near(q: Quantity) -> list[Figure]:
+        key = (q.kind.value, q.unit)
+        found = meetings.get(key)
+        if found is None:
+            found = meetings[key] = _Meeting(values_by_class.get(key, []), tolerances)
+        return found.meeting(q)
+
+    return near
+
+
+def _stated(f: Figure, near: Callable[[Quantity], list[Figure]], config: Config) -> bool:
     """Whether the body states claim ``f``'s figure, of whatever it reads it as counting.
 
     :func:`_settle` would then say nothing, whatever the anchors: a candidate of the claim's
     anchor that agrees clears it, and without one the same figure stated anywhere does.
     """
     q = f.quantity
-    return any(
-        _states_figure(f, g, config) for g in values_by_class.get((q.kind.value, q.unit), ())
-    )
+    return any(_states_figure(f, g, config) for g in near(q))
 
 
 _AMOUNTS = frozenset({QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE})
@@ -871,19 +997,58 @@ def _needs_whole_body(
     body: dict[tuple[str, str, str], list[Figure]],
     config: Config,
     elsewhere: Callable[[Figure], bool] | None = None,
+    meetings: _BucketMeetings | None = None,
 ) -> bool:
     """Whether settling claim ``f`` may ask about body figures not of its anchor: when none
     of its anchor is there, or none of its anchor agrees with it and ``elsewhere`` (if given)
     says the rest of the body may state it (the same figure stated anywhere in the body
     clears it, see :func:`_settle`; all its anchor's figures are read, by
     :meth:`_Body._state`)."""
-    same = _same_anchor(f, body)
-    if not same:
+    assert f.anchor is not None
+    anchor = f.anchor
+    if not any(
+        g.anchor is not None and _compatible(anchor, g.anchor) for g in body.get(f.bucket, ())
+    ):
         return True
-    q = f.quantity
-    if any(agree(q, g.quantity, config.tolerances) for g in same):
+    if _agrees_in_bucket(f, body, config, meetings):
         return False
     return elsewhere is None or elsewhere(f)
+
+
+class _BucketMeetings:
+    """A :class:`_Meeting` of each bucket of body figures, built when first asked."""
+
+    def __init__(self, body: dict[tuple[str, str, str], list[Figure]], config: Config) -> None:
+        self._body = body
+        self._tolerances = config.tolerances
+        self._built: dict[tuple[str, str, str], _Meeting] = {}
+
+    def near(self, f: Figure) -> list[Figure]:
+        """The figures of ``f``'s bucket that may agree with it."""
+        key = f.bucket
+        found = self._built.get(key)
+        if found is None:
+            found = self._built[key] = _Meeting(self._body.get(key, []), self._tolerances)
+        return found.meeting(f.quantity)
+
+
+def _agrees_in_bucket(
+    f: Figure,
+    body: dict[tuple[str, str, str], list[Figure]],
+    config: Config,
+    meetings: _BucketMeetings | None,
+) -> bool:
+    """Whether a figure of claim ``f``'s bucket that may count the same thing agrees with it
+    (looked for among those :class:`_BucketMeetings` gives, if given)."""
+    assert f.anchor is not None
+    anchor, q = f.anchor, f.quantity
+    found = meetings.near(f) if meetings is not None else body.get(f.bucket, [])
+    return any(
+        g.anchor is not None
+        and _compatible(anchor, g.anchor)
+        and agree(q, g.quantity, config.tolerances)
+        for g in found
+    )
 
 
 _OPEN = ("more than", "at least", "up to", "fewer than")
@@ -972,15 +1137,20 @@ def _settle(
     config: Config,
     said: _KeysSaid | None = None,
     together: list[Figure] | None = None,
+    near: Callable[[Quantity], list[Figure]] | None = None,
+    meetings: _BucketMeetings | None = None,
 ) -> Claim:
-    """Claim ``f`` settled against the body; ``together`` are the claims of its sentence."""
+    """Claim ``f`` settled against the body; ``together`` are the claims of its sentence.
+    ``near`` gives the body figures of a claim's kind and unit that may agree with it (all of
+    them, ``values_by_class``'s, when not given)."""
     q = f.quantity
+    if near is None:
+        near = _all_of(values_by_class)
     candidates = _candidates(f, body, keys_by_class, config)
     if not candidates:
         # Said nowhere for this anchor; but if the body states the same value of the same kind
         # anywhere, the anchor was probably only worded out of our reach: say nothing.
-        same_class = values_by_class.get((q.kind.value, q.unit), [])
-        if any(agree(q, g.quantity, config.tolerances) for g in same_class):
+        if any(agree(q, g.quantity, config.tolerances) for g in near(q)):
             return Claim(f, Status.UNCLEAR)
         # A change, or a share or sum of something the body gives other amounts for
         # ("half of cases" against "95 of the 184 cases"), may be worked out from the body.
@@ -1001,9 +1171,13 @@ def _settle(
         ):
             return Claim(f, Status.UNCLEAR)
         return Claim(f, Status.UNSUPPORTED)
-    if any(agree(q, g.quantity, config.tolerances) for g in candidates):
+    if (
+        _agrees_in_bucket(f, body, config, meetings)
+        if f.bucket in body
+        else any(agree(q, g.quantity, config.tolerances) for g in candidates)
+    ):
         return Claim(f, Status.AGREES)
-    if any(_states(q, g.quantity, config) for g in values_by_class.get((q.kind.value, q.unit), [])):
+    if any(_states(q, g.quantity, config) for g in near(q)):
         # The body states this very figure somewhere, of whatever it reads it as counting: a
         # rank that moved ("climbed to 14th ... had been 21st"), a measure the body names
         # otherwise ("consumer prices rose 6.4%" against "inflation ... 4.1% excluding

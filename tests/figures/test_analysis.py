@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from linter.document import Role, Span
@@ -19,11 +20,13 @@ from linter.figures.analysis import (
     Claim,
     Figure,
     FigureAnalysis,
+    SentenceContext,
     Status,
     _analyse,
     _as_stated,
     _folded,
     _has_relation_cue,
+    _Meeting,
     _settle,
     _states,
     _states_figure,
@@ -34,7 +37,7 @@ from linter.figures.analysis import (
 )
 from linter.figures.anchors import find_anchor, scope_of, scopes_in
 from linter.figures.intervals import Interval, agree, interval
-from linter.figures.numbers import QKind, count_bounds, read_quantities
+from linter.figures.numbers import QKind, Quantity, count_bounds, read_quantities
 from linter.kinds.figure_consistency import FigureConsistencyOptions, config_for
 from linter.parse import parse
 
@@ -1332,3 +1335,56 @@ def test_a_round_open_claim_stated_elsewhere_stays_quiet(
     statuses = [c.status for c in analyse(doc, CONFIG).claims]
     assert Status.CONTRADICTED not in statuses
     assert statuses == [c.status for c in _analyse(doc, CONFIG, whole=True).claims]
+
+
+_QUALIFIERS = ("", "about", "at least", "fewer than", "more than", "nearly", "up to")
+
+
+@st.composite
+def _quantities(draw: st.DrawFn) -> Quantity:
+    kind = draw(st.sampled_from([QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.YEAR]))
+    low = draw(
+        st.one_of(
+            st.integers(0, 2_000_000).map(float),
+            st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
+            st.sampled_from([100.0, 900.0, 1_200.0, 1_000_000.0]),
+        )
+    )
+    high = low + draw(st.sampled_from([0.0, 0.0, 1.0, 50.0]))
+    step = draw(st.sampled_from([0.0, 0.0, 0.1, 1.0, 100_000.0]))
+    return Quantity(
+        kind,
+        Span(0, 1),
+        low,
+        high,
+        step,
+        "£" if kind is QKind.MONEY else "",
+        draw(st.sampled_from(_QUALIFIERS)),
+        words=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(_quantities(), st.lists(_quantities(), max_size=20), st.data())
+@example(  # an open bound is stated by what its number alone rounds: "up to 1,200", 1,230
+    Quantity(QKind.COUNT, Span(0, 1), 1200.0, 1200.0, qualifier="up to"),
+    [Quantity(QKind.COUNT, Span(0, 1), 1230.0, 1230.0)],
+    None,
+).via("discovered failure")
+def test_the_figures_a_claim_may_agree_with_are_all_found_by_their_intervals(
+    claim: Quantity, body: list[Quantity], data: st.DataObject | None
+) -> None:
+    # _Meeting may give more figures than agree, never fewer: what it leaves out would be a
+    # body figure that agrees with (or states) the claim and was not compared. Half the body
+    # lies near the claim, where agreeing is decided.
+    for q in list(body) if data is not None else ():
+        near = q.low + (claim.low - q.low) * data.draw(st.sampled_from([1.0, 0.97, 1.0]))
+        off = data.draw(st.floats(-0.08, 0.08)) * max(claim.low, 1.0)
+        body.append(replace(q, kind=claim.kind, unit=claim.unit, low=near + off, high=near + off))
+    doc = parse("Harbour\n", "a.txt")
+    context = SentenceContext(doc.text, Span(0, 1), CONFIG.lexicon)
+    figures = [Figure(b, Role.BODY, 0, Span(0, 1), context) for b in body if b.kind is claim.kind]
+    found = {id(g) for g in _Meeting(figures, CONFIG.tolerances).meeting(claim)}
+    for g in figures:
+        if agree(claim, g.quantity, CONFIG.tolerances) or _states(claim, g.quantity, CONFIG):
+            assert id(g) in found, (claim, g.quantity)
