@@ -969,6 +969,27 @@ class _KeysSaid:
                     self._said.setdefault(anchor.key, set()).add((q.kind.value, q.unit))
         return bool(self._said.get(key, set()) - {kind_unit})
 
+    def names_year(self, year: float) -> bool:
+        """Whether a body sentence with a figure names ``year`` as "this year", "last year"
+        or "next year" (any year, when the article's is not known): "250,000 visitors this
+        year" states a claim of visitors "in 2026" in an article of 2026."""
+        named = self._years_named
+        return None in named or year in named
+
+    @cached_property
+    def _years_named(self) -> frozenset[float | None]:
+        found: set[float | None] = set()
+        seen: set[Span] = set()
+        for f in self._figures:
+            if f.role is not Role.BODY or f.sentence in seen:
+                continue
+            seen.add(f.sentence)
+            for m in _RELATIVE_YEAR.finditer(f.context.text, f.sentence.start, f.sentence.end):
+                published = self.published
+                step = _YEAR_STEP.get(m.group("which").lower(), 1)
+                found.add(None if published is None else float(published + step))
+        return frozenset(found)
+
     @cached_property
     def sum_shares(self) -> list[float]:
         """Each share (in per cent) one body sum of money makes of a larger one in the same
@@ -1197,8 +1218,9 @@ def _settle(
         # also writes "412,000 visitors ... Of those, about 275,000 were tourists": that share
         # is the claim's, and the third is of someone else.
         return Claim(f, Status.UNCLEAR)
-    if q.kind is QKind.YEAR and any(
-        _names_year(g, q.low, said.published if said is not None else None) for g in same_scope
+    if q.kind is QKind.YEAR and (
+        any(_names_year(g, q.low, said.published if said is not None else None) for g in same_scope)
+        or (said is not None and said.names_year(q.low))
     ):
         # "released 903 titles in 2025 and plans 900 this year": where the body gives its
         # year, it also names the claim's by the article's own.

@@ -433,6 +433,12 @@ _AGED = lazy(
     r"(?i:\b(?:aged|(?:man|woman|boy|girl|pensioner|widow|widower|teenager)[ \t]+of)[ \t]+$)",
 )
 _NAME_COMMA = lazy(globals(), "_NAME_COMMA", r"\b[A-Z][\w'’-]+,[ \t]+$")
+#: Before an age: "the youngest of the dead was 23", "the oldest was 57".
+_SUPERLATIVE_AGE = lazy(
+    globals(),
+    "_SUPERLATIVE_AGE",
+    r"(?i:\b(?:youngest|oldest)\b[^.;:!?\n]{0,40}?\b(?:was|is|were|aged)[ \t]+$)",
+)
 _FROM_BEFORE = lazy(globals(), "_FROM_BEFORE", r"(?i:\bfrom[ \t]+$)")
 _BETWEEN_BEFORE = lazy(globals(), "_BETWEEN_BEFORE", r"(?i:\bbetween[ \t]+$)")
 _SCORE_CONTEXT = lazy(
@@ -854,11 +860,18 @@ _IN_EVERY = lazy(
     r"|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)\b"
     # "in 12-storey block": a compound, not a whole.
     r"(?![-‐–])"
-    # "2 in 5 minutes", "3 in 4 league games": a count in a time or a run of events.
+    # "2 in 5 minutes": a count in a time.
     r"(?![ \t]+(?:[a-z]+[ \t]+)?(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?"
-    r"|months?|years?|seasons?|games?|matches|outings?|appearances?|starts?|overs?|laps?"
-    r"|innings|races?|rounds?|attempts?|tries|shots?|raids?|visits?|trips?)\b)",
+    r"|months?|years?)\b)",
     re.IGNORECASE,
+)
+#: After a share's whole: a run of events ("3 in 4 league games", "2 in 5 raids"), in which
+#: more than one is a count of what happened in them; but "one in eight visits" is a share.
+_EVENTS_AFTER = lazy(
+    globals(),
+    "_EVENTS_AFTER",
+    r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:seasons?|games?|matches|outings?|appearances?|starts?"
+    r"|overs?|laps?|innings|races?|rounds?|attempts?|tries|shots?|raids?|visits?|trips?)\b)",
 )
 #: The wholes a share of more than one in so many is said of ("two in three", "9 in 10",
 #: "three in every 20"): other counts after "in" are more often of something else ("3 in 12
@@ -872,7 +885,7 @@ def _share_in(text: str, start: int, end: int, hi: int, k: float) -> Quantity | 
     than to ``(k-1)/n`` or ``(k+1)/n``; for one in ``n``, nearer to ``1/n`` than to
     ``1/(n-1)`` or ``1/(n+1)``)."""
     m = _IN_EVERY.match(text, end, hi)
-    if m is None:
+    if m is None or (k > 1 and _EVENTS_AFTER.match(text, m.end(), hi) is not None):
         return None
     word = m.group("n").lower()
     n = float(word) if word[0].isdigit() else float(words_value(word) or 0)
@@ -1098,7 +1111,9 @@ def _suffixes(
             return Quantity(QKind.YEAR, Span(start, end), value, value, 0.0, "", qualifier)
         if value <= 120 and (
             # The comma after the figure is checked first: it rules out most names unread.
-            _AGED.search(before) or (end < hi and text[end] == "," and _NAME_COMMA.search(before))
+            _AGED.search(before)
+            or (end < hi and text[end] == "," and _NAME_COMMA.search(before))
+            or _SUPERLATIVE_AGE.search(text, max(lo, start - 60), start)
         ):
             return Quantity(QKind.AGE, Span(start, end), value, value)
 

@@ -363,6 +363,19 @@ def test_a_share_of_money_two_sums_make_is_not_unsupported() -> None:
     ]
 
 
+def test_a_year_the_body_names_as_this_year_is_stated() -> None:
+    doc = parse(
+        "Castle Museum\nPublished 3 April 2026\nHighlights\n"
+        "- The museum is aiming for 250,000 visitors in 2026.\n-\n"
+        "The museum drew 212,000 visitors in 2025. Its target is 250,000 visitors this year.\n",
+        "a.txt",
+    )
+    statuses = [
+        (doc.slice(c.figure.quantity.span), c.status.value) for c in analyse(doc, CONFIG).claims
+    ]
+    assert statuses == [("250,000", "stated"), ("2026", "unclear")]
+
+
 def test_different_fates_are_different_anchors() -> None:
     assert claims("Police arrested 40 rebels.", "Air strikes killed 12 rebels.") == [
         ("40 rebels", "unsupported", "")

@@ -155,6 +155,9 @@ def test_fractions_are_loose_shares(text: str, written: str, value: float) -> No
         ("One in six residents", "One in six", 6),
         ("about 1 in 4 renters", "1 in 4", 4),
         ("one in every 20 homes", "one in every 20", 20),
+        # Of events too: one in so many is a share whatever it is of.
+        ("made about one in eight visits", "one in eight", 8),
+        ("one in five raids ended in arrests", "one in five", 5),
     ],
 )
 def test_one_in_so_many_is_a_share_to_its_precision(text: str, written: str, n: int) -> None:
@@ -227,6 +230,8 @@ def test_a_second_is_not_a_rank() -> None:
         ("a thirty-nine-year-old farmer", "thirty-nine-year-old", 39),
         ("a man of 71 died", "71", 71),
         ("and a woman of 64.", "64", 64),
+        ("The youngest of the dead was 23; ", "23", 23),
+        ("the oldest was 57.", "57", 57),
     ],
 )
 def test_ages(text: str, written: str, age: int) -> None:
@@ -743,6 +748,7 @@ def test_so_many_in_so_many_is_a_share(text: str, written: str, k: int, n: int) 
         "Fire Kills 3 in 12-Storey Block",
         "arrested 3 in 12 raids",
         "one in 12-storey blocks",
+        "one in 10 days",
     ],
 )
 def test_so_many_in_a_time_is_not_a_share(text: str) -> None:
