@@ -12,8 +12,11 @@ take the place of an old one that is still there. The engine gives every diagnos
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import secrets
+import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -82,13 +85,40 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic], cwd: Path) -> 
             for e in found
         ],
     }
+    from linter.reporters.base import json_text
+
     try:
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        _replace(path, (json_text(document) + "\n").encode("utf-8"))
     except OSError as exc:
         raise UserError(
             f"cannot write the baseline: {exc.strerror or exc}", path=str(path)
         ) from None
     return len(found)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Put ``data`` in ``path`` whole or not at all: it is written to a new file beside it,
+    then renamed over it, so a failed write leaves the old baseline as it was."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except (OSError, ValueError):
+        mode = 0o666  # a new file: less what the umask takes away, as for any file written
+    folder = os.path.dirname(path) or "."
+    while True:
+        temp = os.path.join(folder, f".copydesk-baseline-{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def read_baseline(path: Path) -> list[Entry]:

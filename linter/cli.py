@@ -6,6 +6,8 @@ comes here only for a command line its own reader leaves to click.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -379,6 +381,16 @@ def init(force: bool) -> None:
     from linter.explain import starter_config
 
     target = Path(".copydesk.yaml")
+    try:
+        st: os.stat_result | None = target.lstat()
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        # Writing through it would change (or make) a file elsewhere, whatever it leads to.
+        raise UserError(
+            "'.copydesk.yaml' is a symbolic link; not written",
+            hint="remove the link first, or edit the file it leads to",
+        )
     if target.is_dir():
         raise UserError(
             "'.copydesk.yaml' is a folder, not a file; not overwritten",
@@ -386,6 +398,12 @@ def init(force: bool) -> None:
         )
     if target.exists() and not force:
         raise UserError(".copydesk.yaml already exists", hint="use --force to overwrite it")
+    if st is not None and st.st_nlink > 1:
+        raise UserError(
+            "'.copydesk.yaml' has other hard links, which overwriting it would change too; "
+            "not overwritten",
+            hint="remove it first",
+        )
     from linter.config import configs_in
 
     others = [name for name in configs_in(Path(".")) if name != ".copydesk.yaml"]

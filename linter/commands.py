@@ -130,6 +130,9 @@ def fail(exc: BaseException, verbose: bool) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
+#: The read error of ``-`` when the run was started with standard input closed (``<&-``).
+STDIN_CLOSED = "standard input is closed: nothing to read"
+
 #: Whether this process is the ``copydesk`` command itself (:func:`linter.console.run`) rather
 #: than a program that calls :func:`linter.cli.main`: only a process of its own may set its heap
 #: aside for good.
@@ -184,6 +187,13 @@ def check(options: CheckOptions) -> NoReturn:
     write_baseline_path = options.write_baseline_path
     if baseline_path is not None and write_baseline_path is not None:
         raise UserError("use either --baseline or --write-baseline, not both")
+    if write_baseline_path is not None and (options.fix or options.unsafe_fixes or options.diff):
+        # A fixing run reports what is left after fixing, not what a baseline records.
+        flag = "--diff" if options.diff else "--fix" if options.fix else "--unsafe-fixes"
+        raise UserError(
+            f"use either {flag} or --write-baseline, not both",
+            hint="fix the files first, then write the baseline in a run of its own",
+        )
     _check_stdin(options.paths, options.stdin_filename)
     _guard_output(options, config, cwd)
     output_format = options.output_format
@@ -228,8 +238,7 @@ def check(options: CheckOptions) -> NoReturn:
         if shown == STDIN:
             name = options.stdin_filename or "<stdin>"
             if sys.stdin is None:  # started with standard input closed ("<&-")
-                problem = "standard input is closed: nothing to read"
-                return FileReport(name, (read_error(name, problem),), {}, is_file=False)
+                return FileReport(name, (read_error(name, STDIN_CLOSED),), {}, is_file=False)
             return lint_data(sys.stdin.buffer.read(), name, config)
         return None
 
@@ -268,7 +277,7 @@ def check(options: CheckOptions) -> NoReturn:
         worst = _exit_code(worst, report.diagnostics, config, verbose)
     reporter.finish(summary)
     out.flush()
-    if out is not sys.stdout:
+    if out is not sys.stdout and out is not sys.stderr:
         out.close()
     if baseline is not None and baseline.fixed and not quiet:
         n = len(baseline.fixed)
@@ -282,7 +291,8 @@ def check(options: CheckOptions) -> NoReturn:
         echo_err(f"Recorded {n} finding{'' if n == 1 else 's'} in {write_baseline_path}")
         if worst == EXIT_FINDINGS:  # recording findings is what was asked for
             worst = EXIT_CLEAN
-    sys.stdout.flush()
+    if sys.stdout is not None:  # closed (">&-") with the report written to -o FILE
+        sys.stdout.flush()
     _exit(worst)
 
 
@@ -410,7 +420,7 @@ def _guard_written(
         elif any(_spelled(p) == target for p in used):
             problem = f"{flag} names the baseline this run writes; {elsewhere}"
     elif stat.S_ISLNK(st.st_mode) and not (
-        what == "report" and (_leads_to_a_stream(path) or _is_stdout(path))
+        what == "report" and (_leads_to_a_stream(path) or _standard_stream(path) is not None)
     ):
         problem = f"{flag} names a symbolic link; write the {what} to a plain file"
     elif stat.S_ISREG(st.st_mode):
@@ -429,6 +439,17 @@ def _guard_written(
             )
     elif what == "baseline" and not stat.S_ISDIR(st.st_mode):  # a pipe, a device
         problem = f"{flag} names something other than a file; write the {what} to a plain file"
+    if problem is None and what == "baseline":
+        from linter.paths import name_matches
+
+        # Written after the run, it would be linted as an article by the next one.
+        if name_matches(path.name, config.include):
+            raise UserError(
+                f"{flag} names a file that runs check as an article (it matches "
+                f"'include': {', '.join(config.include)})",
+                path=str(path),
+                hint="name the baseline baseline.json, say",
+            )
     if problem:
         raise UserError(problem, path=str(path))
 
@@ -504,21 +525,47 @@ def output_identity(out: Any) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def _is_stdout(path: Path) -> bool:
-    """Whether ``path`` leads to the file standard output already writes (``-o /dev/stdout``
-    with the output sent to a file): the report goes there as to standard output."""
+def _standard_stream(path: Path) -> Any:
+    """The standard stream (output, else error) whose file ``path`` leads to, when that is a
+    plain file (``-o /dev/stdout`` or ``-o /dev/stderr`` with it sent to a file): the report
+    goes to the stream, as opening the file would empty it. None for any other path."""
     try:
-        here, out = os.stat(path), os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        return False
-    return (here.st_dev, here.st_ino) == (out.st_dev, out.st_ino) and stat.S_ISREG(out.st_mode)
+        here = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            there = os.fstat(stream.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            continue  # closed, or no file at all (a test's stream)
+        if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino) and stat.S_ISREG(
+            there.st_mode
+        ):
+            return stream
+    return None
+
+
+#: What a run that writes its report or patch to standard output says when it is closed.
+STDOUT_CLOSED = "standard output is closed: nowhere to write the output"
+
+
+def _stdout(hint: str | None = "write the report to a file with -o FILE") -> Any:
+    """Standard output, which the run writes to; a usage error if it was closed (``>&-``)."""
+    if sys.stdout is None:
+        raise UserError(STDOUT_CLOSED, hint=hint)
+    return sys.stdout
 
 
 def _open_output(path: Path | None) -> Any:
-    # Opening the file standard output writes would empty it (after ">>", say): write to
-    # standard output instead.
-    if path is None or (path.is_symlink() and _is_stdout(path)):
-        return sys.stdout
+    """Where the report goes: standard output, or the ``-o`` file."""
+    if path is None:
+        return _stdout()
+    try:
+        link = path.is_symlink()
+    except OSError as exc:  # a name too long for the system, say
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
+    if link and (stream := _standard_stream(path)) is not None:
+        return stream
     try:
         # A file name that is not UTF-8 is written as its escape ("\udcff"), which JSON
         # readers take; the report stays valid UTF-8.
@@ -598,7 +645,13 @@ def _check_fix(
 
     paths, unsafe, diff = options.paths, options.unsafe_fixes, options.diff
     quiet, verbose = options.quiet, options.verbose
-    stdout = sys.stdout.buffer
+    # Standard output takes the patch, the text fixed from standard input, or else the report
+    # when no -o FILE is given; only a run that writes none of them may have it closed.
+    stdout = None
+    if diff or STDIN in paths:  # the patch, or the fixed text, has nowhere else to go
+        stdout = _stdout(hint=None).buffer
+    elif options.output_path is None:
+        stdout = _stdout().buffer
     reporter = None
     out: Any = None
     if options.output_path is not None:
@@ -629,12 +682,17 @@ def _check_fix(
             outcome = FixOutcome(
                 FileReport(shown, (read_error(shown, problem),), {}, is_file=False)
             )
+        elif file is None and shown == STDIN and sys.stdin is None:  # "<&-"
+            shown = options.stdin_filename or "<stdin>"
+            outcome = FixOutcome(
+                FileReport(shown, (read_error(shown, STDIN_CLOSED),), {}, is_file=False)
+            )
         elif file is None and shown == STDIN:
             shown = options.stdin_filename or "<stdin>"
             data = sys.stdin.buffer.read()
             reported = report_filter(shown) if report_filter else None
             outcome = fix_bytes(data, shown, config, unsafe=unsafe, reported=reported)
-            if not diff:
+            if not diff and stdout is not None:
                 stdout.write(outcome.new)  # the input itself when it could not be fixed
         elif file is not None:
             reported = report_filter(shown) if report_filter else None
@@ -648,7 +706,10 @@ def _check_fix(
         unsafe_left += outcome.unsafe_left
         if diff:
             patch = unified_diff(shown, outcome.old, outcome.new) if outcome.changed else ""
-            stdout.write(patch.encode("utf-8"))
+            # A patch is bytes: a file name that is not UTF-8 goes in as its own bytes (what
+            # os.fsdecode made of them), which git apply and patch look the file up by.
+            if stdout is not None:
+                stdout.write(patch.encode("utf-8", "surrogateescape"))
             if patch and not patch_applies(outcome.old):
                 echo_err(
                     f"{shown}: the file is UTF-16; its patch shows the change as UTF-8 text, "
@@ -679,6 +740,7 @@ def _check_fix(
         echo_err(f"{verb} {problems_text} in {in_files}." if fixed else "No fixes applied.")
         if unsafe_left and not unsafe:
             echo_err(f"{unsafe_left} more fixable with --unsafe-fixes (review the result).")
-    sys.stdout.flush()
-    stdout.flush()
+    if stdout is not None:
+        sys.stdout.flush()
+        stdout.flush()
     _exit(worst)

@@ -301,13 +301,17 @@ def load_config(
     layers: list[_Layer] = []
     if path is not None:
         shown = _display(path, cwd)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:  # a name too long for the system, say
+            raise UserError(f"cannot read config: {exc.strerror or exc}", path=shown) from None
+        if is_dir:
             raise UserError(
                 "this is a folder, not a config file",
                 path=shown,
                 hint="name a config file such as .copydesk.yaml",
             )
-        if not path.is_file():
+        if not is_file:
             raise UserError("config file does not exist", path=shown)
         root = path.resolve().parent
         resolved = path.resolve()

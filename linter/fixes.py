@@ -719,7 +719,9 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
     """A unified diff with ``a/`` and ``b/`` prefixes that ``git apply`` and ``patch -p1`` take.
 
     Lines keep their own endings (so a CRLF file's patch carries CRLF lines) and a BOM stays on
-    the first line; a last line without a newline gets the ``\\ No newline`` marker.
+    the first line; a last line without a newline gets the ``\\ No newline`` marker. A
+    file name's bytes that are not UTF-8 stay as ``os.fsdecode`` left them (lone surrogates):
+    encode the patch with ``surrogateescape`` to write them back.
     """
     old_lines, new_lines = _diff_lines(old), _diff_lines(new)
     if old_lines == new_lines:

@@ -2,8 +2,8 @@
 
 Compares REF with the working tree (staged and unstaged changes alike), so the same command
 works on a pull request's checkout (``--diff-from origin/main``) and before a commit. Files git
-does not track yet count as changed throughout, and so do files outside the repository (git
-cannot say what changed in them).
+does not track (new or ignored) count as changed throughout, and so do files outside the
+repository and files git compares as binary (git cannot say what lines changed in them).
 """
 
 from __future__ import annotations
@@ -22,7 +22,19 @@ if TYPE_CHECKING:
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL_LINES = None
-_QUOTE = ("-c", "core.quotePath=false")
+#: How the changes are asked of git (their lines, and their counts with --numstat).
+_DIFF = (
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-renames",
+    # Whatever diff.noprefix or diff.mnemonicPrefix say: the names are read below.
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--unified=0",
+)
 
 
 def _git(args: Sequence[str], cwd: Path) -> bytes:
@@ -41,10 +53,12 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
 @dataclass(frozen=True)
 class ChangedLines:
     """Changed lines per file (absolute path -> line numbers; None means every line), in the
-    repository whose top folder is ``top``."""
+    repository whose top folder is ``top``, which tracks the files ``tracked`` (paths from
+    ``top``, with "/"; None: every file in it)."""
 
     files: dict[Path, frozenset[int] | None]
     top: Path | None = None
+    tracked: frozenset[str] | None = None
 
     def touches(self, cwd: Path, d: Diagnostic) -> bool:
         """Whether a finding touches a changed line, or (for a finding that points at other
@@ -57,13 +71,24 @@ class ChangedLines:
         for path, first, end in places:
             key = (cwd / path).resolve()
             if key not in self.files:
-                if self.top is not None and self.top != key and self.top not in key.parents:
-                    return True  # outside the repository: git cannot say, so all of it
+                if not self._tracked(key):
+                    return True  # outside the repository or untracked: all of it is new
                 continue
             lines = self.files[key]
             if lines is None or any(n in lines for n in range(first, end + 1)):
                 return True
         return False
+
+    def _tracked(self, key: Path) -> bool:
+        """Whether git tracks the file at ``key`` (resolved): what it does not track, it
+        cannot say the changes of."""
+        if self.top is None:
+            return True
+        try:
+            inside = key.relative_to(self.top).as_posix()
+        except ValueError:
+            return False  # outside the repository
+        return self.tracked is None or inside in self.tracked
 
 
 def _last(line: int, end_line: int, end_column: int) -> int:
@@ -81,23 +106,7 @@ def changed_lines(ref: str, cwd: Path) -> ChangedLines:
             f"--diff-from: {ref!r} is not a commit in this repository",
             hint="in CI, fetch enough history (actions/checkout with fetch-depth: 0)",
         ) from None
-    diff = _git(
-        [
-            "-c",
-            "core.quotePath=false",
-            "diff",
-            "--no-color",
-            "--no-ext-diff",
-            "--unified=0",
-            "--no-renames",
-            # Whatever diff.noprefix or diff.mnemonicPrefix say: the names are read below.
-            "--src-prefix=a/",
-            "--dst-prefix=b/",
-            ref,
-            "--",
-        ],
-        top,
-    )
+    diff = _git([*_DIFF, ref, "--"], top)
     files: dict[Path, frozenset[int] | None] = {}
     current: set[int] | None = None
     for line in diff.splitlines():
@@ -115,14 +124,23 @@ def changed_lines(ref: str, cwd: Path) -> ChangedLines:
                 current.update(range(start, start + count))
             else:  # a deletion: the lines on either side of it are what changed
                 current.update((start, start + 1))
-    untracked = _git(
-        ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z"], top
-    )
-    for name in untracked.split(b"\0"):
-        if name:
+    # A file git compares as binary (UTF-16 text, one marked "-diff" in .gitattributes) has
+    # no lines in the diff: "--numstat" lists it with "-" for its counts, and all of it counts.
+    counts = _git([*_DIFF, "--numstat", "-z", ref, "--"], top)
+    for record in counts.split(b"\0"):
+        added, _, rest = record.partition(b"\t")
+        deleted, _, name = rest.partition(b"\t")
+        if (added, deleted) == (b"-", b"-") and name:
             files[(top / name.decode("utf-8", "surrogateescape")).resolve()] = ALL_LINES
+    # Any other file in the repository that git does not track (new, or ignored but named)
+    # counts whole too: see ChangedLines.touches.
+    tracked = frozenset(
+        name.decode("utf-8", "surrogateescape")
+        for name in _git(["ls-files", "-z"], top).split(b"\0")
+        if name
+    )
     return ChangedLines(
-        {k: (v if v is None else frozenset(v)) for k, v in files.items()}, top.resolve()
+        {k: (v if v is None else frozenset(v)) for k, v in files.items()}, top.resolve(), tracked
     )
 
 

@@ -81,23 +81,40 @@ def collect(
     ignored: set[Path] = set()
     if force_exclude and config.respect_gitignore:  # one git call for every named file
         ignored = git_ignored([Path(p) for p in paths if p != STDIN and _is_file(Path(p))])
-    # A file named twice (a folder and a file in it, say) is checked once, where first found.
+    # A file named twice (a folder and a file in it, say, or the file and a symbolic link to
+    # it) is checked once, where first found; a folder's links to files come after its files,
+    # so a file in it is found by its own name, which a --diff patch can name.
     seen: set[str] = set()
+
+    def first(file: Path | None, linked: bool) -> bool:
+        if file is None:
+            return True
+        key = os.path.normpath(os.path.join(cwd, file))
+        if linked:  # only a link pays for resolving: a walk has thousands of files
+            key = os.path.realpath(key)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
+        links: list[tuple[str, Path | None, str | None]] = []
         try:
-            for entry in _named(raw, config, cwd, force_exclude, ignored, skip):
-                file = entry[1]
-                if file is not None:
-                    key = os.path.normpath(os.path.join(cwd, file))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                yield entry
+            for shown, file, problem, linked in _named(
+                raw, config, cwd, force_exclude, ignored, skip
+            ):
+                if linked:
+                    links.append((shown, file, problem))
+                elif first(file, False):
+                    yield shown, file, problem
         except OSError as exc:  # a name too long for the system, say
             yield raw, None, f"cannot read the path: {exc.strerror or exc}"
+        for shown, file, problem in links:
+            if first(file, True):
+                yield shown, file, problem
 
 
 def _named(
@@ -107,12 +124,13 @@ def _named(
     force_exclude: bool,
     ignored: set[Path],
     skip: tuple[int, int] | None,
-) -> Iterator[tuple[str, Path | None, str | None]]:
-    """What :func:`collect` yields for one path named on the command line."""
+) -> Iterator[tuple[str, Path | None, str | None, bool]]:
+    """What :func:`collect` yields for one path named on the command line, and whether each
+    file is a symbolic link."""
     path = Path(raw)
     problem = link_problem(path)
     if problem is not None:
-        yield raw, None, problem
+        yield raw, None, problem, False
     elif path.is_dir():
         found = list(walk(path, config.include, config.exclude, config.root))
         # A folder whose articles git ignores is not an error: there is just nothing to do.
@@ -126,19 +144,22 @@ def _named(
             kind = _file_type(file)
             if kind == "folder":
                 problem = "cannot list the folder (permission denied?); check its permissions"
-                yield display_path(file, cwd), None, problem
+                yield display_path(file, cwd), None, problem, False
+            elif kind == "file":
+                yield shown_in(file), file, None, False
+            elif kind == "linked file":
+                yield shown_in(file), file, None, True
             else:
-                problem = None if kind == "file" else (link_problem(file) or NOT_REGULAR)
-                yield shown_in(file), file, problem
+                yield shown_in(file), file, link_problem(file) or NOT_REGULAR, False
         if not found:
-            yield raw, None, _nothing_to_check(config)
+            yield raw, None, _nothing_to_check(config), False
     elif path.is_file():
         if not (force_exclude and _excluded(path, config, ignored)):
-            yield display_path(path, cwd), path, None
+            yield display_path(path, cwd), path, None, path.is_symlink()
     elif path.exists():
-        yield raw, None, NOT_REGULAR
+        yield raw, None, NOT_REGULAR, False
     else:
-        yield raw, None, _missing(path)
+        yield raw, None, _missing(path), False
 
 
 def _identity(file: Path) -> tuple[int, int] | None:
@@ -166,7 +187,8 @@ def _nothing_to_check(config: Config) -> str:
 
 
 def _file_type(file: Path) -> str:
-    """The type of a walked path ("file", "folder" or "other"), from one ``lstat`` where it can.
+    """The type of a walked path ("file", "linked file" for a symbolic link to one, "folder" or
+    "other"), from one ``lstat`` where it can.
 
     A walk yields thousands of paths, nearly all plain files: one system call settles those.
     Anything else (a symbolic link, a path gone since the walk) takes the slower, exact way.
@@ -181,7 +203,9 @@ def _file_type(file: Path) -> str:
         return "folder"
     if file.is_dir():
         return "folder"
-    return "file" if link_problem(file) is None and file.is_file() else "other"
+    if link_problem(file) is None and file.is_file():
+        return "linked file" if stat.S_ISLNK(mode) else "file"
+    return "other"
 
 
 class _DisplayFolders:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -163,6 +165,55 @@ def test_write_baseline_refuses_to_overwrite_what_the_run_reads(
         else "; write the baseline to another file\n"
     )
     assert {p.name: p.read_bytes() for p in repo.iterdir() if p.is_file()} == before
+
+
+def test_a_baseline_of_a_name_that_is_not_utf8_is_written_and_read_back(repo: Path) -> None:
+    name = b"caf\xe9.md"
+    try:
+        (repo / os.fsdecode(name)).write_text(ARTICLE, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    (repo / "ferry.md").unlink()
+    (repo / "baseline.json").write_text("old\n", encoding="utf-8")
+    # JSON on standard output: a test's stream takes no undecoded bytes, a terminal's does.
+    args = ["check", "--isolated", "--format", "json", "-q", "--write-baseline", "baseline.json"]
+    result = CliRunner().invoke(main, [*args, "."])
+    assert (result.exit_code, result.stderr) == (0, "Recorded 2 findings in baseline.json\n")
+    data = json.loads((repo / "baseline.json").read_bytes().decode("utf-8"))
+    assert {os.fsencode(f["path"]) for f in data["findings"]} == {name}
+    passed = (0, "", "All checks passed (1 file).\n")
+    assert check(repo, "--baseline", "baseline.json", ".") == passed
+
+
+def test_a_baseline_that_cannot_be_written_leaves_the_old_one_whole(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "baseline.json").write_text("old\n", encoding="utf-8")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    code, _, err = check(repo, "--no-cache", "--write-baseline", "baseline.json", ".")
+    assert (code, err) == (
+        2,
+        "Found 2 problems (2 errors) in 1 file.\n"
+        "copydesk: error: baseline.json: cannot write the baseline: No space left on device\n",
+    )
+    assert sorted(p.name for p in repo.iterdir()) == ["baseline.json", "ferry.md"]
+    assert (repo / "baseline.json").read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.parametrize("name", ["bl.md", "notes.txt", "sub/bl.markdown"])
+def test_write_baseline_refuses_a_name_runs_check_as_an_article(repo: Path, name: str) -> None:
+    (repo / "sub").mkdir()
+    code, _, err = check(repo, "--write-baseline", name, ".")
+    assert (code, err) == (
+        2,
+        f"copydesk: error: {name}: --write-baseline names a file that runs check as an article "
+        "(it matches 'include': *.md, *.markdown, *.txt) (name the baseline baseline.json, say)\n",
+    )
+    assert not (repo / name).exists()
 
 
 def test_baseline_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:

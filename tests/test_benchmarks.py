@@ -153,3 +153,19 @@ def test_the_figure_overhead_benchmark_runs_on_the_accuracy_articles(tmp_path) -
     articles = generate(20260201, 3, 2)
     assert [p.read_text(encoding="utf-8") for p in written] == [a.text for a in articles]
     assert [a.perturbation == "clean" for a in articles] == [True, True, True, False, False]
+
+
+def test_figure_scale_runs(tmp_path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/figure_scale.py", "--quick", "--workdir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == f"command: python benchmarks/figure_scale.py --workdir {tmp_path}"
+    assert lines[1].startswith("5 highlight bullets, 20 body sentences: ")
+    text = (tmp_path / "scale-h5-b20.txt").read_text(encoding="utf-8")
+    assert text.count("\n- The council counted ") == 5

@@ -219,6 +219,29 @@ def test_init_over_a_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert (tmp_path / ".copydesk.yaml").is_dir()
 
 
+def test_init_refuses_a_symbolic_link_and_a_file_with_other_hard_links(tmp_path: Path) -> None:
+    config = tmp_path / ".copydesk.yaml"
+    config.symlink_to(tmp_path / "elsewhere.yaml")  # dangling: writing would make the file
+    for args in (["init"], ["init", "--force"]):
+        result = _run(args, cwd=tmp_path)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "copydesk: error: '.copydesk.yaml' is a symbolic link; not written (remove the link "
+            "first, or edit the file it leads to)\n",
+        )
+    assert not (tmp_path / "elsewhere.yaml").exists()
+    config.unlink()
+    (tmp_path / "shared.yaml").write_text("kept\n", encoding="utf-8")
+    os.link(tmp_path / "shared.yaml", config)
+    result = _run(["init", "--force"], cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "copydesk: error: '.copydesk.yaml' has other hard links, which overwriting it would "
+        "change too; not overwritten (remove it first)\n",
+    )
+    assert (tmp_path / "shared.yaml").read_text(encoding="utf-8") == "kept\n"
+
+
 @pytest.mark.parametrize(
     ("output_id", "summary"),
     [
@@ -393,3 +416,54 @@ def test_standard_input_closed_is_a_read_error(tmp_path: Path) -> None:
         2,
         "<stdin>:1:1: error: standard input is closed: nothing to read [read-error]\n",
     )
+
+
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_fixing_standard_input_closed_is_a_read_error(tmp_path: Path, flag: str) -> None:
+    proc = _shell(f"{sys.executable} -m linter check --isolated {flag} - <&-", tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "standard input is closed: nothing to read" in proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+def test_standard_output_closed_is_a_usage_error_unless_the_report_goes_to_a_file(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    command = f"{sys.executable} -m linter check --isolated --format concise"
+    for args, hint in (("", " (write the report to a file with -o FILE)"), ("--diff", "")):
+        proc = _shell(f"{command} {args} x.md >&-", tmp_path)
+        assert (proc.returncode, proc.stderr) == (
+            2,
+            f"copydesk: error: standard output is closed: nowhere to write the output{hint}\n",
+        )
+    proc = _shell(f"{command} -o out.txt x.md >&-", tmp_path)
+    assert (proc.returncode, proc.stderr) == (1, "Found 1 problem (1 error) in 1 file.\n")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == (
+        'x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/stderr").exists(), reason="no /dev/stderr")
+def test_o_dev_stderr_with_it_sent_to_a_file_writes_to_it(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    proc = _shell(
+        f"{sys.executable} -m linter check --isolated --format concise -o /dev/stderr x.md"
+        " 2> err.txt",
+        tmp_path,
+    )
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert (tmp_path / "err.txt").read_text(encoding="utf-8") == (
+        'x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
+        "Found 1 problem (1 error) in 1 file.\n"
+    )
+
+
+@pytest.mark.parametrize("option", ["-o", "--config"])
+def test_a_name_too_long_for_the_system_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail.\n", encoding="utf-8")
+    long = "x" * 300
+    result = _run(["check", option, long, "x.md"], cwd=tmp_path)
+    what = "write the report" if option == "-o" else "read config"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"copydesk: error: {long}: cannot {what}: File name too long\n"

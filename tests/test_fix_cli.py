@@ -629,7 +629,10 @@ def test_output_that_is_the_new_baseline_is_refused_and_a_stream_is_not(
 
 
 @pytest.mark.parametrize("tool", ["git", "patch"])
-@pytest.mark.parametrize("name", ["sp ace.txt", 'quo"te.txt', "back\\slash.txt", "tab\tname.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["sp ace.txt", 'quo"te.txt', "back\\slash.txt", "tab\tname.txt", os.fsdecode(b"caf\xe9.txt")],
+)
 def test_diff_of_a_file_with_any_name_applies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, name: str
 ) -> None:
@@ -645,3 +648,35 @@ def test_diff_of_a_file_with_any_name_applies(
     assert run("--isolated", "--fix", f"news/{name}").exit_code == 0
     _apply(tool, patched, diff.stdout_bytes)
     assert (patched / "news" / name).read_bytes() == (work / "news" / name).read_bytes()
+
+
+def test_a_file_and_a_link_to_it_are_fixed_once_under_the_file_s_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.txt").write_bytes(SEED.read_bytes())
+    Path("link.txt").symlink_to("m.txt")  # walked first: "link.txt" sorts before "m.txt"
+    for args in (["."], ["m.txt", "link.txt"]):
+        diff = run("--isolated", "--diff", *args)
+        assert diff.exit_code == 1
+        names = [line for line in diff.stdout.splitlines() if line.startswith(("---", "+++"))]
+        assert names == ["--- a/m.txt", "+++ b/m.txt"]
+    report = run("--isolated", "--format", "concise", "link.txt", "m.txt")
+    assert {line.split(":")[0] for line in report.stdout.splitlines()} == {"link.txt"}
+    assert report.stderr == "Found 7 problems (6 errors, 1 warning) in 1 file.\n"
+
+
+def test_fix_or_diff_with_write_baseline_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_bytes(SEED.read_bytes())
+    for flag in ("--fix", "--unsafe-fixes", "--diff"):
+        result = run("--isolated", flag, "--write-baseline", "b.json", "a.txt")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"copydesk: error: use either {flag} or --write-baseline, not both (fix the files "
+            "first, then write the baseline in a run of its own)\n"
+        )
+        assert not Path("b.json").exists()
+        assert Path("a.txt").read_bytes() == SEED.read_bytes()

@@ -86,6 +86,37 @@ def test_untracked_files_count_as_changed_throughout(repo: Path) -> None:
     ]
 
 
+def test_an_ignored_file_named_explicitly_counts_as_changed_throughout(repo: Path) -> None:
+    (repo / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = check("--diff-from", "HEAD", "drafts/new.txt")
+    assert (code, out) == (
+        1,
+        'drafts/new.txt:3:1: error: Template label "Rewritten Article" left in the article '
+        "[scaffold-heading]\n",
+    )
+
+
+@pytest.mark.parametrize("binary", ["utf-16", "-diff"])
+def test_a_file_git_compares_as_binary_counts_as_changed_throughout(
+    repo: Path, binary: str
+) -> None:
+    encoding = "utf-16" if binary == "utf-16" else "utf-8"
+    if binary == "-diff":
+        (repo / ".gitattributes").write_text("wind.txt -diff\n", encoding="utf-8")
+    (repo / "wind.txt").write_bytes(ARTICLE.replace("Rewritten Article\n", "").encode(encoding))
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "binary")
+    (repo / "wind.txt").write_bytes(ARTICLE.encode(encoding))
+    code, out, _ = check("--diff-from", "HEAD", "wind.txt")
+    assert (code, out) == (
+        1,
+        'wind.txt:3:1: error: Template label "Rewritten Article" left in the article '
+        "[scaffold-heading]\n",
+    )
+
+
 def test_a_duplicate_counts_when_either_copy_is_touched(repo: Path) -> None:
     doubled = ARTICLE + PARAGRAPH + "\n"
     commit(repo, doubled, "paste")

@@ -325,6 +325,24 @@ def test_a_file_name_that_is_not_utf8_leaves_every_machine_format_well_formed(
     # XML cannot: the byte is written as text.
     junit = xml.dom.minidom.parseString(report("junit"))
     assert junit.getElementsByTagName("testcase")[0].getAttribute("name") == "lat\\xe9.md"
+    page = report("html").decode("utf-8")  # a raw byte would not decode
+    assert "<h2>lat\\xe9.md</h2>" in page
+
+
+def test_characters_xml_cannot_hold_are_replaced_in_junit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xml.dom.minidom
+
+    (tmp_path / "odd.md").write_text(
+        "# Harbour\n\nFerries sail again.\n\n[Insert \ufffe quote \uffff here]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "junit", "odd.md"])
+    assert result.exit_code == 1
+    failure = xml.dom.minidom.parseString(result.stdout_bytes).getElementsByTagName("failure")[0]
+    assert "[Insert \ufffd quote \ufffd here]" in failure.firstChild.data
 
 
 @pytest.mark.parametrize("fmt", ["text", "concise", "github", "html", "junit"])

@@ -20,7 +20,9 @@ def tree(tmp_path: Path) -> Path:
         (root / folder).mkdir(parents=True, exist_ok=True)
         for name in ("a.md", "b.txt", "skip.rst"):
             (root / folder / name).write_text("Title\n\nBody.\n", encoding="utf-8")
-    (root / "news" / "link.md").symlink_to(root / "news" / "a.md")
+    # A link to a file outside the walk: one to a file in it is that file's second name.
+    (tmp_path / "outside.md").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (root / "news" / "link.md").symlink_to(tmp_path / "outside.md")
     (root / "news" / "broken.md").symlink_to(root / "news" / "gone.md")
     return root
 

@@ -20,7 +20,7 @@ from linter import __version__
 from linter.engine import Diagnostic, Location
 from linter.findings import Severity
 from linter.reporters import Summary, summary_line
-from linter.reporters.base import BaseReporter
+from linter.reporters.base import BaseReporter, undecoded
 from linter.runner import FileReport
 
 _STYLE = """
@@ -88,8 +88,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def escape(text: str) -> str:
     """``text`` for HTML, each control character but tab and newline a U+FFFD (one character
-    for one: offsets into it stay true)."""
-    return html.escape(_CONTROLS.sub("\ufffd", text))
+    for one: offsets into it stay true), and each byte of a file name that is not UTF-8 as
+    ``\\xNN`` (the page is UTF-8; only names hold such bytes, never an article's text)."""
+    return html.escape(_CONTROLS.sub("\ufffd", undecoded(text)))
 
 
 @dataclass(slots=True)

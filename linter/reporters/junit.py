@@ -5,6 +5,7 @@ For CI systems that show test reports; each failure lists the file's findings on
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -13,11 +14,14 @@ from linter.reporters.base import BaseReporter, undecoded
 from linter.reporters.concise import concise_line
 from linter.runner import FileReport
 
+#: What XML 1.0 cannot carry, even escaped: most control characters, surrogates, U+FFFE and
+#: U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 
 def _xml_text(text: str) -> str:
-    # XML 1.0 cannot carry most control characters, even escaped.
-    clean = "".join(c if c in "\t\n\r" or ord(c) >= 0x20 else "\ufffd" for c in undecoded(text))
-    return escape(clean)
+    """``text`` as XML character data, each character XML cannot hold a U+FFFD."""
+    return escape(_NOT_XML.sub("\ufffd", undecoded(text)))
 
 
 class JunitReporter(BaseReporter):
