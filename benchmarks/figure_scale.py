@@ -50,13 +50,14 @@ def _timed(cmd: list[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, help="articles go here (default: a temp dir)")
+    parser.add_argument("--quick", action="store_true", help="one small article (a smoke test)")
     args = parser.parse_args(argv)
     folder = args.workdir or Path(tempfile.mkdtemp(prefix="copydesk-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     base = [sys.executable, "-m", "linter", "check", "--isolated", "--no-cache", "-q"]
     base += ["--format", "concise"]
     print(f"command: python benchmarks/figure_scale.py --workdir {folder}")
-    for highlights, body in SIZES:
+    for highlights, body in ((5, 20),) if args.quick else SIZES:
         path = folder / f"scale-h{highlights}-b{body}.txt"
         path.write_text(scale_article(highlights, body), encoding="utf-8")
         every = _timed([*base, str(path)])
