@@ -724,6 +724,10 @@ _INTERVAL_KINDS = frozenset(
 )
 
 
+#: Fewer figures than this are given all, unsorted (see :class:`_Meeting`).
+_FEW = 32
+
+
 class _Meeting:
     """Body figures of one kind and unit, in order of their intervals, for finding those a
     claim may agree with without comparing it with each (an article of thousands of figures
@@ -739,7 +743,8 @@ class _Meeting:
 
     def __init__(self, figures: list[Figure], tolerances: Tolerances) -> None:
         self._tolerances = tolerances
-        if not figures or figures[0].quantity.kind not in _INTERVAL_KINDS:
+        # A few figures are compared faster one by one than sorted first.
+        if not figures or len(figures) < _FEW or figures[0].quantity.kind not in _INTERVAL_KINDS:
             self._figures = figures
             self._lows: list[float] | None = None
             return
