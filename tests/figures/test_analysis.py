@@ -377,6 +377,14 @@ def test_a_year_the_body_names_as_this_year_is_stated() -> None:
     assert statuses == [("250,000", "stated"), ("2026", "unclear")]
 
 
+def test_a_level_after_a_change_in_words_counts_what_the_sentence_is_about() -> None:
+    # "six points to 39%" is read past, as "6 points to" is: the level is Opposition's.
+    assert claims("Opposition fell 6 points to 36%.", "Opposition fell six points to 39%.") == [
+        ("6 points", "stated", ""),
+        ("Opposition fell 6 points to 36%", "contradicted", "Opposition fell six points to 39%"),
+    ]
+
+
 def test_different_fates_are_different_anchors() -> None:
     assert claims("Police arrested 40 rebels.", "Air strikes killed 12 rebels.") == [
         ("40 rebels", "unsupported", "")
