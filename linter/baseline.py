@@ -13,6 +13,7 @@ take the place of an old one that is still there. The engine gives every diagnos
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -98,21 +99,35 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic], cwd: Path) -> 
 
 def _replace(path: Path, data: bytes) -> None:
     """Put ``data`` in ``path`` whole or not at all: it is written to a new file beside it,
-    then renamed over it, so a failed write leaves the old baseline as it was."""
+    then renamed over it, so a failed write leaves the old baseline as it was.
+
+    The old file's permissions hold as they did for writing it in place: one that may not be
+    written is refused; its mode (and, where the system lets us, owner and group) carries
+    over. A folder that takes no new file has the baseline written in place.
+    """
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        old: os.stat_result | None = path.stat()
     except (OSError, ValueError):
-        mode = 0o666  # a new file: less what the umask takes away, as for any file written
+        old = None
+    if old is not None and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     folder = os.path.dirname(path) or "."
     while True:
         temp = os.path.join(folder, f".copydesk-baseline-{secrets.token_hex(6)}.tmp")
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             break
         except FileExistsError:
             continue
+        except PermissionError:
+            path.write_bytes(data)  # a folder we may not add to: the file itself, in place
+            return
     try:
         with os.fdopen(fd, "wb") as file:
+            if old is not None:
+                os.fchmod(file.fileno(), stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):
+                    os.fchown(file.fileno(), old.st_uid, old.st_gid)
             file.write(data)
         os.replace(temp, path)
     except BaseException:

@@ -85,10 +85,16 @@ class ChangedLines:
         if self.top is None:
             return True
         try:
-            inside = key.relative_to(self.top).as_posix()
+            inside = key.relative_to(self.top)
         except ValueError:
             return False  # outside the repository
-        return self.tracked is None or inside in self.tracked
+        tracked = self.tracked
+        # In a submodule, git tracks the submodule's folder (a gitlink), not its files.
+        return (
+            tracked is None
+            or inside.as_posix() in tracked
+            or any(folder.as_posix() in tracked for folder in inside.parents)
+        )
 
 
 def _last(line: int, end_line: int, end_column: int) -> int:

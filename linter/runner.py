@@ -82,39 +82,38 @@ def collect(
     if force_exclude and config.respect_gitignore:  # one git call for every named file
         ignored = git_ignored([Path(p) for p in paths if p != STDIN and _is_file(Path(p))])
     # A file named twice (a folder and a file in it, say, or the file and a symbolic link to
-    # it) is checked once, where first found; a folder's links to files come after its files,
-    # so a file in it is found by its own name, which a --diff patch can name.
+    # it) is checked once, where first found; a folder's link to one of its own files is
+    # passed over, so the file is found by its own name, which a --diff patch can name.
     seen: set[str] = set()
-
-    def first(file: Path | None, linked: bool) -> bool:
-        if file is None:
-            return True
-        key = os.path.normpath(os.path.join(cwd, file))
-        if linked:  # only a link pays for resolving: a walk has thousands of files
-            key = os.path.realpath(key)
-        if key in seen:
-            return False
-        seen.add(key)
-        return True
-
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None, None
             continue
-        links: list[tuple[str, Path | None, str | None]] = []
         try:
-            for shown, file, problem, linked in _named(
-                raw, config, cwd, force_exclude, ignored, skip
-            ):
-                if linked:
-                    links.append((shown, file, problem))
-                elif first(file, False):
-                    yield shown, file, problem
+            entries = list(_named(raw, config, cwd, force_exclude, ignored, skip))
+            # Only a link pays for resolving: a walk has thousands of files.
+            plain = (
+                {
+                    os.path.normpath(os.path.join(cwd, f))
+                    for _, f, _, linked in entries
+                    if f and not linked
+                }
+                if any(linked for *_, linked in entries)
+                else set()
+            )
+            for shown, file, problem, linked in entries:
+                if file is not None:
+                    key = os.path.normpath(os.path.join(cwd, file))
+                    if linked:
+                        key = os.path.realpath(key)
+                        if key in plain:
+                            continue  # the file itself is in this folder too
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                yield shown, file, problem
         except OSError as exc:  # a name too long for the system, say
             yield raw, None, f"cannot read the path: {exc.strerror or exc}"
-        for shown, file, problem in links:
-            if first(file, True):
-                yield shown, file, problem
 
 
 def _named(

@@ -239,3 +239,16 @@ def test_fingerprints_of_a_finding() -> None:
         hashlib.sha256(b"-\0").hexdigest()[:16],
         hashlib.sha256(b"First line\0-\0Last line\0").hexdigest()[:16],
     )
+
+
+def test_a_baseline_written_again_keeps_its_mode(repo: Path) -> None:
+    (repo / "baseline.json").write_text("old\n", encoding="utf-8")
+    (repo / "baseline.json").chmod(0o664)
+    umask = os.umask(0o077)
+    try:
+        code, _, _ = check(repo, "--no-cache", "--write-baseline", "baseline.json", ".")
+    finally:
+        os.umask(umask)
+    assert code == 0
+    assert (repo / "baseline.json").stat().st_mode & 0o777 == 0o664
+    assert sorted(p.name for p in repo.iterdir()) == ["baseline.json", "ferry.md"]

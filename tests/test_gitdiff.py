@@ -193,3 +193,17 @@ def test_a_name_as_diff_writes_it_is_read_back_whole(name: str) -> None:
     # --diff writes names the way --diff-from reads git's: each undoes the other.
     written = _diff_name("b/" + name)
     assert _unquoted(written.encode("utf-8")) == ("b/" + name).encode("utf-8")
+
+
+def test_unchanged_files_of_a_submodule_are_not_reported(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    sub = tmp_path_factory.mktemp("sub")
+    git(sub, "init", "-q", "-b", "main")
+    (sub / "wind.txt").write_text(ARTICLE, encoding="utf-8")
+    git(sub, "add", ".")
+    git(sub, "commit", "-q", "-m", "first")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendored")
+    git(repo, "commit", "-q", "-m", "submodule")
+    assert check("vendored")[0] == 1  # its article has a template label
+    assert check("--diff-from", "HEAD", ".") == (0, "", "All checks passed (3 files).\n")

@@ -96,3 +96,18 @@ def test_a_folder_reached_through_a_link_is_shown_by_where_it_is(tmp_path: Path)
     config = load_config(None, cwd=cwd, isolated=True)
     walked = [shown for shown, _, _ in collect([str(tmp_path / "link")], config, cwd)]
     assert walked == ["sub/a.txt"] == [display_path(tmp_path / "link" / "a.txt", cwd)]
+
+
+def test_a_link_to_a_file_of_the_folder_is_passed_over_and_the_order_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ord"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("z.md", "sub/m.md"):
+        (folder / name).write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (folder / "a-link.md").symlink_to(tmp_path / "outside.md")
+    (folder / "b-link.md").symlink_to(folder / "z.md")
+    monkeypatch.chdir(tmp_path)
+    found = [shown for shown, *_ in collect(["ord"], load_config(isolated=True), tmp_path)]
+    assert found == ["ord/a-link.md", "ord/z.md", "ord/sub/m.md"]
