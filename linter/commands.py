@@ -439,11 +439,16 @@ def _guard_written(
             )
     elif what == "baseline" and not stat.S_ISDIR(st.st_mode):  # a pipe, a device
         problem = f"{flag} names something other than a file; write the {what} to a plain file"
+    if problem is None and what == "baseline" and st is not None and stat.S_ISDIR(st.st_mode):
+        problem = f"{flag} names a folder; write the {what} to a file in it (baseline.json, say)"
     if problem is None and what == "baseline":
-        from linter.paths import name_matches
+        from linter.paths import matches, name_matches, relative_to
 
-        # Written after the run, it would be linted as an article by the next one.
-        if name_matches(path.name, config.include):
+        # Written after the run, it would be linted as an article by the next one (unless
+        # 'exclude' leaves it out).
+        if name_matches(path.name, config.include) and not (
+            config.exclude and matches(relative_to(path.absolute(), config.root), config.exclude)
+        ):
             raise UserError(
                 f"{flag} names a file that runs check as an article (it matches "
                 f"'include': {', '.join(config.include)})",

@@ -252,3 +252,26 @@ def test_a_baseline_written_again_keeps_its_mode(repo: Path) -> None:
     assert code == 0
     assert (repo / "baseline.json").stat().st_mode & 0o777 == 0o664
     assert sorted(p.name for p in repo.iterdir()) == ["baseline.json", "ferry.md"]
+
+
+def test_write_baseline_takes_an_article_name_that_exclude_leaves_out(repo: Path) -> None:
+    (repo / ".copydesk.yaml").write_text("exclude: ['baselines/**']\n", encoding="utf-8")
+    (repo / "baselines").mkdir()
+    code, _, err = check_configured(repo, "--write-baseline", "baselines/base.txt", ".")
+    assert (code, err) == (0, "Recorded 2 findings in baselines/base.txt\n")
+    assert check_configured(repo, "--baseline", "baselines/base.txt", ".")[:2] == (0, "")
+
+
+def test_write_baseline_to_a_folder_is_refused_before_the_run(repo: Path) -> None:
+    code, out, err = check(repo, "--write-baseline", "", ".")
+    assert (code, out) == (2, "")
+    assert err == (
+        "copydesk: error: .: --write-baseline names a folder; write the baseline to a file in "
+        "it (baseline.json, say)\n"
+    )
+
+
+def check_configured(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    """``check`` with the folder's config file read (not ``--isolated``)."""
+    result = CliRunner().invoke(main, ["check", "--format", "concise", "-q", *args])
+    return result.exit_code, result.stdout, result.stderr
