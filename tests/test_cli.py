@@ -19,6 +19,11 @@ GOLDEN = Path(__file__).parent / "golden"
 ARTICLE = "examples/pipeline-residue.txt"
 
 
+#: An article with one finding, and the finding as the concise format gives it (as x.md).
+TODO_ARTICLE = "# Harbour\n\nFerries sail TODO.\n"
+TODO_FINDING = 'x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
+
+
 def _run(args: list[str], cwd: Path = ROOT, stdin: str | None = None):
     old = Path.cwd()
     os.chdir(cwd)
@@ -334,15 +339,13 @@ def test_paths_that_name_no_file_are_not_counted_as_files(tmp_path: Path) -> Non
 
 def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "a" / "x.md").write_text(TODO_ARTICLE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
         main, ["check", "--isolated", "--format", "concise", "a", "a/x.md", "./a/x.md"]
     )
     assert result.exit_code == 1
-    assert result.stdout == (
-        'a/x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
-    )
+    assert result.stdout == ("a/" + TODO_FINDING)
     assert result.stderr == "Found 1 problem (1 error) in 1 file.\n"
 
 
@@ -379,7 +382,7 @@ def test_isolated_and_config_together_is_a_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
 def test_o_dev_stdout_with_the_output_sent_to_a_file_appends_to_it(tmp_path: Path) -> None:
-    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "x.md").write_text(TODO_ARTICLE, encoding="utf-8")
     (tmp_path / "report.txt").write_text("kept\n", encoding="utf-8")
     proc = _shell(
         f"{sys.executable} -m linter check --isolated --format concise -o /dev/stdout x.md"
@@ -387,15 +390,13 @@ def test_o_dev_stdout_with_the_output_sent_to_a_file_appends_to_it(tmp_path: Pat
         tmp_path,
     )
     assert (proc.returncode, proc.stderr) == (1, "Found 1 problem (1 error) in 1 file.\n")
-    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
-        'kept\nx.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
-    )
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == ("kept\n" + TODO_FINDING)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("fmt", ["concise", "json"])
 def test_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, fmt: str) -> None:
-    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "x.md").write_text(TODO_ARTICLE, encoding="utf-8")
     proc = _shell(
         f"{sys.executable} -m linter check --isolated --format {fmt} x.md > /dev/full",
         tmp_path,
@@ -429,7 +430,7 @@ def test_fixing_standard_input_closed_is_a_read_error(tmp_path: Path, flag: str)
 def test_standard_output_closed_is_a_usage_error_unless_the_report_goes_to_a_file(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "x.md").write_text(TODO_ARTICLE, encoding="utf-8")
     command = f"{sys.executable} -m linter check --isolated --format concise"
     for args, hint in (("", " (write the report to a file with -o FILE)"), ("--diff", "")):
         proc = _shell(f"{command} {args} x.md >&-", tmp_path)
@@ -439,14 +440,12 @@ def test_standard_output_closed_is_a_usage_error_unless_the_report_goes_to_a_fil
         )
     proc = _shell(f"{command} -o out.txt x.md >&-", tmp_path)
     assert (proc.returncode, proc.stderr) == (1, "Found 1 problem (1 error) in 1 file.\n")
-    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == (
-        'x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
-    )
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == (TODO_FINDING)
 
 
 @pytest.mark.skipif(not Path("/dev/stderr").exists(), reason="no /dev/stderr")
 def test_o_dev_stderr_with_it_sent_to_a_file_writes_to_it(tmp_path: Path) -> None:
-    (tmp_path / "x.md").write_text("# Harbour\n\nFerries sail TODO.\n", encoding="utf-8")
+    (tmp_path / "x.md").write_text(TODO_ARTICLE, encoding="utf-8")
     proc = _shell(
         f"{sys.executable} -m linter check --isolated --format concise -o /dev/stderr x.md"
         " 2> err.txt",
@@ -454,8 +453,7 @@ def test_o_dev_stderr_with_it_sent_to_a_file_writes_to_it(tmp_path: Path) -> Non
     )
     assert (proc.returncode, proc.stdout) == (1, "")
     assert (tmp_path / "err.txt").read_text(encoding="utf-8") == (
-        'x.md:3:14: error: Placeholder "TODO" left in the text [placeholder-text]\n'
-        "Found 1 problem (1 error) in 1 file.\n"
+        TODO_FINDING + "Found 1 problem (1 error) in 1 file.\n"
     )
 
 
