@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from linter.document import Block, BlockKind, Document, Role, Span
 from linter.figures.anchors import (
@@ -718,6 +719,8 @@ def _holds(lowered: str, words: Iterable[str]) -> bool:
     return any(map(lowered.__contains__, words))
 
 
+_K = TypeVar("_K")
+
 #: Kinds whose figures are compared as intervals (:func:`agree`); the rest by their parts.
 _INTERVAL_KINDS = frozenset(
     {QKind.COUNT, QKind.PERCENT, QKind.MONEY, QKind.MEASURE, QKind.AGE, QKind.YEAR}
@@ -805,7 +808,7 @@ def _settle_all(
     # (reading them is most of the cost of a figure) are read only for the other claims.
     if stated is None:
         values_by_class = _values_by_class(candidates, figures)
-        near = _near_of(values_by_class, config.tolerances)
+        near = _Meetings(values_by_class, config.tolerances).of_class
         stated = {id(f) for f in candidates if id(f) in known or _stated(f, near, config)}
     # The anchor of a stated figure is not read: what it counts cannot change the finding.
     claimed = [f for f in candidates if id(f) in stated or f.anchor is not None]
@@ -814,7 +817,7 @@ def _settle_all(
         return tuple(Claim(f, Status.STATED) for f in claimed)
     if values_by_class is None or near is None:
         values_by_class = _values_by_class(candidates, figures)
-        near = _near_of(values_by_class, config.tolerances)
+        near = _Meetings(values_by_class, config.tolerances).of_class
     open_classes = {(f.quantity.kind.value, f.quantity.unit) for f in pending}
     # Only a figure whose sentence holds a stem of a claim's key can have that key (see
     # _lowered): the anchors of the others are read only if a claim's key has no figure,
@@ -823,7 +826,7 @@ def _settle_all(
     body, keys_by_class = _buckets(values_by_class, open_classes, stems)
     if any(f.bucket not in body for f in pending):
         body, keys_by_class = _buckets(values_by_class, open_classes, None)
-    meetings = _BucketMeetings(body, config)
+    meetings = _Meetings(body, config.tolerances)
     if not complete and any(
         _needs_whole_body(f, body, config, elsewhere, meetings) for f in pending
     ):
@@ -918,23 +921,6 @@ def _all_of(
     return near
 
 
-def _near_of(
-    values_by_class: dict[tuple[str, str], list[Figure]], tolerances: Tolerances
-) -> Callable[[Quantity], list[Figure]]:
-    """The body figures of a claim's kind and unit that may agree with it (see
-    :class:`_Meeting`, built for a class when first asked)."""
-    meetings: dict[tuple[str, str], _Meeting] = {}
-
-    def near(q: Quantity) -> list[Figure]:
-        key = (q.kind.value, q.unit)
-        found = meetings.get(key)
-        if found is None:
-            found = meetings[key] = _Meeting(values_by_class.get(key, []), tolerances)
-        return found.meeting(q)
-
-    return near
-
-
 def _stated(f: Figure, near: Callable[[Quantity], list[Figure]], config: Config) -> bool:
     """Whether the body states claim ``f``'s figure, of whatever it reads it as counting.
 
@@ -1023,7 +1009,7 @@ def _needs_whole_body(
     body: dict[tuple[str, str, str], list[Figure]],
     config: Config,
     elsewhere: Callable[[Figure], bool] | None = None,
-    meetings: _BucketMeetings | None = None,
+    meetings: _Meetings[tuple[str, str, str]] | None = None,
 ) -> bool:
     """Whether settling claim ``f`` may ask about body figures not of its anchor: when none
     of its anchor is there, or none of its anchor agrees with it and ``elsewhere`` (if given)
@@ -1041,34 +1027,38 @@ def _needs_whole_body(
     return elsewhere is None or elsewhere(f)
 
 
-class _BucketMeetings:
-    """A :class:`_Meeting` of each bucket of body figures, built when first asked."""
+class _Meetings(Generic[_K]):
+    """A :class:`_Meeting` of each group of body figures (a kind and unit, or a bucket),
+    built when first asked."""
 
-    def __init__(self, body: dict[tuple[str, str, str], list[Figure]], config: Config) -> None:
-        self._body = body
-        self._tolerances = config.tolerances
-        self._built: dict[tuple[str, str, str], _Meeting] = {}
+    def __init__(self, groups: Mapping[_K, list[Figure]], tolerances: Tolerances) -> None:
+        self._groups = groups
+        self._tolerances = tolerances
+        self._built: dict[_K, _Meeting] = {}
 
-    def near(self, f: Figure) -> list[Figure]:
-        """The figures of ``f``'s bucket that may agree with it."""
-        key = f.bucket
+    def near(self, key: _K, q: Quantity) -> list[Figure]:
+        """The figures of group ``key`` that may agree with claim ``q``."""
         found = self._built.get(key)
         if found is None:
-            found = self._built[key] = _Meeting(self._body.get(key, []), self._tolerances)
-        return found.meeting(f.quantity)
+            found = self._built[key] = _Meeting(self._groups.get(key, []), self._tolerances)
+        return found.meeting(q)
+
+    def of_class(self: _Meetings[tuple[str, str]], q: Quantity) -> list[Figure]:
+        """The figures of ``q``'s kind and unit that may agree with it (groups by class)."""
+        return self.near((q.kind.value, q.unit), q)
 
 
 def _agrees_in_bucket(
     f: Figure,
     body: dict[tuple[str, str, str], list[Figure]],
     config: Config,
-    meetings: _BucketMeetings | None,
+    meetings: _Meetings[tuple[str, str, str]] | None,
 ) -> bool:
     """Whether a figure of claim ``f``'s bucket that may count the same thing agrees with it
-    (looked for among those :class:`_BucketMeetings` gives, if given)."""
+    (looked for among those ``meetings`` gives, if given)."""
     assert f.anchor is not None
     anchor, q = f.anchor, f.quantity
-    found = meetings.near(f) if meetings is not None else body.get(f.bucket, [])
+    found = meetings.near(f.bucket, q) if meetings is not None else body.get(f.bucket, [])
     return any(
         g.anchor is not None
         and _compatible(anchor, g.anchor)
@@ -1164,7 +1154,7 @@ def _settle(
     said: _KeysSaid | None = None,
     together: list[Figure] | None = None,
     near: Callable[[Quantity], list[Figure]] | None = None,
-    meetings: _BucketMeetings | None = None,
+    meetings: _Meetings[tuple[str, str, str]] | None = None,
 ) -> Claim:
     """Claim ``f`` settled against the body; ``together`` are the claims of its sentence.
     ``near`` gives the body figures of a claim's kind and unit that may agree with it (all of
