@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -1223,7 +1223,9 @@ def _settle(
     # A body figure that states another figure of the claim's sentence, of the same thing,
     # is that figure's, not a contradiction of this one: "closes nine of its 64 branches"
     # against "will close nine branches", "rose from £2 to £2.50" against "now £2.50".
-    same_scope = _not_theirs(f, same_scope, together or [], config)
+    same_scope = _not_theirs(
+        f, same_scope, together or [], config, values_by_class.get((q.kind.value, q.unit), [])
+    )
     if not same_scope:
         return Claim(f, Status.UNCLEAR)
     middle = (q.low + q.high) / 2
@@ -1242,20 +1244,50 @@ def _settle(
 
 
 def _not_theirs(
-    f: Figure, found: list[Figure], together: list[Figure], config: Config
+    f: Figure,
+    found: list[Figure],
+    together: list[Figure],
+    config: Config,
+    same_class: Sequence[Figure] = (),
 ) -> list[Figure]:
     """The figures of ``found`` (body figures that may contradict claim ``f``) that state
-    none of the other figures of ``f``'s sentence in ``together`` of the same kind, unit and
-    anchor key, in that figure's time frame (a level the body gives is not the point of
-    comparison "from 45% to 52%" gives, though both are 45%)."""
-    others = [g for g in together if g is not f and g.bucket == f.bucket]
+    none of the other figures of ``f``'s sentence in ``together``: of the same kind, unit
+    and anchor key, or the point of comparison of ``f`` ("from 40 to 32 staff", whatever it
+    is read as counting).
+
+    Only one stated in that figure's time frame, though: a point of comparison is not the
+    level a body sentence gives with its own ("Turnout was 45%, up from 40%" contradicts
+    "rose from 45% to 52%"); one without ("has 40 staff and will lose eight") may be it.
+    ``same_class`` are the body figures of ``f``'s kind and unit.
+    """
+    q = f.quantity
+    others = [
+        g
+        for g in together
+        if g is not f
+        and (
+            g.bucket == f.bucket
+            or ("prior" in g.scope and g.quantity.kind is q.kind and g.quantity.unit == q.unit)
+        )
+    ]
     if not others:
         return found
+
+    def its_own_prior(g: Figure) -> bool:
+        return any(
+            h is not g and h.sentence == g.sentence and "prior" in h.scope for h in same_class
+        )
+
     return [
         g
         for g in found
         if not any(
-            _states(o.quantity, g.quantity, config) and _same_time(o.scope, g.scope) for o in others
+            _states(o.quantity, g.quantity, config)
+            and (
+                _same_time(o.scope, g.scope)
+                or ("prior" in o.scope and not g.scope and not its_own_prior(g))
+            )
+            for o in others
         )
     ]
 
@@ -1437,9 +1469,18 @@ def _said_of(claim: Figure, parts: list[Figure]) -> bool:
     } - counted
     for part in parts:
         m = _COMPLEMENT.match(text, part.quantity.full_span.end, part.sentence.end)
-        if m is not None and lemma(m.group("w")) in said:
+        if m is not None and _alike(lemma(m.group("w")), said):
             return True
     return False
+
+
+def _alike(word: str, words: set[str]) -> bool:
+    """Whether ``word`` (a lemma) is one of ``words``, or one begins the other: the lemmas
+    of a verb's forms differ in their ends ("cancel" of "cancels", "cancell" of
+    "cancelled")."""
+    return word in words or any(
+        min(len(word), len(w)) >= 4 and (word.startswith(w) or w.startswith(word)) for w in words
+    )
 
 
 #: What a part is said to be: the first word after it, past a linking verb ("275,000 were

@@ -47,7 +47,7 @@ PREMODIFIERS = _wordset("more other additional further new extra confirmed repor
 _IRREGULAR_VERBS = _wordset("""
 came went took made said says fell rose left got gave saw won lost ran held kept told found
 paid sold shut met led grew drew knew began became fought brought bought sought built sent
-spent stood broke chose spoke wrote drove flew threw
+spent stood broke chose spoke wrote drove flew threw goes comes gets
 """)
 #: Auxiliaries and adverbs that may sit between a counted noun and what happened to it.
 _AUX = _wordset("""
@@ -215,6 +215,17 @@ def find_anchor(q: Quantity, text: str, lo: int, hi: int, lexicon: Lexicon) -> A
         if not text[q.span.start : q.span.end].lower().endswith("old"):
             return _backward_subject(q, text, lo, lexicon, skip_verbs=True)
     anchor = _forward(q, text, hi, lexicon)
+    if anchor is not None and anchor.head == "point" and not anchor.grouped:
+        # "Turnout fell six points": points are what a change of a share is counted in; what
+        # changed is the subject before the verb, and two changes in points are of it.
+        change = _CHANGE.search(text, max(lo, q.full_span.start - 24), q.full_span.start)
+        if change is not None:
+            subject = _backward_subject(
+                q, text, lo, lexicon, skip_verbs=False, before=change.start()
+            )
+            if subject is not None:
+                key = f"{subject.key} point"
+                return Anchor(Span(subject.span.start, anchor.span.end), "point", key)
     if anchor is not None:
         return anchor
     return _after_event(q, text, lo, lexicon) or _backward_subject(
@@ -378,16 +389,23 @@ def _last_word(text: str, lo: int, end: int) -> str | None:
 
 
 def _backward_subject(
-    q: Quantity, text: str, lo: int, lexicon: Lexicon, *, skip_verbs: bool
+    q: Quantity,
+    text: str,
+    lo: int,
+    lexicon: Lexicon,
+    *,
+    skip_verbs: bool,
+    before: int | None = None,
 ) -> Anchor | None:
-    """The noun a figure is said of, read backwards within its clause.
+    """The noun a figure is said of, read backwards within its clause (from ``before``, a
+    verb already passed over, if given).
 
     ``the death toll rose to 33``, ``turnout was 44%``, ``the vote was held on 7 May``; a
     change stated before the level reached is passed over (``profit rose 33% to £212m``).
     """
-    start = q.full_span.start
-    skipped = 0
-    if not skip_verbs:
+    start = q.full_span.start if before is None else before
+    skipped = 0 if before is None else 1
+    if not skip_verbs and before is None:
         change = _CHANGE_THEN_TO.search(text, max(lo, start - 60), start)
         if change is not None:
             start = change.start()

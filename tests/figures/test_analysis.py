@@ -331,6 +331,11 @@ def test_a_body_figure_of_another_figure_of_the_claims_sentence_is_that_ones() -
         ("Turnout rose from 45%", "stated", ""),
         ("Turnout rose from 45% to 52%", "contradicted", "Turnout was 45%"),
     ]
+    # One without a point of comparison of its own may be the claim's ("from 40 to 32").
+    assert claims(
+        "The department is cut from 40 to 32 staff.",
+        "The department has 40 staff and will lose eight.",
+    ) == [("cut from 40", "stated", ""), ("32 staff", "unclear", "")]
     # And the part that changed is set against the body's part, not its whole.
     assert claims(
         "The firm met 7 of its 8 targets.", "The firm exceeded 5 of its 8 targets and missed 3."
@@ -362,6 +367,11 @@ def test_a_share_of_money_two_sums_make_is_not_unsupported() -> None:
     assert claims("The hospice has recovered about half of the money.", body) == [
         ("about half of the money", "unsupported", "")
     ]
+    # A verb after the noun is not part of it ("the money goes on care").
+    assert claims(
+        "About a quarter of the money goes on adult social care.",
+        "The council will spend £412m in total, and adult social care will receive £103m.",
+    ) == [("About a quarter of the money", "unclear", "")]
 
 
 def test_a_year_the_body_names_as_this_year_is_stated() -> None:
@@ -380,8 +390,25 @@ def test_a_year_the_body_names_as_this_year_is_stated() -> None:
 def test_a_level_after_a_change_in_words_counts_what_the_sentence_is_about() -> None:
     # "six points to 39%" is read past, as "6 points to" is: the level is Opposition's.
     assert claims("Opposition fell 6 points to 36%.", "Opposition fell six points to 39%.") == [
-        ("6 points", "stated", ""),
+        ("Opposition fell 6 points", "stated", ""),
         ("Opposition fell 6 points to 36%", "contradicted", "Opposition fell six points to 39%"),
+    ]
+
+
+def test_changes_in_points_are_of_what_changed() -> None:
+    # Labour's 11 points are not turnout's: no contradiction of its six.
+    body = "Only 29% of voters took part, against 35% in 2022. Labour's share fell by 11 points."
+    assert claims("Turnout fell six points to 29%.", body)[0] == (
+        "Turnout fell six points",
+        "unclear",
+        "",
+    )
+    assert claims("Turnout fell eight points.", "Turnout fell by six points to 29%.") == [
+        ("Turnout fell eight points", "contradicted", "Turnout fell by six points")
+    ]
+    # Points not after a change are what is counted ("14 points clear").
+    assert claims("Rovers are 14 points clear.", "Rovers are 12 points clear at the top.") == [
+        ("14 points clear", "contradicted", "12 points clear")
     ]
 
 
