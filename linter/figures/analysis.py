@@ -1177,6 +1177,12 @@ def _settle(
         # whatever they are read as counting.
         if q.kind is QKind.PERCENT and said is not None and _parts_making(q, said.shares, config):
             return Claim(f, Status.UNCLEAR)
+        # Nor a sum the body gives as so much for each of several ("£500,000 apiece" for
+        # three winners of "the £1.5m prize"): the total may be worked out from it.
+        if q.kind is QKind.MONEY and any(
+            "each" in g.scope for g in values_by_class.get((q.kind.value, q.unit), [])
+        ):
+            return Claim(f, Status.UNCLEAR)
         # Nor a share of a sum of money that two of the body's sums make ("about a quarter of
         # the money" against "took £412,318" and "£104,000 had been recovered").
         if (

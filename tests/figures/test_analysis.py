@@ -359,6 +359,18 @@ def test_a_year_compared_with_is_no_claim_of_when() -> None:
     ) == [("74,000 more young visitors", "unclear", ""), ("visitors than in 2024", "unclear", "")]
 
 
+def test_a_sum_the_body_gives_for_each_of_several_is_not_unsupported() -> None:
+    body = "Dr Nwosu, Professor Eriksen and Dr Reyes will receive £500,000 apiece."
+    assert claims("The three engineers share the £1.5m prize.", body)[-1] == (
+        "£1.5m prize",
+        "unclear",
+        "",
+    )
+    assert claims("The engineers share the £1.5m prize.", "The jury met in May.") == [
+        ("£1.5m prize", "unsupported", "")
+    ]
+
+
 def test_a_share_of_money_two_sums_make_is_not_unsupported() -> None:
     body = "Hollis took £412,318 from the trust. The trust said £104,000 had been recovered."
     assert claims("The hospice has recovered about a quarter of the money.", body) == [
