@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.document import Span
-from linter.figures.numbers import THRESHOLD_VERBS, QKind, Quantity
+from linter.figures.numbers import SMALL_NUMBER_WORD, THRESHOLD_VERBS, QKind, Quantity
 from linter.lazypatterns import lazy
 
 # -- words ---------------------------------------------------------------------------------------
@@ -469,17 +469,12 @@ def _backward_subject(
     return Anchor(Span(span_start, word.end()), head, group or head, "", bool(group))
 
 
-_SMALL_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-)
 #: A change, then "to", right before a level: "33% to", "by £9.40 a week to", "2.5 points to",
 #: "six points to".
 _CHANGE_THEN_TO = lazy(
     globals(),
     "_CHANGE_THEN_TO",
-    rf"(?i:(?<![\w.,])(?:by[ \t]+)?(?:(?:US\$|[$£€¥])?\d[\d,.]*|{_SMALL_NUMBER_WORD})"
+    rf"(?i:(?<![\w.,])(?:by[ \t]+)?(?:(?:US\$|[$£€¥])?\d[\d,.]*|{SMALL_NUMBER_WORD})"
     r"(?:[ \t]*%|[ \t]*(?:per[ \t]?cent|percent|(?:percentage[ \t]+)?points?|[mbk]n?|million"
     r"|billion|p|pence|cents?)\b)?(?:[ \t]+(?:a|per)[ \t]+(?:day|week|month|year))?"
     r"[ \t]+to[ \t]+$)",

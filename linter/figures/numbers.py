@@ -305,6 +305,9 @@ _ATOM = (
     rf"(?:(?:{_alt(_TENS)})(?:[-‐ ](?:{_alt(_UNITS19[1:10])}))?(?![\w])"
     rf"|{_alt(_UNITS19)}|dozen|hundred|thousand|million|billion|trillion)"
 )
+#: A number word of one to ninety-nine ("six", "seventeen", "forty-two"), for patterns that
+#: read a small count in words beside other words.
+SMALL_NUMBER_WORD = rf"(?:(?:{_alt(_TENS)})(?:-(?:{_alt(_UNITS19[1:10])}))?|{_alt(_UNITS19[1:])})"
 _WSEP = r"(?:[ \t-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ \t]+and[ \t]+)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
